@@ -1,0 +1,5 @@
+/** Channels, threads, messages with edit history, reactions and mentions. */
+@NullMarked
+package dev.atelier.chat;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package dev.atelier.cli;
+
+import dev.atelier.platform.AtelierSettings;
+import dev.atelier.platform.LogFormat;
+import dev.atelier.platform.Mode;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Where state lives, shared by every command that opens storage. */
+final class StorageOptions {
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "${env:ATELIER_DATA}",
+      description = "Data folder (default: PATH/.atelier; env ATELIER_DATA).")
+  @Nullable Path data;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "${env:ATELIER_MODE:-local}",
+      description = "local (SQLite, the default) or service (PostgreSQL + Redis; env ATELIER_MODE).")
+  Mode mode = Mode.LOCAL;
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "URL",
+      defaultValue = "${env:ATELIER_DB_URL}",
+      description = "PostgreSQL URL in service mode (env ATELIER_DB_URL).")
+  @Nullable String databaseUrl;
+
+  @Option(
+      names = "--redis-url",
+      paramLabel = "URL",
+      defaultValue = "${env:ATELIER_REDIS_URL}",
+      description = "Redis URL in service mode (env ATELIER_REDIS_URL).")
+  @Nullable String redisUrl;
+
+  AtelierSettings settings(Path workspace, String host, int port, LogFormat logFormat, long maxRequestBytes) {
+    Path root = workspace.toAbsolutePath().normalize();
+    Path dataDir = data != null ? data.toAbsolutePath().normalize() : root.resolve(".atelier");
+    return new AtelierSettings(
+        mode, root, dataDir, host, port, databaseUrl, redisUrl, logFormat, maxRequestBytes);
+  }
+}

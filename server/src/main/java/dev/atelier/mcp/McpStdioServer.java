@@ -1,0 +1,92 @@
+package dev.atelier.mcp;
+
+import static java.util.Objects.requireNonNull;
+
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An MCP server on a pair of streams (the process's stdin and stdout under {@code atelier mcp}).
+ * It runs until the client closes its end of the input, which is how assistants stop servers.
+ */
+public final class McpStdioServer {
+
+  static final String NAME = "atelier";
+  static final String INSTRUCTIONS =
+      "Atelier answers questions about this repository's code: structure, symbols, references,"
+          + " dependencies and the team's recorded learnings.";
+
+  private final String version;
+
+  public McpStdioServer(String version) {
+    this.version = requireNonNull(version, "version is null");
+  }
+
+  /** Serves MCP on the streams until the input ends. */
+  public void serve(InputStream in, OutputStream out) {
+    CompletableFuture<Void> inputClosed = new CompletableFuture<>();
+    StdioServerTransportProvider transport =
+        new StdioServerTransportProvider(
+            new JacksonMcpJsonMapper(JsonMapper.builder().build()),
+            new EndAwareInputStream(in, inputClosed),
+            out);
+    McpSyncServer server =
+        McpServer.sync(transport)
+            .serverInfo(NAME, version)
+            .instructions(INSTRUCTIONS)
+            .capabilities(ServerCapabilities.builder().tools(true).logging().build())
+            .build();
+    try {
+      inputClosed.join();
+    } finally {
+      server.closeGracefully();
+    }
+  }
+
+  /** Completes a future when the wrapped stream reaches its end or fails. */
+  private static final class EndAwareInputStream extends FilterInputStream {
+    private final CompletableFuture<Void> closed;
+
+    EndAwareInputStream(InputStream in, CompletableFuture<Void> closed) {
+      super(in);
+      this.closed = closed;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return watch(() -> super.read());
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      return watch(() -> super.read(buffer, offset, length));
+    }
+
+    private int watch(IoRead read) throws IOException {
+      try {
+        int n = read.run();
+        if (n < 0) {
+          closed.complete(null);
+        }
+        return n;
+      } catch (IOException e) {
+        closed.complete(null);
+        throw e;
+      }
+    }
+
+    @FunctionalInterface
+    private interface IoRead {
+      int run() throws IOException;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.atelier.platform;
+
+/** Error codes of the platform itself: configuration, storage, back ends and HTTP plumbing. */
+public enum PlatformError implements ErrorCode {
+  MISCONFIGURED("misconfigured", 500, "Atelier is misconfigured"),
+  DATABASE_UNAVAILABLE("database-unavailable", 503, "The database is not available"),
+  EXTENSION_MISSING("extension-missing", 503, "A required database extension is missing"),
+  REDIS_UNAVAILABLE("redis-unavailable", 503, "Redis is not available"),
+  PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
+  BAD_REQUEST("bad-request", 400, "Bad request"),
+  NOT_FOUND("not-found", 404, "Not found"),
+  INTERNAL("internal", 500, "Internal error");
+
+  private final String code;
+  private final int httpStatus;
+  private final String title;
+
+  PlatformError(String code, int httpStatus, String title) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.title = title;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+}

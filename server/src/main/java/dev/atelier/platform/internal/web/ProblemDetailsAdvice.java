@@ -1,0 +1,72 @@
+package dev.atelier.platform.internal.web;
+
+import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.PlatformError;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure inside Spring MVC into an RFC 9457 problem. Known failures keep their
+ * message; anything unexpected is logged with its stack trace and answered with a generic 500.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  private final ProblemWriter problems;
+
+  ProblemDetailsAdvice(ProblemWriter problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(AtelierException.class)
+  ResponseEntity<ProblemDetail> atelier(AtelierException e, HttpServletRequest request) {
+    if (e.errorCode().httpStatus() >= 500) {
+      log.error("request failed: {}", e.getMessage(), e);
+    }
+    return respond(problems.problem(request, e.errorCode(), e.getMessage()));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return respond(
+        problems.problem(
+            request,
+            PlatformError.INTERNAL,
+            "an unexpected error occurred; the server log has the details under this request id"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && request instanceof NativeWebRequest nativeRequest
+        && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
+      problems.decorate(problem, servletRequest);
+    }
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.addAll(headers);
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(body, problemHeaders, statusCode);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}
