@@ -1,4 +1,7 @@
-/** The AI gateway: providers, routing and work profiles, prompt templates and history, cache, usage and cost. */
+/**
+ * The AI gateway: providers, routing and work profiles, prompt templates and history, cache, usage
+ * and cost.
+ */
 @NullMarked
 package dev.atelier.ai;
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "atelier",
     mixinStandardHelpOptions = true,
     versionProvider = AtelierCommand.Version.class,
-    description = "A workspace where a team and its AI coding agents share one live understanding of their code.",
+    description =
+        "A workspace where a team and its AI coding agents share one live understanding of their code.",
     subcommands = {
       ServeCommand.class,
       IndexCommand.class,
@@ -36,7 +37,8 @@ public final class AtelierCommand implements Runnable {
 
   /** Runs the command line and returns the process exit code (2 for usage errors). */
   public static int run(String[] args, ServerLauncher launcher) {
-    return commandLine(launcher, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+    return commandLine(
+            launcher, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
         .execute(args);
   }
 
@@ -47,14 +49,13 @@ public final class AtelierCommand implements Runnable {
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(AtelierCommand::usageError);
-    commandLine.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          if (e instanceof AtelierException known) {
-            line.getErr().println("atelier: " + known.getMessage());
-            return 1;
-          }
-          throw e;
-        });
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof AtelierException known) {
+        line.getErr().println("atelier: " + known.getMessage());
+        return 1;
+      }
+      throw e;
+    });
     return commandLine;
   }
 

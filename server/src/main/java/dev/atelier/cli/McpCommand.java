@@ -9,13 +9,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code atelier mcp}: an MCP server on stdin/stdout, the command an assistant is configured
- * with. Nothing but protocol is written to stdout.
+ * {@code atelier mcp}: an MCP server on stdin/stdout, the command an assistant is configured with.
+ * Nothing but protocol is written to stdout.
  */
 @Command(
     name = "mcp",
     mixinStandardHelpOptions = true,
-    description = "Run an MCP server on stdin/stdout for an assistant (Claude Code, Cursor, VS Code, ...).")
+    description =
+        "Run an MCP server on stdin/stdout for an assistant (Claude Code, Cursor, VS Code, ...).")
 final class McpCommand implements Callable<Integer> {
 
   @Parameters(

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * A started server: where it listens, how to stop it, and a future that completes once it has
  * stopped (by {@link #stop()}, a signal, or a fatal error).
  */
-public record RunningServer(String host, int port, Runnable stopAction, CompletableFuture<Void> stopped) {
+public record RunningServer(
+    String host, int port, Runnable stopAction, CompletableFuture<Void> stopped) {
 
   public RunningServer {
     requireNonNull(host, "host is null");

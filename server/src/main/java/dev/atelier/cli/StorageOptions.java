@@ -21,7 +21,8 @@ final class StorageOptions {
       names = "--mode",
       paramLabel = "MODE",
       defaultValue = "${env:ATELIER_MODE:-local}",
-      description = "local (SQLite, the default) or service (PostgreSQL + Redis; env ATELIER_MODE).")
+      description =
+          "local (SQLite, the default) or service (PostgreSQL + Redis; env ATELIER_MODE).")
   Mode mode = Mode.LOCAL;
 
   @Option(
@@ -38,10 +39,23 @@ final class StorageOptions {
       description = "Redis URL in service mode (env ATELIER_REDIS_URL).")
   @Nullable String redisUrl;
 
-  AtelierSettings settings(Path workspace, String host, int port, LogFormat logFormat, long maxRequestBytes) {
+  AtelierSettings settings(
+      Path workspace, String host, int port, LogFormat logFormat, long maxRequestBytes) {
     Path root = workspace.toAbsolutePath().normalize();
     Path dataDir = data != null ? data.toAbsolutePath().normalize() : root.resolve(".atelier");
     return new AtelierSettings(
-        mode, root, dataDir, host, port, databaseUrl, redisUrl, logFormat, maxRequestBytes);
+        mode,
+        root,
+        dataDir,
+        host,
+        port,
+        blankToNull(databaseUrl),
+        blankToNull(redisUrl),
+        logFormat,
+        maxRequestBytes);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -21,9 +21,7 @@ final class VersionCommand implements Callable<Integer> {
     String version = AtelierVersion.current().version();
     String java = Runtime.version().toString();
     if (json) {
-      spec.commandLine()
-          .getOut()
-          .printf("{\"version\":\"%s\",\"java\":\"%s\"}%n", version, java);
+      spec.commandLine().getOut().printf("{\"version\":\"%s\",\"java\":\"%s\"}%n", version, java);
     } else {
       spec.commandLine().getOut().printf("atelier %s (Java %s)%n", version, java);
     }

@@ -1,4 +1,6 @@
-/** Parsing, symbols, references, graphs, analyses, text/symbol/semantic search and context assembly. */
+/**
+ * Parsing, symbols, references, graphs, analyses, text/symbol/semantic search and context assembly.
+ */
 @NullMarked
 package dev.atelier.codeintel;
 

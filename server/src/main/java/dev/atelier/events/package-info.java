@@ -1,4 +1,7 @@
-/** Real-time delivery: server-sent events and WebSocket sessions, topics, replay, the cross-node bus, webhooks. */
+/**
+ * Real-time delivery: server-sent events and WebSocket sessions, topics, replay, the cross-node
+ * bus, webhooks.
+ */
 @NullMarked
 package dev.atelier.events;
 

@@ -1,4 +1,7 @@
-/** Users, orgs, memberships and roles, passwords, JWT access and refresh tokens, OAuth, API keys, rate limits. */
+/**
+ * Users, orgs, memberships and roles, passwords, JWT access and refresh tokens, OAuth, API keys,
+ * rate limits.
+ */
 @NullMarked
 package dev.atelier.identity;
 

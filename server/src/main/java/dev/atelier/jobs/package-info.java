@@ -1,4 +1,7 @@
-/** The durable job queue with retries, backoff, dead letters and schedules: a local table or Redis Streams. */
+/**
+ * The durable job queue with retries, backoff, dead letters and schedules: a local table or Redis
+ * Streams.
+ */
 @NullMarked
 package dev.atelier.jobs;
 

@@ -1,4 +1,6 @@
-/** Notes, the task board, the entity graph and its auto-links, session state, activity and digests. */
+/**
+ * Notes, the task board, the entity graph and its auto-links, session state, activity and digests.
+ */
 @NullMarked
 package dev.atelier.knowledge;
 

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An MCP server on a pair of streams (the process's stdin and stdout under {@code atelier mcp}).
- * It runs until the client closes its end of the input, which is how assistants stop servers.
+ * An MCP server on a pair of streams (the process's stdin and stdout under {@code atelier mcp}). It
+ * runs until the client closes its end of the input, which is how assistants stop servers.
  */
 public final class McpStdioServer {
 

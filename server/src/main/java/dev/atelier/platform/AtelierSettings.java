@@ -72,15 +72,7 @@ public record AtelierSettings(
 
   public AtelierSettings withPort(int newPort) {
     return new AtelierSettings(
-        mode,
-        workspace,
-        dataDir,
-        host,
-        newPort,
-        databaseUrl,
-        redisUrl,
-        logFormat,
-        maxRequestBytes);
+        mode, workspace, dataDir, host, newPort, databaseUrl, redisUrl, logFormat, maxRequestBytes);
   }
 
   public AtelierSettings withDataDir(Path newDataDir) {
@@ -107,5 +99,10 @@ public record AtelierSettings(
         newRedisUrl,
         logFormat,
         maxRequestBytes);
+  }
+
+  public AtelierSettings withMaxRequestBytes(long newMaxRequestBytes) {
+    return new AtelierSettings(
+        mode, workspace, dataDir, host, port, databaseUrl, redisUrl, logFormat, newMaxRequestBytes);
   }
 }

@@ -116,8 +116,7 @@ public final class Database implements AutoCloseable {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
-            statement.executeQuery(
-                "select 1 from pg_available_extensions where name = 'vector'")) {
+            statement.executeQuery("select 1 from pg_available_extensions where name = 'vector'")) {
       if (!rows.next()) {
         throw new AtelierException(
             PlatformError.EXTENSION_MISSING,
@@ -144,7 +143,11 @@ public final class Database implements AutoCloseable {
     } catch (FlywayException e) {
       throw new AtelierException(
           PlatformError.DATABASE_UNAVAILABLE,
-          "cannot migrate the " + vendor.label() + " database at " + description + ": "
+          "cannot migrate the "
+              + vendor.label()
+              + " database at "
+              + description
+              + ": "
               + rootMessage(e),
           e);
     }

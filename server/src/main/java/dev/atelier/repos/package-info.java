@@ -1,4 +1,7 @@
-/** Repositories, branches, manifests and content-addressed blobs, git import, change notifications, the debouncer. */
+/**
+ * Repositories, branches, manifests and content-addressed blobs, git import, change notifications,
+ * the debouncer.
+ */
 @NullMarked
 package dev.atelier.repos;
 

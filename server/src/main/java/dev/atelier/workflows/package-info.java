@@ -1,4 +1,7 @@
-/** Workflow definitions and runs, the planner, coder, tester and reviewer agents, worktree sandboxes. */
+/**
+ * Workflow definitions and runs, the planner, coder, tester and reviewer agents, worktree
+ * sandboxes.
+ */
 @NullMarked
 package dev.atelier.workflows;
 

@@ -5,8 +5,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a start-up failure that carries an Atelier error code as its message alone; the
- * command line prints that message, so no stack trace reaches the terminal.
+ * Reports a start-up failure that carries an Atelier error code as its message alone; the command
+ * line prints that message, so no stack trace reaches the terminal.
  */
 class AtelierFailureAnalyzer extends AbstractFailureAnalyzer<AtelierException> {
 

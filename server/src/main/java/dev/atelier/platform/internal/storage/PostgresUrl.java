@@ -10,9 +10,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A PostgreSQL location as users write it ({@code postgresql://user:secret@host:5432/db} or a
- * JDBC URL), split into what the JDBC driver takes. The password never appears in {@link
- * #display()}.
+ * A PostgreSQL location as users write it ({@code postgresql://user:secret@host:5432/db} or a JDBC
+ * URL), split into what the JDBC driver takes. The password never appears in {@link #display()}.
  */
 public record PostgresUrl(
     String jdbcUrl, @Nullable String userName, @Nullable String secret, String display) {

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/health}: whether this node can serve, with the state of each back end it
- * depends on. Answers 503 when any of them is down, so load balancers take the node out.
+ * {@code GET /api/health}: whether this node can serve, with the state of each back end it depends
+ * on. Answers 503 when any of them is down, so load balancers take the node out.
  */
 @RestController
 class HealthController {

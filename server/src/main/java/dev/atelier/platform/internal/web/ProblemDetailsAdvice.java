@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -48,6 +49,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             request,
             PlatformError.INTERNAL,
             "an unexpected error occurred; the server log has the details under this request id"));
+  }
+
+  /** A chunked body that outgrew the limit surfaces here, wrapped by the message converter. */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge
+          && request instanceof NativeWebRequest nativeRequest
+          && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
+        ProblemDetail problem =
+            problems.problem(servletRequest, tooLarge.errorCode(), tooLarge.getMessage());
+        return createResponseEntity(
+            problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
+      }
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
   }
 
   @Override

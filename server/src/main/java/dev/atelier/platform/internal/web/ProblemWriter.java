@@ -28,7 +28,8 @@ class ProblemWriter {
   }
 
   ProblemDetail problem(HttpServletRequest request, ErrorCode code, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
     problem.setType(code.type());
     problem.setTitle(code.title());
     return decorate(problem, request);
@@ -50,7 +51,8 @@ class ProblemWriter {
     return problem;
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
+  void write(
+      HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
       throws IOException {
     write(response, problem(request, code, detail));
   }
