@@ -94,6 +94,23 @@ class AtelierProcessIT {
   }
 
   @Test
+  void logsOneJsonObjectPerLineWithJsonLogFormat() throws Exception {
+    Process serve = start("serve", workspace.toString(), "--port", "0", "--log-format", "json");
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+
+      JsonNode log = JsonMapper.builder().build().readTree(first);
+      assertThat(log.has("@timestamp")).isTrue();
+      assertThat(log.get("message").asString()).isNotBlank();
+    } finally {
+      serve.destroy();
+    }
+    assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void aBadFlagExitsWith2() throws Exception {
     Process bad = start("--bogus");
 

@@ -12,6 +12,7 @@ class AtelierFailureAnalyzer extends AbstractFailureAnalyzer<AtelierException> {
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, AtelierException cause) {
-    return new FailureAnalysis(cause.getMessage(), "See the message above.", cause);
+    return new FailureAnalysis(
+        cause.getMessage(), "Fix what the description names, then start Atelier again.", cause);
   }
 }
