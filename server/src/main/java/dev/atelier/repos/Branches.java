@@ -38,16 +38,20 @@ public final class Branches {
     if (name.isBlank()) {
       throw new IllegalArgumentException("branch name is blank");
     }
-    return sql.inTransaction(() -> {
-      requireRepository(orgId, repositoryId);
-      sql.jdbc()
-          .sql(
-              "INSERT INTO branches (org_id, repository_id, name) VALUES (?, ?, ?)"
-                  + " ON CONFLICT DO NOTHING")
-          .params(orgId, repositoryId.value(), name)
-          .update();
-      return find(orgId, repositoryId, name).orElseThrow();
-    });
+    // One statement, no read-then-write transaction: under SQLite a transaction that reads before
+    // it writes can fail when another writer commits in between, and busy_timeout cannot help.
+    sql.jdbc()
+        .sql(
+            "INSERT INTO branches (org_id, repository_id, name)"
+                + " SELECT ?, ?, ? WHERE EXISTS"
+                + " (SELECT 1 FROM repositories WHERE org_id = ? AND id = ?)"
+                + " ON CONFLICT DO NOTHING")
+        .params(orgId, repositoryId.value(), name, orgId, repositoryId.value())
+        .update();
+    return find(orgId, repositoryId, name)
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + repositoryId));
   }
 
   public Optional<Branch> find(long orgId, RepositoryId repositoryId, String name) {
@@ -136,20 +140,6 @@ public final class Branches {
             .update();
     if (updated == 0) {
       throw new AtelierException(ReposError.BRANCH_NOT_FOUND, "no branch with id " + id);
-    }
-  }
-
-  private void requireRepository(long orgId, RepositoryId repositoryId) {
-    boolean exists =
-        sql.jdbc()
-                .sql("SELECT count(*) FROM repositories WHERE org_id = ? AND id = ?")
-                .params(orgId, repositoryId.value())
-                .query(Long.class)
-                .single()
-            > 0;
-    if (!exists) {
-      throw new AtelierException(
-          ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + repositoryId);
     }
   }
 

@@ -47,8 +47,10 @@ public record SourceOptions(long maxFileBytes, Set<String> skippedFolders) {
   public SourceOptions {
     requireNonNull(skippedFolders, "skippedFolders is null");
     skippedFolders = Set.copyOf(skippedFolders);
-    if (maxFileBytes <= 0) {
-      throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
+    // Content is held in one byte array while it is hashed and parsed.
+    if (maxFileBytes <= 0 || maxFileBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "maxFileBytes must be positive and below 2 GiB: " + maxFileBytes);
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -158,7 +159,8 @@ public final class WorkingTreeSource implements ContentSource {
     try {
       attributes =
           Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      // Gone, or an ancestor is now a file: either way there is nothing at this path.
       return false;
     } catch (IOException e) {
       visitor.skipped(new SkippedFile(path, SkipReason.UNREADABLE, e.toString()));

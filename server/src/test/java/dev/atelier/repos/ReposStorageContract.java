@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -418,6 +422,33 @@ abstract class ReposStorageContract {
               new ManifestDiff.Rename(RepoPath.of("b.txt"), RepoPath.of("moved/b.txt"), sha("B")));
       assertThat(storage.manifests().diff(org, null, before).added()).hasSize(4);
       assertThat(storage.manifests().diff(org, after, after).isEmpty()).isTrue();
+    }
+
+    @Test
+    void concurrentWritersOfOneBranchQueueAndTheLastCompleteManifestWins() throws Exception {
+      Branch main = branch(org, "atelier", "main");
+      List<List<ManifestEntry>> versions =
+          IntStream.range(0, 4).mapToObj(i -> store(org, files(300, "w" + i))).toList();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<ManifestId>> writes = new ArrayList<>();
+        for (List<ManifestEntry> version : versions) {
+          writes.add(pool.submit(() -> storage.manifests().replace(org, main.id(), version, null)));
+        }
+        List<ManifestId> written = new ArrayList<>();
+        for (Future<ManifestId> write : writes) {
+          written.add(write.get(60, TimeUnit.SECONDS));
+        }
+
+        Manifest current = storage.manifests().current(org, main.id()).orElseThrow();
+        assertThat(written).contains(current.id());
+        assertThat(current.fileCount()).isEqualTo(300);
+        assertThat(storage.manifests().entries(org, current.id()))
+            .containsExactlyElementsOf(
+                versions.get(written.indexOf(current.id())).stream().sorted().toList());
+      } finally {
+        pool.shutdownNow();
+      }
     }
 
     private long manifestRows() {

@@ -333,6 +333,14 @@ class WorkingTreeSourceTest {
     }
 
     @Test
+    void reportsAPathUnderWhatIsNowAFileAsNotFound() throws IOException {
+      write("was-a-folder", "now a file");
+
+      assertThat(WorkingTreeSource.of(root).lookup(RepoPath.of("was-a-folder/App.java")))
+          .isEqualTo(new SkippedFile("was-a-folder/App.java", SkipReason.NOT_FOUND));
+    }
+
+    @Test
     void appliesTheRulesOfEveryAncestorFolder() throws IOException {
       write(".gitignore", "out-of-tree/\n");
       write("out-of-tree/a/b.txt", "ignored");
