@@ -4,6 +4,7 @@ import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
 import dev.atelier.testing.ServiceTestEnvironment;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,5 +19,10 @@ class PostgresReposStorageTest extends ReposStorageContract {
   Database openDatabase() {
     return Database.open(
         AtelierSettings.local(workspace).withService(services.databaseUrl(), services.redisUrl()));
+  }
+
+  @Override
+  List<String> databaseArguments() {
+    return List.of("postgresql", services.databaseUrl());
   }
 }

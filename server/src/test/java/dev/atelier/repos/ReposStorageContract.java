@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,6 +39,9 @@ abstract class ReposStorageContract {
 
   /** A freshly opened and migrated database of the dialect under test. */
   abstract Database openDatabase() throws Exception;
+
+  /** How {@link KilledManifestWriter} opens the same database: dialect, then location. */
+  abstract List<String> databaseArguments();
 
   @BeforeEach
   void open() throws Exception {
@@ -449,6 +454,49 @@ abstract class ReposStorageContract {
       } finally {
         pool.shutdownNow();
       }
+    }
+
+    @Test
+    void aWriterKilledMidTransactionLeavesThePreviousManifestCurrentAndIntact() throws Exception {
+      Branch main = branch(org, "atelier", "main");
+      List<ManifestEntry> previous = store(org, files(20, "before the kill"));
+      ManifestId current = storage.manifests().replace(org, main.id(), previous, "c1");
+      int count = 4_000;
+      storage
+          .blobs()
+          .putAll(
+              org,
+              IntStream.range(0, count)
+                  .mapToObj(i ->
+                      NewBlob.text(KilledManifestWriter.text(i).getBytes(StandardCharsets.UTF_8)))
+                  .toList());
+      List<String> arguments = new ArrayList<>(databaseArguments());
+      arguments.addAll(
+          List.of(Long.toString(org), Long.toString(main.id().value()), Integer.toString(count)));
+
+      Process writer = KilledManifestWriter.start(arguments.toArray(String[]::new));
+      try (BufferedReader output =
+          new BufferedReader(
+              new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        do {
+          line = output.readLine();
+        } while (line != null && !line.equals(KilledManifestWriter.MIDWAY));
+        assertThat(line).as("the writer reached the middle of its transaction").isNotNull();
+        writer.destroyForcibly();
+        assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        writer.destroyForcibly();
+      }
+
+      Branch after = storage.branches().require(org, main.id());
+      assertThat(after.manifestId()).isEqualTo(current);
+      assertThat(after.headCommit()).isEqualTo("c1");
+      assertThat(storage.manifests().entries(org, current))
+          .containsExactlyElementsOf(previous.stream().sorted().toList());
+      assertThat(manifestRows()).isEqualTo(1);
+      // The next run writes over the wreck as if nothing happened.
+      assertThat(storage.manifests().replace(org, main.id(), previous, "c2")).isNotEqualTo(current);
     }
 
     private long manifestRows() {

@@ -3,6 +3,7 @@ package dev.atelier.repos;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The storage contract on a real SQLite file (WAL), migrated as {@code serve} migrates it. */
@@ -13,5 +14,10 @@ class SqliteReposStorageTest extends ReposStorageContract {
   @Override
   Database openDatabase() {
     return Database.open(AtelierSettings.local(workspace));
+  }
+
+  @Override
+  List<String> databaseArguments() {
+    return List.of("sqlite", workspace.toString());
   }
 }
