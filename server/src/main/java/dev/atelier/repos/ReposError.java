@@ -1,0 +1,41 @@
+package dev.atelier.repos;
+
+import dev.atelier.platform.ErrorCode;
+
+/** Error codes of the repos module: bad paths, unknown repositories and branches, conflicts. */
+public enum ReposError implements ErrorCode {
+  INVALID_PATH("invalid-path", 400, "Invalid repository path"),
+  REPOSITORY_NOT_FOUND("repository-not-found", 404, "Repository not found"),
+  REPOSITORY_EXISTS("repository-exists", 409, "Repository already registered"),
+  BRANCH_NOT_FOUND("branch-not-found", 404, "Branch not found"),
+  MANIFEST_NOT_FOUND("manifest-not-found", 404, "Manifest not found"),
+  REVISION_NOT_FOUND("revision-not-found", 404, "Git revision not found"),
+  MANIFEST_CONFLICT("manifest-conflict", 409, "The branch's manifest changed concurrently"),
+  BLOB_MISSING("blob-missing", 500, "A manifest entry names a blob that is not stored"),
+  SOURCE_UNREADABLE("source-unreadable", 422, "The repository's files cannot be read");
+
+  private final String code;
+  private final int httpStatus;
+  private final String title;
+
+  ReposError(String code, int httpStatus, String title) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.title = title;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.atelier.repos.internal.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.atelier.platform.DatabaseVendor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The repos module's handle on the database: one {@link JdbcClient}, a {@link JdbcTemplate} for
+ * batches, a transaction template, and the few places where SQLite and PostgreSQL differ
+ * (timestamps: ISO text vs {@code timestamptz}). Built by hand so the CLI needs no Spring context;
+ * all three share the data source, so statements inside {@link #inTransaction} join it.
+ */
+public final class Sql {
+
+  private final DatabaseVendor vendor;
+  private final JdbcTemplate jdbcTemplate;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  public Sql(DataSource dataSource, DatabaseVendor vendor) {
+    requireNonNull(dataSource, "dataSource is null");
+    this.vendor = requireNonNull(vendor, "vendor is null");
+    this.jdbcTemplate = new JdbcTemplate(dataSource);
+    this.jdbc = JdbcClient.create(jdbcTemplate);
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+  }
+
+  public JdbcClient jdbc() {
+    return jdbc;
+  }
+
+  public JdbcTemplate jdbcTemplate() {
+    return jdbcTemplate;
+  }
+
+  /** Runs {@code work} in a transaction (joining one already open on this thread). */
+  public <T> T inTransaction(Supplier<T> work) {
+    requireNonNull(work, "work is null");
+    T result = transactions.execute(status -> work.get());
+    return requireNonNull(result, "a transaction's work returned null");
+  }
+
+  public void inTransaction(Runnable work) {
+    requireNonNull(work, "work is null");
+    transactions.executeWithoutResult(status -> work.run());
+  }
+
+  /** The SQL expression for "now" in the column format of this dialect. */
+  public String now() {
+    return switch (vendor) {
+      case SQLITE -> "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+      case POSTGRESQL -> "now()";
+    };
+  }
+
+  public Instant instant(ResultSet row, String column) throws SQLException {
+    return requireNonNull(nullableInstant(row, column), () -> column + " is null");
+  }
+
+  public @Nullable Instant nullableInstant(ResultSet row, String column) throws SQLException {
+    return switch (vendor) {
+      case SQLITE -> {
+        String text = row.getString(column);
+        yield text == null ? null : Instant.parse(text);
+      }
+      case POSTGRESQL -> {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        yield time == null ? null : time.toInstant();
+      }
+    };
+  }
+
+  /** A nullable id column as a boxed value, since {@code getLong} reads NULL as 0. */
+  public static @Nullable Long nullableLong(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+}
