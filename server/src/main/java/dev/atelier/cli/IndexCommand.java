@@ -1,15 +1,97 @@
 package dev.atelier.cli;
 
+import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.codeintel.IndexListener;
+import dev.atelier.codeintel.IndexSummary;
+import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.AtelierSettings;
+import dev.atelier.platform.LogFormat;
+import dev.atelier.platform.PlatformError;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code atelier index PATH}: index a repository and print a summary. */
+/** {@code atelier index PATH}: index a repository folder and print a summary. */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description = "Index a repository folder and print a summary (files, symbols, references).")
-final class IndexCommand extends UnfinishedCommand {
+final class IndexCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
+      description = "Repository folder (default: the current folder).")
+  Path path = Path.of(".");
+
+  @Mixin StorageOptions storage = new StorageOptions();
+
+  @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+  boolean json;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Parse threads (default: one per core).")
+  int threads = CodeIntelligence.defaultThreads();
+
   @Override
-  String arrivesWith() {
-    return "issue 4 (code index)";
+  public Integer call() throws InterruptedException {
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    if (!Files.isDirectory(path)) {
+      throw new AtelierException(PlatformError.BAD_REQUEST, "not a folder: " + path);
+    }
+    AtelierSettings settings =
+        storage.settings(
+            path,
+            AtelierSettings.DEFAULT_HOST,
+            AtelierSettings.DEFAULT_PORT,
+            LogFormat.PLAIN,
+            AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
+    PrintWriter err = spec.commandLine().getErr();
+    try (CodeIntelligence core = CodeIntelligence.open(settings, threads)) {
+      IndexSummary summary = core.indexWorkingTree(path, new ProgressLine(err));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(json ? IndexSummaryText.json(summary) : IndexSummaryText.human(summary));
+      out.flush();
+    }
+    return 0;
+  }
+
+  /** Progress on stderr, rewritten in place on a terminal and silent otherwise. */
+  private static final class ProgressLine implements IndexListener {
+
+    private final PrintWriter err;
+    private final boolean terminal = System.console() != null;
+    private long lastPrinted;
+
+    ProgressLine(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void progress(String repository, String branch, int done, int total) {
+      long now = System.nanoTime();
+      if (!terminal || (done < total && now - lastPrinted < 200_000_000L)) {
+        return;
+      }
+      lastPrinted = now;
+      err.printf(
+          "\rindexing %s: %d/%d files%s", repository, done, total, done == total ? "\n" : "");
+      err.flush();
+    }
   }
 }

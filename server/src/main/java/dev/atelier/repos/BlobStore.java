@@ -3,7 +3,7 @@ package dev.atelier.repos;
 import static java.util.Objects.requireNonNull;
 
 import dev.atelier.platform.DatabaseVendor;
-import dev.atelier.repos.internal.storage.Sql;
+import dev.atelier.platform.Sql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

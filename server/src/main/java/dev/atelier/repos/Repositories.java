@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.DatabaseVendor;
-import dev.atelier.repos.internal.storage.Sql;
+import dev.atelier.platform.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

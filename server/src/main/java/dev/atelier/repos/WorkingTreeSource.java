@@ -61,6 +61,26 @@ public final class WorkingTreeSource implements ContentSource {
     return new WorkingTreeSource(root, SourceOptions.defaults());
   }
 
+  /**
+   * The branch checked out in the working tree ({@code .git/HEAD} names it), or {@code fallback}
+   * when the folder is not a git working tree or HEAD is detached.
+   */
+  public String checkedOutBranch(String fallback) {
+    Path head = root.resolve(".git").resolve("HEAD");
+    try {
+      if (Files.isRegularFile(head, LinkOption.NOFOLLOW_LINKS) && Files.size(head) < 4096) {
+        String text = Files.readString(head).strip();
+        String prefix = "ref: refs/heads/";
+        if (text.startsWith(prefix) && text.length() > prefix.length()) {
+          return text.substring(prefix.length());
+        }
+      }
+    } catch (IOException e) {
+      // An unreadable HEAD is no branch name; the fallback names the tree.
+    }
+    return fallback;
+  }
+
   /** The root, with symbolic links resolved. */
   public Path root() {
     return root;

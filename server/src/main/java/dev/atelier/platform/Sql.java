@@ -1,8 +1,7 @@
-package dev.atelier.repos.internal.storage;
+package dev.atelier.platform;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.atelier.platform.DatabaseVendor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,10 +15,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The repos module's handle on the database: one {@link JdbcClient}, a {@link JdbcTemplate} for
- * batches, a transaction template, and the few places where SQLite and PostgreSQL differ
- * (timestamps: ISO text vs {@code timestamptz}). Built by hand so the CLI needs no Spring context;
- * all three share the data source, so statements inside {@link #inTransaction} join it.
+ * A module's handle on the database: one {@link JdbcClient}, a {@link JdbcTemplate} for batches, a
+ * transaction template, and the few places where SQLite and PostgreSQL differ (timestamps: ISO text
+ * vs {@code timestamptz}). Built by hand so the CLI needs no Spring context; all three share the
+ * data source, so statements inside {@link #inTransaction} join it.
  */
 public final class Sql {
 
@@ -34,6 +33,10 @@ public final class Sql {
     this.jdbcTemplate = new JdbcTemplate(dataSource);
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+  }
+
+  public DatabaseVendor vendor() {
+    return vendor;
   }
 
   public JdbcClient jdbc() {

@@ -1,0 +1,258 @@
+package dev.atelier.codeintel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.atelier.codeintel.internal.index.BranchStats;
+import dev.atelier.codeintel.internal.index.CodeIndexStore;
+import dev.atelier.codeintel.internal.index.ParsePipeline;
+import dev.atelier.platform.Database;
+import dev.atelier.repos.BlobId;
+import dev.atelier.repos.Branch;
+import dev.atelier.repos.ContentSource;
+import dev.atelier.repos.ManifestChanges;
+import dev.atelier.repos.ManifestEntry;
+import dev.atelier.repos.ManifestId;
+import dev.atelier.repos.RepoPath;
+import dev.atelier.repos.ReposStorage;
+import dev.atelier.repos.Repository;
+import dev.atelier.repos.Sha256;
+import dev.atelier.repos.SkipReason;
+import dev.atelier.repos.SkippedFile;
+import dev.atelier.repos.SourceEntry;
+import dev.atelier.repos.SourceFile;
+import dev.atelier.repos.SourceScan;
+import dev.atelier.repos.WorkingTreeSource;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Indexes branches: lists a source's files, parses the content the org has not seen (on a bounded
+ * pool), writes the results against the blobs and switches the branch's manifest in one
+ * transaction. A failure at any point leaves the last complete manifest current.
+ */
+public final class CodeIndexer implements AutoCloseable {
+
+  private final ReposStorage repos;
+  private final CodeIndexStore store;
+  private final CodeParser parser;
+  private final ExecutorService pool;
+  private final ParsePipeline pipeline;
+
+  public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
+    requireNonNull(database, "database is null");
+    this.repos = requireNonNull(repos, "repos is null");
+    this.parser = requireNonNull(parser, "parser is null");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive: " + threads);
+    }
+    this.store = new CodeIndexStore(database.dataSource(), database.vendor());
+    AtomicInteger counter = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "atelier-parse-" + counter.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.pipeline = new ParsePipeline(repos.blobs(), store, parser, pool, threads);
+  }
+
+  /** The natives in use, e.g. {@code tree-sitter-o2}. */
+  public String parserBackend() {
+    return parser.backend();
+  }
+
+  /** Indexes the whole source as the branch's new manifest. */
+  public IndexSummary index(
+      Repository repository,
+      String branchName,
+      ContentSource source,
+      @Nullable String headCommit,
+      IndexListener listener)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    long orgId = repository.orgId();
+    Branch branch = repos.branches().ensure(orgId, repository.id(), branchName);
+    SourceScan scan = source.scan();
+    return run(
+        repository,
+        branch,
+        scan.files(),
+        scan.skipped(),
+        listener,
+        started,
+        stored -> {
+          List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
+          for (SourceFile file : scan.files()) {
+            if (stored.contains(file.sha256())) {
+              entries.add(file.entry());
+            }
+          }
+          return repos.manifests().replace(orgId, branch.id(), entries, headCommit);
+        });
+  }
+
+  /**
+   * Re-indexes only {@code paths} of a working tree: changed files are re-hashed (and parsed if
+   * their content is new), deleted ones and folders leave the manifest. Without a current manifest
+   * the whole tree is indexed.
+   */
+  public IndexSummary update(
+      Repository repository,
+      String branchName,
+      WorkingTreeSource source,
+      Collection<RepoPath> paths,
+      IndexListener listener)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    long orgId = repository.orgId();
+    Branch branch = repos.branches().ensure(orgId, repository.id(), branchName);
+    ManifestId current = branch.manifestId();
+    if (current == null
+        || paths.stream().anyMatch(p -> Files.isDirectory(source.root().resolve(p.value())))) {
+      return index(repository, branchName, source, null, listener);
+    }
+    List<SourceFile> files = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    Set<RepoPath> deletions = new HashSet<>();
+    List<ManifestEntry> before = repos.manifests().entries(orgId, current);
+    for (RepoPath path : new HashSet<>(paths)) {
+      SourceEntry entry = source.lookup(path);
+      switch (entry) {
+        case SourceFile file -> files.add(file);
+        case SkippedFile skip -> {
+          if (skip.reason() != SkipReason.NOT_FOUND) {
+            skipped.add(skip);
+          }
+          String folder = path.value() + "/";
+          for (ManifestEntry old : before) {
+            if (old.path().equals(path) || old.path().value().startsWith(folder)) {
+              deletions.add(old.path());
+            }
+          }
+        }
+      }
+    }
+    return run(
+        repository,
+        branch,
+        files,
+        skipped,
+        listener,
+        started,
+        stored -> {
+          Map<RepoPath, Sha256> upserts = new HashMap<>();
+          for (SourceFile file : files) {
+            if (stored.contains(file.sha256())) {
+              upserts.put(file.path(), file.sha256());
+            }
+          }
+          return repos
+              .manifests()
+              .apply(orgId, branch.id(), new ManifestChanges(upserts, deletions), null);
+        });
+  }
+
+  private IndexSummary run(
+      Repository repository,
+      Branch branch,
+      List<SourceFile> files,
+      List<SkippedFile> skipped,
+      IndexListener listener,
+      long started,
+      ManifestWriter manifestWriter)
+      throws InterruptedException {
+    long orgId = repository.orgId();
+    String repoName = repository.name();
+    repos.branches().startIndexing(orgId, branch.id(), files.size());
+    listener.started(repoName, branch.name(), files.size());
+    try {
+      List<SourceFile> work = unindexed(orgId, files);
+      int already = files.size() - work.size();
+      ParsePipeline.Outcome outcome =
+          pipeline.run(
+              orgId,
+              work,
+              done -> {
+                repos.branches().progress(orgId, branch.id(), already + done);
+                listener.progress(repoName, branch.name(), already + done, files.size());
+              });
+      Set<Sha256> stored =
+          repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
+      ManifestId manifest = manifestWriter.write(stored);
+      List<IndexSummary.Skip> skips = new ArrayList<>();
+      for (SkippedFile skip : skipped) {
+        skips.add(skip(skip));
+      }
+      for (SkippedFile skip : outcome.failed()) {
+        skips.add(skip(skip));
+      }
+      BranchStats stats = store.stats(orgId, manifest.value());
+      return new IndexSummary(
+          repoName,
+          branch.name(),
+          stats.files(),
+          stats.filesByLanguage(),
+          outcome.parsed(),
+          stats.symbols(),
+          stats.references(),
+          0,
+          stats.imports(),
+          stats.chunks(),
+          0,
+          stats.filesWithSyntaxErrors(),
+          skips,
+          parser.backend(),
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException | InterruptedException e) {
+      repos.branches().fail(orgId, branch.id(), String.valueOf(e.getMessage()));
+      throw e;
+    }
+  }
+
+  /** The files whose content the org has not parsed yet, each content once. */
+  private List<SourceFile> unindexed(long orgId, List<SourceFile> files) {
+    Map<Sha256, SourceFile> firstBySha = new LinkedHashMap<>();
+    for (SourceFile file : files) {
+      firstBySha.putIfAbsent(file.sha256(), file);
+    }
+    Map<Sha256, BlobId> ids = repos.blobs().ids(orgId, firstBySha.keySet());
+    Set<BlobId> parsed = store.parsed(orgId, ids.values());
+    List<SourceFile> work = new ArrayList<>();
+    for (Map.Entry<Sha256, SourceFile> entry : firstBySha.entrySet()) {
+      BlobId id = ids.get(entry.getKey());
+      if (id == null || !parsed.contains(id)) {
+        work.add(entry.getValue());
+      }
+    }
+    return work;
+  }
+
+  private static IndexSummary.Skip skip(SkippedFile skip) {
+    return new IndexSummary.Skip(
+        skip.path(), skip.reason().name().toLowerCase(java.util.Locale.ROOT), skip.detail());
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  /** Writes the branch's new manifest, given which contents were stored. */
+  @FunctionalInterface
+  private interface ManifestWriter {
+    ManifestId write(Set<Sha256> stored);
+  }
+}

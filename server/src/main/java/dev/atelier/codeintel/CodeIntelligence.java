@@ -1,0 +1,119 @@
+package dev.atelier.codeintel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.atelier.platform.AtelierSettings;
+import dev.atelier.platform.Database;
+import dev.atelier.repos.NewRepository;
+import dev.atelier.repos.ReposStorage;
+import dev.atelier.repos.Repository;
+import dev.atelier.repos.RepositoryKind;
+import dev.atelier.repos.WorkingTreeSource;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The code-intelligence core assembled by hand: the database, the repos stores, the parser and the
+ * indexer. {@code serve} registers its parts as beans; the CLI and the MCP server use it directly,
+ * without a Spring context.
+ */
+public final class CodeIntelligence implements AutoCloseable {
+
+  /** The one org of local mode. */
+  public static final long LOCAL_ORG = 1;
+
+  private final Database database;
+  private final boolean ownsDatabase;
+  private final ReposStorage repos;
+  private final CodeParser parser;
+  private final CodeIndexer indexer;
+
+  private CodeIntelligence(
+      Database database, boolean ownsDatabase, CodeParser parser, int threads) {
+    this.database = database;
+    this.ownsDatabase = ownsDatabase;
+    this.repos = ReposStorage.of(database);
+    this.parser = parser;
+    this.indexer = new CodeIndexer(database, repos, parser, threads);
+  }
+
+  /** Opens the database the settings name and assembles the core over it. */
+  public static CodeIntelligence open(AtelierSettings settings, int threads) {
+    requireNonNull(settings, "settings is null");
+    Database database = Database.open(settings);
+    try {
+      return new CodeIntelligence(database, true, CodeParsers.create(), threads);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Assembles the core over a database someone else owns (and closes). */
+  public static CodeIntelligence over(Database database, CodeParser parser, int threads) {
+    return new CodeIntelligence(
+        requireNonNull(database, "database is null"),
+        false,
+        requireNonNull(parser, "parser is null"),
+        threads);
+  }
+
+  /** One parse thread per core: parsing is CPU-bound native work. */
+  public static int defaultThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public ReposStorage repos() {
+    return repos;
+  }
+
+  public CodeIndexer indexer() {
+    return indexer;
+  }
+
+  /**
+   * The local org's repository for a working-tree folder, registered now (named after the folder,
+   * default branch as checked out) if it is not yet.
+   */
+  public Repository workingTree(Path folder) {
+    WorkingTreeSource source = WorkingTreeSource.of(folder);
+    String location = source.root().toString();
+    Optional<Repository> known = repos.repositories().findByLocation(LOCAL_ORG, location);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String base =
+        source.root().getFileName() == null ? "root" : source.root().getFileName().toString();
+    String name = base;
+    for (int n = 2; repos.repositories().findByName(LOCAL_ORG, name).isPresent(); n++) {
+      name = base + "-" + n;
+    }
+    return repos
+        .repositories()
+        .register(
+            LOCAL_ORG,
+            new NewRepository(
+                name, RepositoryKind.WORKING_TREE, location, source.checkedOutBranch("main")));
+  }
+
+  /** Indexes a working-tree folder as its repository's default branch. */
+  public IndexSummary indexWorkingTree(Path folder, IndexListener listener)
+      throws InterruptedException {
+    Repository repository = workingTree(folder);
+    return indexer.index(
+        repository, repository.defaultBranch(), WorkingTreeSource.of(folder), null, listener);
+  }
+
+  @Override
+  public void close() {
+    indexer.close();
+    parser.close();
+    if (ownsDatabase) {
+      database.close();
+    }
+  }
+}
