@@ -27,6 +27,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final ReposStorage repos;
   private final CodeParser parser;
   private final CodeIndexer indexer;
+  private final CodeSearch search;
 
   private CodeIntelligence(
       Database database, boolean ownsDatabase, CodeParser parser, int threads) {
@@ -35,6 +36,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.repos = ReposStorage.of(database);
     this.parser = parser;
     this.indexer = new CodeIndexer(database, repos, parser, threads);
+    this.search = new CodeSearch(database, repos);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -73,6 +75,10 @@ public final class CodeIntelligence implements AutoCloseable {
 
   public CodeIndexer indexer() {
     return indexer;
+  }
+
+  public CodeSearch search() {
+    return search;
   }
 
   /**
