@@ -1,0 +1,2 @@
+(preproc_include path: (_) @import)
+(using_declaration (qualified_identifier) @import)

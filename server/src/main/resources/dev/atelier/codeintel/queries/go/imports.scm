@@ -1,0 +1,1 @@
+(import_spec name: (_)? @import.alias path: (_) @import)

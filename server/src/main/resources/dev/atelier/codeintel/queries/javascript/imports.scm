@@ -1,0 +1,6 @@
+; import ... from "m" (the target is the module as written; default and namespace imports bind an alias)
+(import_statement source: (string) @import)
+(import_statement (import_clause (namespace_import (identifier) @import.alias)) source: (string) @import)
+(import_statement (import_clause . (identifier) @import.alias) source: (string) @import)
+(call_expression function: (identifier) @_eq.require arguments: (arguments . (string) @import))
+(export_statement source: (string) @import)

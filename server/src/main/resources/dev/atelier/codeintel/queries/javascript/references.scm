@@ -1,0 +1,8 @@
+(call_expression function: (identifier) @ref.call)
+(call_expression function: (member_expression object: (_) @ref.qualifier property: [(property_identifier) (private_property_identifier)] @ref.call))
+(new_expression constructor: (identifier) @ref.call)
+(new_expression constructor: (member_expression object: (_) @ref.qualifier property: (property_identifier) @ref.call))
+(class_heritage (identifier) @ref.inherit)
+(class_heritage (member_expression property: (property_identifier) @ref.inherit))
+(jsx_opening_element name: (identifier) @ref.call)
+(jsx_self_closing_element name: (identifier) @ref.call)

@@ -1,0 +1,5 @@
+(call_expression (simple_identifier) @ref.call)
+(call_expression (navigation_expression (_) @ref.qualifier (navigation_suffix (simple_identifier) @ref.call)))
+(delegation_specifier (constructor_invocation (user_type (type_identifier) @ref.inherit)))
+(delegation_specifier (user_type (type_identifier) @ref.inherit))
+(user_type (type_identifier) @ref.type)

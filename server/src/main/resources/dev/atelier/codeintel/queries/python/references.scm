@@ -1,0 +1,7 @@
+(call function: (identifier) @ref.call)
+(call function: (attribute object: (_) @ref.qualifier attribute: (identifier) @ref.call))
+(class_definition superclasses: (argument_list (identifier) @ref.inherit))
+(class_definition superclasses: (argument_list (attribute attribute: (identifier) @ref.inherit)))
+(type (identifier) @ref.type)
+(type (generic_type (identifier) @ref.type))
+(decorator (identifier) @ref.call)

@@ -1,0 +1,6 @@
+(call receiver: (_) @ref.qualifier method: (identifier) @ref.call)
+(call !receiver method: (identifier) @ref.call)
+(superclass [(constant) @ref.inherit (scope_resolution name: (constant) @ref.inherit)])
+(call !receiver method: (identifier) @_eq.include arguments: (argument_list [(constant) @ref.inherit (scope_resolution name: (constant) @ref.inherit)]))
+(call !receiver method: (identifier) @_eq.extend arguments: (argument_list [(constant) @ref.inherit (scope_resolution name: (constant) @ref.inherit)]))
+(scope_resolution scope: (_) @ref.qualifier name: (constant) @ref.type)

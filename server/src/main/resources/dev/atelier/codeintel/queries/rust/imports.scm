@@ -1,0 +1,5 @@
+(use_declaration argument: [(scoped_identifier) (identifier) (crate) (self) (super)] @import)
+(use_declaration argument: (use_as_clause path: (_) @import alias: (identifier) @import.alias))
+(use_declaration argument: (use_wildcard) @import)
+(use_declaration argument: (scoped_use_list path: (_) @import.from list: (use_list [(identifier) (scoped_identifier) (self)] @import)))
+(use_declaration argument: (scoped_use_list path: (_) @import.from list: (use_list (use_as_clause path: (_) @import alias: (identifier) @import.alias))))

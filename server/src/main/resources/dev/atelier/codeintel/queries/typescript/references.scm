@@ -1,0 +1,10 @@
+(call_expression function: (identifier) @ref.call)
+(call_expression function: (member_expression object: (_) @ref.qualifier property: [(property_identifier) (private_property_identifier)] @ref.call))
+(new_expression constructor: (identifier) @ref.call)
+(new_expression constructor: (member_expression object: (_) @ref.qualifier property: (property_identifier) @ref.call))
+(extends_clause value: (identifier) @ref.inherit)
+(extends_clause value: (member_expression property: (property_identifier) @ref.inherit))
+(implements_clause [(type_identifier) @ref.inherit (generic_type name: (type_identifier) @ref.inherit)])
+(extends_type_clause type: [(type_identifier) @ref.inherit (generic_type name: (type_identifier) @ref.inherit)])
+(type_identifier) @ref.type
+(nested_type_identifier module: (_) @ref.qualifier name: (type_identifier) @ref.type)
