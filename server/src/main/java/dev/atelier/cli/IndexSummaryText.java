@@ -32,7 +32,7 @@ final class IndexSummaryText {
     line(out, "imports", s.imports(), "");
     line(out, "chunks", s.chunks(), "embedded " + count(s.embeddedChunks()));
     if (s.syntaxErrors() > 0) {
-      line(out, "syntax", s.syntaxErrors(), "files with syntax errors (recovered parts indexed)");
+      line(out, "syntax", s.syntaxErrors(), "files with errors; what parsed is indexed");
     }
     if (!s.skipped().isEmpty()) {
       Map<String, Long> byReason =

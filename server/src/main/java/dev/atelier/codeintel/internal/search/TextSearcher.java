@@ -14,7 +14,9 @@ import java.nio.file.PathMatcher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -105,13 +107,18 @@ public final class TextSearcher {
     return text.length() >= 3 ? List.of(text) : List.of();
   }
 
-  /** An FTS5 query requiring each literal as a phrase (trigram phrases match substrings). */
+  /**
+   * An FTS5 query requiring every trigram of every literal. The index keeps no positions, so this
+   * over-approximates "contains the literal"; the exact check removes the rest.
+   */
   private static String ftsQuery(List<String> literals) {
-    List<String> phrases = new ArrayList<>();
+    Set<String> trigrams = new LinkedHashSet<>();
     for (String literal : literals) {
-      phrases.add("\"" + literal.replace("\"", "\"\"") + "\"");
+      for (int i = 0; i + 3 <= literal.length(); i++) {
+        trigrams.add("\"" + literal.substring(i, i + 3).replace("\"", "\"\"") + "\"");
+      }
     }
-    return String.join(" AND ", phrases);
+    return String.join(" AND ", trigrams);
   }
 
   private static String likeEscape(String literal) {

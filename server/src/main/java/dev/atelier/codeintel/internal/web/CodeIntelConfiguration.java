@@ -1,0 +1,48 @@
+package dev.atelier.codeintel.internal.web;
+
+import dev.atelier.codeintel.CodeIndexer;
+import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.codeintel.CodeParser;
+import dev.atelier.codeintel.CodeParsers;
+import dev.atelier.codeintel.CodeSearch;
+import dev.atelier.codeintel.IndexListener;
+import dev.atelier.platform.Database;
+import dev.atelier.repos.ReposStorage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the plain-Java code-intelligence core as beans for {@code serve}. */
+@Configuration(proxyBeanMethods = false)
+class CodeIntelConfiguration {
+
+  @Bean(destroyMethod = "close")
+  CodeParser codeParser() {
+    return CodeParsers.create();
+  }
+
+  @Bean(destroyMethod = "close")
+  CodeIntelligence codeIntelligence(Database database, CodeParser parser) {
+    return CodeIntelligence.over(database, parser, CodeIntelligence.defaultThreads());
+  }
+
+  /** Until events are wired, index progress is only in the branch status. */
+  @Bean
+  IndexListener indexListener() {
+    return IndexListener.NONE;
+  }
+
+  @Bean
+  ReposStorage reposStorage(CodeIntelligence core) {
+    return core.repos();
+  }
+
+  @Bean
+  CodeIndexer codeIndexer(CodeIntelligence core) {
+    return core.indexer();
+  }
+
+  @Bean
+  CodeSearch codeSearch(CodeIntelligence core) {
+    return core.search();
+  }
+}
