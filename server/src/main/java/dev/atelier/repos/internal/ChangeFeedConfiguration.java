@@ -1,0 +1,67 @@
+package dev.atelier.repos.internal;
+
+import dev.atelier.events.EventBus;
+import dev.atelier.platform.Database;
+import dev.atelier.repos.BranchChangeHandler;
+import dev.atelier.repos.ChangeDebouncer;
+import dev.atelier.repos.IndexEvents;
+import dev.atelier.repos.ReposStorage;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The change feed under {@code serve}: the repos stores, the {@link ChangeDebouncer} in front of
+ * the indexer's {@link BranchChangeHandler} bean, and the {@link IndexEvents} the indexer publishes
+ * with.
+ *
+ * <p>Properties: {@code atelier.index.debounce} (quiet period, default 2s) and {@code
+ * atelier.index.max-delay} (the longest a change waits under continuous change; default the larger
+ * of 10s and five quiet periods).
+ */
+@Configuration(proxyBeanMethods = false)
+class ChangeFeedConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ChangeFeedConfiguration.class);
+
+  @Bean
+  ReposStorage reposStorage(Database database) {
+    return ReposStorage.of(database);
+  }
+
+  @Bean
+  IndexEvents indexEvents(EventBus bus) {
+    return new IndexEvents(bus);
+  }
+
+  @Bean(destroyMethod = "close")
+  ChangeDebouncer changeDebouncer(
+      ObjectProvider<BranchChangeHandler> handlers,
+      @Value("${atelier.index.debounce:2s}") Duration quietPeriod,
+      @Value("${atelier.index.max-delay:}") @Nullable Duration maxDelay) {
+    BranchChangeHandler handler = handlers.getIfAvailable();
+    if (handler == null) {
+      log.info("no indexer is wired yet: change notifications are only logged");
+      handler =
+          changes ->
+              log.info(
+                  "changes of repository {} branch {}: {}",
+                  changes.repository(),
+                  changes.branch(),
+                  changes.fullRescan() ? "full rescan" : changes.paths().size() + " path(s)");
+    }
+    Duration fiveQuiet = quietPeriod.multipliedBy(5);
+    Duration delay =
+        maxDelay != null
+            ? maxDelay
+            : (fiveQuiet.compareTo(ChangeDebouncer.DEFAULT_MAX_DELAY) > 0
+                ? fiveQuiet
+                : ChangeDebouncer.DEFAULT_MAX_DELAY);
+    return ChangeDebouncer.start(handler, quietPeriod, delay);
+  }
+}
