@@ -12,6 +12,7 @@ import dev.atelier.repos.RepoPath;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.RepositoryKind;
+import dev.atelier.repos.internal.watch.WorkingTreeWatchers;
 import dev.atelier.testing.Http;
 import dev.atelier.testing.SseClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,7 @@ class ChangeFeedServeTest {
   private static Http http;
   private static Repository repository;
   private static IndexEvents events;
+  private static WorkingTreeWatchers watchers;
   private static final BlockingQueue<BranchChanges> flushed = new LinkedBlockingQueue<>();
 
   @BeforeAll
@@ -61,6 +63,7 @@ class ChangeFeedServeTest {
                 new NewRepository(
                     "feed", RepositoryKind.WORKING_TREE, workspace.toString(), "main"));
     events = started.context().getBean(IndexEvents.class);
+    watchers = started.context().getBean(WorkingTreeWatchers.class);
   }
 
   @AfterAll
@@ -107,6 +110,23 @@ class ChangeFeedServeTest {
     assertThat(changes).isNotNull();
     assertThat(changes.branch()).isEqualTo("feature/x");
     assertThat(changes.fullRescan()).isTrue();
+  }
+
+  @Test
+  void theFileWatcherFeedsChangesOfTheWorkingTreeToTheIndexer() throws Exception {
+    assertThat(watchers.watch(repository)).isTrue();
+    flushed.clear();
+
+    java.nio.file.Files.createDirectories(workspace.resolve("lib"));
+    java.nio.file.Files.writeString(workspace.resolve("lib/Watched.java"), "class Watched {}");
+
+    BranchChanges changes = flushed.poll(10, TimeUnit.SECONDS);
+    assertThat(changes).isNotNull();
+    assertThat(changes.branch()).isEqualTo("main");
+    assertThat(changes.paths()).contains(RepoPath.of("lib/Watched.java"));
+    watchers.unwatch(repository.id());
+    java.nio.file.Files.delete(workspace.resolve("lib/Watched.java"));
+    java.nio.file.Files.delete(workspace.resolve("lib"));
   }
 
   @Test

@@ -6,12 +6,15 @@ import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.ChangeDebouncer;
 import dev.atelier.repos.IndexEvents;
 import dev.atelier.repos.ReposStorage;
+import dev.atelier.repos.internal.watch.WorkingTreeWatchers;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +30,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ChangeFeedConfiguration {
 
+  /** Until identity lands the change feed works in the local org. */
+  static final long LOCAL_ORG = 1;
+
   private static final Logger log = LoggerFactory.getLogger(ChangeFeedConfiguration.class);
 
   @Bean
@@ -37,6 +43,19 @@ class ChangeFeedConfiguration {
   @Bean
   IndexEvents indexEvents(EventBus bus) {
     return new IndexEvents(bus);
+  }
+
+  /**
+   * Local mode watches the working trees it serves ({@code atelier.watch.enabled=false} turns it
+   * off); service mode relies on notifications (hooks, CI).
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "atelier.mode", havingValue = "local")
+  @ConditionalOnBooleanProperty(name = "atelier.watch.enabled", matchIfMissing = true)
+  WorkingTreeWatchers workingTreeWatchers(ChangeDebouncer debouncer, ReposStorage storage) {
+    WorkingTreeWatchers watchers = new WorkingTreeWatchers(debouncer);
+    watchers.watchAll(storage.repositories(), LOCAL_ORG);
+    return watchers;
   }
 
   @Bean(destroyMethod = "close")
