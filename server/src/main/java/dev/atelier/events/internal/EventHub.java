@@ -74,6 +74,7 @@ public final class EventHub implements EventBus, AutoCloseable {
   private final Map<String, ArrayDeque<Event>> buffers = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<String, Set<Subscriber>> subscribers = new HashMap<>();
   private int subscriberCount;
+  private final AtomicLong fallbackIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
   public EventHub(JsonMapper json, int replayPerTopic, int maxSubscribers, Relay relay) {
     this(json, replayPerTopic, maxSubscribers, relay, Clock.systemUTC());
@@ -104,6 +105,16 @@ public final class EventHub implements EventBus, AutoCloseable {
       log.warn("event {} on {} reached this node only: {}", type, topic, e.getMessage());
     }
     return event;
+  }
+
+  /** The relay's id, or a local one when the relay cannot hand one out (Redis down). */
+  private long nextId() {
+    try {
+      return relay.nextId();
+    } catch (RuntimeException e) {
+      log.warn("no event id from the relay ({}); using a local one", e.toString());
+      return fallbackIds.incrementAndGet();
+    }
   }
 
   /** Buffers an event and hands it to this node's subscribers of its topic. */
