@@ -19,11 +19,27 @@ public final class AtelierServer implements ServerLauncher {
 
   @Override
   public RunningServer start(AtelierSettings settings) {
+    return start(settings, Map.of(), Map.of()).server();
+  }
+
+  /** A started server and its Spring context, for tests that reach into beans. */
+  record Started(RunningServer server, ConfigurableApplicationContext context) {}
+
+  /**
+   * Starts with extra properties and beans registered up front (e.g. a {@code
+   * BranchChangeHandler}); used by tests.
+   */
+  Started start(
+      AtelierSettings settings, Map<String, Object> properties, Map<String, Object> singletons) {
     SpringApplication app = new SpringApplication(AtelierApplication.class);
     app.setWebApplicationType(WebApplicationType.SERVLET);
-    app.setDefaultProperties(propertiesFor(settings));
-    app.addInitializers(
-        context -> context.getBeanFactory().registerSingleton("atelierSettings", settings));
+    Map<String, Object> defaults = propertiesFor(settings);
+    defaults.putAll(properties);
+    app.setDefaultProperties(defaults);
+    app.addInitializers(context -> {
+      context.getBeanFactory().registerSingleton("atelierSettings", settings);
+      singletons.forEach(context.getBeanFactory()::registerSingleton);
+    });
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     app.addListeners((ContextClosedEvent closed) -> stopped.complete(null));
     ConfigurableApplicationContext context;
@@ -34,7 +50,7 @@ public final class AtelierServer implements ServerLauncher {
     }
     int port =
         Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer()).getPort();
-    return new RunningServer(settings.host(), port, context::close, stopped);
+    return new Started(new RunningServer(settings.host(), port, context::close, stopped), context);
   }
 
   static Map<String, Object> propertiesFor(AtelierSettings settings) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ToolCommand.class,
       McpCommand.class,
+      HookCommand.class,
       BenchCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

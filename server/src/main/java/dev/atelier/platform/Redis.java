@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 
 /**
@@ -74,6 +75,14 @@ public final class Redis implements AutoCloseable {
 
   public StatefulRedisConnection<String, String> connection() {
     return connection;
+  }
+
+  /**
+   * A new connection for pub/sub (a subscribed connection cannot run other commands); the caller
+   * closes it.
+   */
+  public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+    return client.connectPubSub();
   }
 
   public String description() {

@@ -12,7 +12,10 @@ public enum ReposError implements ErrorCode {
   REVISION_NOT_FOUND("revision-not-found", 404, "Git revision not found"),
   MANIFEST_CONFLICT("manifest-conflict", 409, "The branch's manifest changed concurrently"),
   BLOB_MISSING("blob-missing", 500, "A manifest entry names a blob that is not stored"),
-  SOURCE_UNREADABLE("source-unreadable", 422, "The repository's files cannot be read");
+  SOURCE_UNREADABLE("source-unreadable", 422, "The repository's files cannot be read"),
+  INVALID_BRANCH("invalid-branch", 400, "Invalid branch name"),
+  TOO_MANY_PATHS("too-many-paths", 413, "Too many paths in one change notification"),
+  NO_CHANGES("no-changes", 400, "The change notification names no paths");
 
   private final String code;
   private final int httpStatus;

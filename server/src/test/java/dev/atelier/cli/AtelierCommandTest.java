@@ -37,7 +37,7 @@ class AtelierCommandTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("serve", "index", "search", "tool", "mcp", "bench", "version");
+        .contains("serve", "index", "search", "tool", "mcp", "hook", "bench", "version");
   }
 
   @Test

@@ -1,0 +1,36 @@
+package dev.atelier.events;
+
+import dev.atelier.platform.ErrorCode;
+
+/** Error codes of the events module. */
+public enum EventsError implements ErrorCode {
+  INVALID_TOPIC("invalid-topic", 400, "Invalid event topic"),
+  TOO_MANY_TOPICS("too-many-topics", 400, "Too many topics in one subscription"),
+  INVALID_LAST_EVENT_ID("invalid-last-event-id", 400, "Invalid Last-Event-ID"),
+  TOO_MANY_SUBSCRIBERS("too-many-subscribers", 503, "Too many event subscribers");
+
+  private final String code;
+  private final int httpStatus;
+  private final String title;
+
+  EventsError(String code, int httpStatus, String title) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.title = title;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+}
