@@ -7,11 +7,9 @@ import dev.atelier.platform.AtelierSettings;
 import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.BranchChanges;
 import dev.atelier.repos.IndexEvents;
-import dev.atelier.repos.NewRepository;
 import dev.atelier.repos.RepoPath;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
-import dev.atelier.repos.RepositoryKind;
 import dev.atelier.repos.internal.watch.WorkingTreeWatchers;
 import dev.atelier.testing.Http;
 import dev.atelier.testing.SseClient;
@@ -55,13 +53,8 @@ class ChangeFeedServeTest {
     server = started.server();
     http = new Http(server.url());
     ReposStorage storage = started.context().getBean(ReposStorage.class);
-    repository =
-        storage
-            .repositories()
-            .register(
-                1,
-                new NewRepository(
-                    "feed", RepositoryKind.WORKING_TREE, workspace.toString(), "main"));
+    // serve registered its workspace before the watchers started.
+    repository = storage.repositories().registerWorkingTree(1, workspace);
     events = started.context().getBean(IndexEvents.class);
     watchers = started.context().getBean(WorkingTreeWatchers.class);
   }

@@ -7,6 +7,7 @@ import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.LogFormat;
 import dev.atelier.platform.PlatformError;
+import dev.atelier.repos.Repository;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,14 +84,15 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     @Override
-    public void progress(String repository, String branch, int done, int total) {
+    public void progress(Repository repository, String branch, int done, int total) {
       long now = System.nanoTime();
       if (!terminal || (done < total && now - lastPrinted < 200_000_000L)) {
         return;
       }
       lastPrinted = now;
       err.printf(
-          "\rindexing %s: %d/%d files%s", repository, done, total, done == total ? "\n" : "");
+          "\rindexing %s: %d/%d files%s",
+          repository.name(), done, total, done == total ? "\n" : "");
       err.flush();
     }
   }

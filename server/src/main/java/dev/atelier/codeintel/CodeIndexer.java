@@ -177,7 +177,7 @@ public final class CodeIndexer implements AutoCloseable {
     long orgId = repository.orgId();
     String repoName = repository.name();
     repos.branches().startIndexing(orgId, branch.id(), files.size());
-    listener.started(repoName, branch.name(), files.size());
+    listener.started(repository, branch.name(), files.size());
     try {
       List<SourceFile> work = unindexed(orgId, files);
       int already = files.size() - work.size();
@@ -187,7 +187,7 @@ public final class CodeIndexer implements AutoCloseable {
               work,
               done -> {
                 repos.branches().progress(orgId, branch.id(), already + done);
-                listener.progress(repoName, branch.name(), already + done, files.size());
+                listener.progress(repository, branch.name(), already + done, files.size());
               });
       Set<Sha256> stored =
           repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
@@ -200,24 +200,28 @@ public final class CodeIndexer implements AutoCloseable {
         skips.add(skip(skip));
       }
       BranchStats stats = store.stats(orgId, manifest.value());
-      return new IndexSummary(
-          repoName,
-          branch.name(),
-          stats.files(),
-          stats.filesByLanguage(),
-          outcome.parsed(),
-          stats.symbols(),
-          stats.references(),
-          0,
-          stats.imports(),
-          stats.chunks(),
-          0,
-          stats.filesWithSyntaxErrors(),
-          skips,
-          parser.backend(),
-          (System.nanoTime() - started) / 1_000_000);
+      IndexSummary summary =
+          new IndexSummary(
+              repoName,
+              branch.name(),
+              stats.files(),
+              stats.filesByLanguage(),
+              outcome.parsed(),
+              stats.symbols(),
+              stats.references(),
+              0,
+              stats.imports(),
+              stats.chunks(),
+              0,
+              stats.filesWithSyntaxErrors(),
+              skips,
+              parser.backend(),
+              (System.nanoTime() - started) / 1_000_000);
+      listener.completed(repository, summary);
+      return summary;
     } catch (RuntimeException | InterruptedException e) {
       repos.branches().fail(orgId, branch.id(), String.valueOf(e.getMessage()));
+      listener.failed(repository, branch.name(), String.valueOf(e.getMessage()));
       throw e;
     }
   }

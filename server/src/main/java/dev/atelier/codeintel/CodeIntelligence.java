@@ -4,13 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
-import dev.atelier.repos.NewRepository;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
-import dev.atelier.repos.RepositoryKind;
 import dev.atelier.repos.WorkingTreeSource;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The code-intelligence core assembled by hand: the database, the repos stores, the parser and the
@@ -81,29 +78,9 @@ public final class CodeIntelligence implements AutoCloseable {
     return search;
   }
 
-  /**
-   * The local org's repository for a working-tree folder, registered now (named after the folder,
-   * default branch as checked out) if it is not yet.
-   */
+  /** The local org's repository for a working-tree folder, registered now if it is not yet. */
   public Repository workingTree(Path folder) {
-    WorkingTreeSource source = WorkingTreeSource.of(folder);
-    String location = source.root().toString();
-    Optional<Repository> known = repos.repositories().findByLocation(LOCAL_ORG, location);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    String base =
-        source.root().getFileName() == null ? "root" : source.root().getFileName().toString();
-    String name = base;
-    for (int n = 2; repos.repositories().findByName(LOCAL_ORG, name).isPresent(); n++) {
-      name = base + "-" + n;
-    }
-    return repos
-        .repositories()
-        .register(
-            LOCAL_ORG,
-            new NewRepository(
-                name, RepositoryKind.WORKING_TREE, location, source.checkedOutBranch("main")));
+    return repos.repositories().registerWorkingTree(LOCAL_ORG, folder);
   }
 
   /** Indexes a working-tree folder as its repository's default branch. */

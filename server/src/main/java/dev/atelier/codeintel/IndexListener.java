@@ -1,13 +1,21 @@
 package dev.atelier.codeintel;
 
+import dev.atelier.repos.Repository;
+
 /** Hears how an index run is going, e.g. to publish progress events. */
 public interface IndexListener {
 
   IndexListener NONE = new IndexListener() {};
 
   /** The run has listed the files it will look at. */
-  default void started(String repository, String branch, int files) {}
+  default void started(Repository repository, String branch, int files) {}
 
   /** {@code done} of {@code total} files are indexed. */
-  default void progress(String repository, String branch, int done, int total) {}
+  default void progress(Repository repository, String branch, int done, int total) {}
+
+  /** The run switched the branch to its new manifest. */
+  default void completed(Repository repository, IndexSummary summary) {}
+
+  /** The run failed; the branch keeps its last complete manifest. */
+  default void failed(Repository repository, String branch, String message) {}
 }

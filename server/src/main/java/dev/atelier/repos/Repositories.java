@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -79,6 +80,29 @@ public final class Repositories {
         .params(orgId, name)
         .query(this::repository)
         .optional();
+  }
+
+  /**
+   * The org's repository for a working-tree folder, registered now if it is not yet: named after
+   * the folder (with a number appended when the name is taken), default branch as checked out.
+   */
+  public Repository registerWorkingTree(long orgId, Path folder) {
+    WorkingTreeSource source = WorkingTreeSource.of(folder);
+    String location = source.root().toString();
+    Optional<Repository> known = findByLocation(orgId, location);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    Path fileName = source.root().getFileName();
+    String base = fileName == null ? "root" : fileName.toString();
+    String name = base;
+    for (int n = 2; findByName(orgId, name).isPresent(); n++) {
+      name = base + "-" + n;
+    }
+    return register(
+        orgId,
+        new NewRepository(
+            name, RepositoryKind.WORKING_TREE, location, source.checkedOutBranch("main")));
   }
 
   public Optional<Repository> findByLocation(long orgId, String location) {

@@ -1,12 +1,13 @@
 package dev.atelier.repos.internal;
 
 import dev.atelier.events.EventBus;
-import dev.atelier.platform.Database;
+import dev.atelier.platform.AtelierSettings;
 import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.ChangeDebouncer;
 import dev.atelier.repos.IndexEvents;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.internal.watch.WorkingTreeWatchers;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,11 +37,6 @@ class ChangeFeedConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ChangeFeedConfiguration.class);
 
   @Bean
-  ReposStorage reposStorage(Database database) {
-    return ReposStorage.of(database);
-  }
-
-  @Bean
   IndexEvents indexEvents(EventBus bus) {
     return new IndexEvents(bus);
   }
@@ -52,7 +48,12 @@ class ChangeFeedConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "atelier.mode", havingValue = "local")
   @ConditionalOnBooleanProperty(name = "atelier.watch.enabled", matchIfMissing = true)
-  WorkingTreeWatchers workingTreeWatchers(ChangeDebouncer debouncer, ReposStorage storage) {
+  WorkingTreeWatchers workingTreeWatchers(
+      ChangeDebouncer debouncer, ReposStorage storage, AtelierSettings settings) {
+    // serve PATH registers PATH before the watchers start, so it is watched from the first change.
+    if (Files.isDirectory(settings.workspace())) {
+      storage.repositories().registerWorkingTree(LOCAL_ORG, settings.workspace());
+    }
     WorkingTreeWatchers watchers = new WorkingTreeWatchers(debouncer);
     watchers.watchAll(storage.repositories(), LOCAL_ORG);
     return watchers;

@@ -7,7 +7,10 @@ import dev.atelier.codeintel.CodeParsers;
 import dev.atelier.codeintel.CodeSearch;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.platform.Database;
+import dev.atelier.repos.BranchChangeHandler;
+import dev.atelier.repos.IndexEvents;
 import dev.atelier.repos.ReposStorage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,10 +28,17 @@ class CodeIntelConfiguration {
     return CodeIntelligence.over(database, parser, CodeIntelligence.defaultThreads());
   }
 
-  /** Until events are wired, index progress is only in the branch status. */
+  /** Index runs report progress and completion on the repository's event topic. */
   @Bean
-  IndexListener indexListener() {
-    return IndexListener.NONE;
+  IndexListener indexListener(IndexEvents events) {
+    return new PublishingIndexListener(events);
+  }
+
+  /** The debouncer's flushes re-index what changed (tests may put their own handler first). */
+  @Bean
+  @ConditionalOnMissingBean(BranchChangeHandler.class)
+  BranchChangeHandler reindexOnChange(CodeIntelligence core, IndexListener listener) {
+    return new ReindexOnChange(CodeIntelligence.LOCAL_ORG, core.repos(), core.indexer(), listener);
   }
 
   @Bean

@@ -1,72 +1,38 @@
 package dev.atelier.codeintel.internal.web;
 
 import dev.atelier.codeintel.CodeIntelligence;
-import dev.atelier.codeintel.IndexListener;
-import dev.atelier.codeintel.IndexSummary;
 import dev.atelier.platform.AtelierSettings;
+import dev.atelier.repos.BranchChanges;
+import dev.atelier.repos.ChangeDebouncer;
 import dev.atelier.repos.Repository;
 import java.nio.file.Files;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code serve PATH} registers PATH as a repository and indexes it in the background once the
- * server answers; a restart re-parses only what changed while it was down (blobs already parsed are
- * reused).
+ * {@code serve PATH} registers PATH as a repository and asks for a full index once the server
+ * answers. It goes through the debouncer like every other change, so it never races the watcher; a
+ * restart re-parses only content that changed while the server was down.
  */
 @Component
-class WorkspaceIndexing implements DisposableBean {
-
-  private static final Logger log = LoggerFactory.getLogger(WorkspaceIndexing.class);
+class WorkspaceIndexing {
 
   private final CodeIntelligence core;
   private final AtelierSettings settings;
-  private final IndexListener listener;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          Thread.ofPlatform().name("atelier-index").daemon().factory());
+  private final ChangeDebouncer debouncer;
 
-  WorkspaceIndexing(CodeIntelligence core, AtelierSettings settings, IndexListener listener) {
+  WorkspaceIndexing(CodeIntelligence core, AtelierSettings settings, ChangeDebouncer debouncer) {
     this.core = core;
     this.settings = settings;
-    this.listener = listener;
+    this.debouncer = debouncer;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void indexWorkspace() {
-    if (!Files.isDirectory(settings.workspace())) {
-      return;
-    }
-    worker.execute(this::run);
-  }
-
-  private void run() {
-    try {
+    if (Files.isDirectory(settings.workspace())) {
       Repository repository = core.workingTree(settings.workspace());
-      IndexSummary summary = core.indexWorkingTree(settings.workspace(), listener);
-      log.info(
-          "Indexed {} ({}): {} files, {} symbols, {} new in {} ms",
-          repository.name(),
-          summary.branch(),
-          summary.files(),
-          summary.symbols(),
-          summary.parsedFiles(),
-          summary.millis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.warn("Indexing {} failed: {}", settings.workspace(), e.getMessage(), e);
+      debouncer.submit(BranchChanges.full(repository.id(), repository.defaultBranch()));
     }
-  }
-
-  @Override
-  public void destroy() {
-    worker.shutdownNow();
   }
 }

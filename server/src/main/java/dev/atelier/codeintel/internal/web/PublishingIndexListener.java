@@ -1,0 +1,48 @@
+package dev.atelier.codeintel.internal.web;
+
+import dev.atelier.codeintel.IndexListener;
+import dev.atelier.codeintel.IndexSummary;
+import dev.atelier.repos.IndexEvents;
+import dev.atelier.repos.Repository;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Publishes index runs on the repository's event topic ({@code repo:ID} on /api/events). */
+final class PublishingIndexListener implements IndexListener {
+
+  private final IndexEvents events;
+
+  PublishingIndexListener(IndexEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public void started(Repository repository, String branch, int files) {
+    events.progress(repository.id(), branch, 0, files);
+  }
+
+  @Override
+  public void progress(Repository repository, String branch, int done, int total) {
+    events.progress(repository.id(), branch, done, total);
+  }
+
+  @Override
+  public void completed(Repository repository, IndexSummary summary) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("files", summary.files());
+    fields.put("filesByLanguage", summary.filesByLanguage());
+    fields.put("parsedFiles", summary.parsedFiles());
+    fields.put("symbols", summary.symbols());
+    fields.put("references", summary.references());
+    fields.put("resolvedReferences", summary.resolvedReferences());
+    fields.put("chunks", summary.chunks());
+    fields.put("skipped", summary.skipped().size());
+    fields.put("millis", summary.millis());
+    events.completed(repository.id(), summary.branch(), fields);
+  }
+
+  @Override
+  public void failed(Repository repository, String branch, String message) {
+    events.failed(repository.id(), branch, message);
+  }
+}
