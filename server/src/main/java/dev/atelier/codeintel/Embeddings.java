@@ -1,6 +1,9 @@
 package dev.atelier.codeintel;
 
 import dev.atelier.codeintel.internal.embedding.OnnxTextEmbedder;
+import dev.atelier.codeintel.internal.embedding.PostgresVectorIndex;
+import dev.atelier.codeintel.internal.embedding.SqliteVectorIndex;
+import dev.atelier.platform.Database;
 
 /** Entry points for semantic search's parts; plain constructors underneath, no Spring needed. */
 public final class Embeddings {
@@ -13,5 +16,24 @@ public final class Embeddings {
    */
   public static TextEmbedder onnxEmbedder(EmbedderOptions options) {
     return new OnnxTextEmbedder(options);
+  }
+
+  /** bge-small-en-v1.5's vector length, which the PostgreSQL column is declared with. */
+  public static final int DIMENSIONS = 384;
+
+  /** The vector index of the database's vendor: pgvector/HNSW, or SQLite plus in-memory ANN. */
+  public static VectorIndex vectorIndex(Database database) {
+    return vectorIndex(database, SqliteVectorIndex.DEFAULT_EXACT_THRESHOLD);
+  }
+
+  /**
+   * As {@link #vectorIndex(Database)}, with the number of candidate vectors below which local mode
+   * searches exactly instead of through its HNSW graph (PostgreSQL ignores it).
+   */
+  public static VectorIndex vectorIndex(Database database, int exactThreshold) {
+    return switch (database.vendor()) {
+      case SQLITE -> new SqliteVectorIndex(database, DIMENSIONS, exactThreshold);
+      case POSTGRESQL -> new PostgresVectorIndex(database, DIMENSIONS);
+    };
   }
 }
