@@ -1,5 +1,6 @@
 package dev.atelier.codeintel;
 
+import dev.atelier.codeintel.internal.embedding.BackgroundEmbeddingWorker;
 import dev.atelier.codeintel.internal.embedding.OnnxTextEmbedder;
 import dev.atelier.codeintel.internal.embedding.PostgresVectorIndex;
 import dev.atelier.codeintel.internal.embedding.SqliteVectorIndex;
@@ -35,5 +36,18 @@ public final class Embeddings {
       case SQLITE -> new SqliteVectorIndex(database, DIMENSIONS, exactThreshold);
       case POSTGRESQL -> new PostgresVectorIndex(database, DIMENSIONS);
     };
+  }
+
+  /**
+   * The background embedding worker over the database's chunks. Call {@link EmbeddingWorker#wake}
+   * after writing chunks (and once at start-up for every org, to resume).
+   */
+  public static EmbeddingWorker worker(
+      Database database,
+      TextEmbedder embedder,
+      VectorIndex index,
+      WorkerOptions options,
+      EmbeddingListener listener) {
+    return new BackgroundEmbeddingWorker(database, embedder, index, options, listener);
   }
 }
