@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * speed   DIR EXT SAMPLE        chunks/s: LangChain4j per chunk vs batched at caps 256 and 512
- * quality DIR EXT CORPUS EVAL   hit@1/@5/@10 and MRR (file level) of the public eval queries
+ * quality DIR EXT CORPUS EVAL [CAPS]  hit@1/@5/@10 and MRR (file level) of the public eval queries
  * </pre>
  *
  * <p>Chunks: for .go files, functions (a line starting "func " with the comment lines above it, to
@@ -38,7 +38,8 @@ public final class EmbeddingBenchmark {
     System.out.printf("corpus %s: %d chunks (%s)%n", dir, chunks.size(), ext);
     switch (args[0]) {
       case "speed" -> speed(chunks, Integer.parseInt(args[3]));
-      case "quality" -> quality(chunks, args[3], Path.of(args[4]));
+      case "quality" ->
+          quality(chunks, args[3], Path.of(args[4]), args.length > 5 ? args[5] : "256,512");
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -163,7 +164,8 @@ public final class EmbeddingBenchmark {
   private static final Pattern QUERY =
       Pattern.compile("\"corpus\": \"([^\"]+)\", \"query\": \"([^\"]+)\", \"expect\": \\[([^]]*)]");
 
-  static void quality(List<Chunk> chunks, String corpus, Path eval) throws IOException {
+  static void quality(List<Chunk> chunks, String corpus, Path eval, String caps)
+      throws IOException {
     int threads = Runtime.getRuntime().availableProcessors();
     List<String[]> queries = new ArrayList<>();
     List<Set<String>> expects = new ArrayList<>();
@@ -178,7 +180,8 @@ public final class EmbeddingBenchmark {
         expects.add(expect);
       }
     }
-    for (int cap : new int[] {256, 512}) {
+    for (String capText : caps.split(",")) {
+      int cap = Integer.parseInt(capText.trim());
       try (TextEmbedder embedder =
           Embeddings.onnxEmbedder(
               EmbedderOptions.defaults().withMaxTokens(cap).withIntraOpThreads(threads))) {
