@@ -71,6 +71,9 @@ class ServeIndexesItsWorkspaceTest {
     try (SseClient events =
         new SseClient(server.url() + "/api/events?topic=repo:" + repository.id().value(), "0")) {
       awaitCompleted(events);
+      JsonNode repos = http.json(http.get("/api/repos"));
+      assertThat(repos.get(0).get("branches").get(0).get("state").asString()).isEqualTo("ready");
+      assertThat(repos.get(0).get("branches").get(0).get("filesTotal").asInt()).isEqualTo(1);
       JsonNode hits = http.json(http.get(symbols("gUN")));
       assertThat(hits.get(0).get("qualifiedName").asString())
           .isEqualTo("demo.Accounts.getUserName");

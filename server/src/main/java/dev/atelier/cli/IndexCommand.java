@@ -1,6 +1,9 @@
 package dev.atelier.cli;
 
 import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.codeintel.EmbeddingListener;
+import dev.atelier.codeintel.EmbeddingProgress;
+import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.codeintel.IndexSummary;
 import dev.atelier.platform.AtelierException;
@@ -11,6 +14,8 @@ import dev.atelier.repos.Repository;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +47,13 @@ final class IndexCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
+      names = "--embeddings",
+      description =
+          "Also embed the chunks for semantic search and wait until done (minutes on large trees;"
+              + " serve does this in the background).")
+  boolean embeddings;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Parse threads (default: one per core).")
@@ -65,11 +77,38 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (CodeIntelligence core = CodeIntelligence.open(settings, threads)) {
       IndexSummary summary = core.indexWorkingTree(path, new ProgressLine(err));
+      if (embeddings) {
+        summary = embed(core, summary, err);
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? IndexSummaryText.json(summary) : IndexSummaryText.human(summary));
       out.flush();
     }
     return 0;
+  }
+
+  private IndexSummary embed(CodeIntelligence core, IndexSummary summary, PrintWriter err)
+      throws InterruptedException {
+    EmbeddingWorker worker = core.embeddings(EmbeddingListener.NONE);
+    worker.wake(CodeIntelligence.LOCAL_ORG);
+    boolean terminal = System.console() != null;
+    while (!worker.awaitIdle(Duration.ofSeconds(1))) {
+      if (terminal) {
+        EmbeddingProgress progress = worker.progress(CodeIntelligence.LOCAL_ORG);
+        err.printf(
+            Locale.ROOT,
+            "\rembedding: %d/%d chunks (%.0f/s)",
+            progress.done(),
+            progress.total(),
+            progress.chunksPerSecond());
+        err.flush();
+      }
+    }
+    if (terminal) {
+      err.println();
+    }
+    Repository repository = core.workingTree(path);
+    return summary.withEmbeddedChunks(core.indexer().embeddedChunks(repository, summary.branch()));
   }
 
   /** Progress on stderr, rewritten in place on a terminal and silent otherwise. */

@@ -74,6 +74,16 @@ public final class CodeIndexer implements AutoCloseable {
     return parser.backend();
   }
 
+  /** How many chunks of the branch's current manifest have a vector. */
+  public long embeddedChunks(Repository repository, String branchName) {
+    return repos
+        .branches()
+        .find(repository.orgId(), repository.id(), branchName)
+        .map(Branch::manifestId)
+        .map(id -> store.stats(repository.orgId(), id.value()).embeddedChunks())
+        .orElse(0L);
+  }
+
   /** Indexes the whole source as the branch's new manifest. */
   public IndexSummary index(
       Repository repository,
@@ -212,7 +222,7 @@ public final class CodeIndexer implements AutoCloseable {
               0,
               stats.imports(),
               stats.chunks(),
-              0,
+              stats.embeddedChunks(),
               stats.filesWithSyntaxErrors(),
               skips,
               parser.backend(),

@@ -8,6 +8,7 @@ import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.WorkingTreeSource;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The code-intelligence core assembled by hand: the database, the repos stores, the parser and the
@@ -25,6 +26,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeParser parser;
   private final CodeIndexer indexer;
   private final CodeSearch search;
+  private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
       Database database, boolean ownsDatabase, CodeParser parser, int threads) {
@@ -78,6 +80,25 @@ public final class CodeIntelligence implements AutoCloseable {
     return search;
   }
 
+  /**
+   * The background embedding worker, created on first use; its model loads when it first has chunks
+   * to embed.
+   */
+  public synchronized EmbeddingWorker embeddings(EmbeddingListener listener) {
+    EmbeddingWorker worker = embeddings;
+    if (worker == null) {
+      worker =
+          Embeddings.worker(
+              database,
+              Embeddings.lazyOnnxEmbedder(EmbedderOptions.defaults()),
+              Embeddings.vectorIndex(database),
+              WorkerOptions.defaults(),
+              listener);
+      embeddings = worker;
+    }
+    return worker;
+  }
+
   /** The local org's repository for a working-tree folder, registered now if it is not yet. */
   public Repository workingTree(Path folder) {
     return repos.repositories().registerWorkingTree(LOCAL_ORG, folder);
@@ -93,6 +114,11 @@ public final class CodeIntelligence implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (embeddings != null) {
+        embeddings.close();
+      }
+    }
     indexer.close();
     parser.close();
     if (ownsDatabase) {

@@ -1,6 +1,7 @@
 package dev.atelier.codeintel;
 
 import dev.atelier.codeintel.internal.embedding.BackgroundEmbeddingWorker;
+import dev.atelier.codeintel.internal.embedding.LazyTextEmbedder;
 import dev.atelier.codeintel.internal.embedding.OnnxTextEmbedder;
 import dev.atelier.codeintel.internal.embedding.PostgresVectorIndex;
 import dev.atelier.codeintel.internal.embedding.SqliteVectorIndex;
@@ -17,6 +18,11 @@ public final class Embeddings {
    */
   public static TextEmbedder onnxEmbedder(EmbedderOptions options) {
     return new OnnxTextEmbedder(options);
+  }
+
+  /** The ONNX embedder, loaded on its first call. */
+  public static TextEmbedder lazyOnnxEmbedder(EmbedderOptions options) {
+    return new LazyTextEmbedder(options);
   }
 
   /** bge-small-en-v1.5's vector length, which the PostgreSQL column is declared with. */

@@ -44,6 +44,26 @@ public record IndexSummary(
     skipped = List.copyOf(skipped);
   }
 
+  /** This summary with a newer count of embedded chunks. */
+  public IndexSummary withEmbeddedChunks(long embedded) {
+    return new IndexSummary(
+        repository,
+        branch,
+        files,
+        filesByLanguage,
+        parsedFiles,
+        symbols,
+        references,
+        resolvedReferences,
+        imports,
+        chunks,
+        embedded,
+        syntaxErrors,
+        skipped,
+        parser,
+        millis);
+  }
+
   /** A file left out of the index. */
   public record Skip(String path, String reason, String detail) {}
 }

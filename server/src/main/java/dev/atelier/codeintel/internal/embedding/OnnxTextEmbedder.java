@@ -31,7 +31,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
   static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
   static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
-  private static final int DIMENSIONS = 384;
+  static final int DIMENSIONS = 384;
 
   /** Characters kept before tokenizing: far more than maxTokens tokens ever take, cheap to cut. */
   private static final int CHARS_PER_TOKEN_BOUND = 12;
@@ -89,6 +89,10 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
   @Override
   public String modelId() {
+    return modelId(options);
+  }
+
+  static String modelId(EmbedderOptions options) {
     return "bge-small-en-v1.5-q@" + options.maxTokens();
   }
 

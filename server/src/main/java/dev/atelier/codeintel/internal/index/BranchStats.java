@@ -10,4 +10,5 @@ public record BranchStats(
     long references,
     long imports,
     long chunks,
+    long embeddedChunks,
     long filesWithSyntaxErrors) {}

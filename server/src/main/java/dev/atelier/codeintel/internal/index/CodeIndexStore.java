@@ -88,8 +88,17 @@ public final class CodeIndexStore {
             .params(orgId, manifestId)
             .query(Long.class)
             .single();
+    long embedded =
+        sql.jdbc()
+            .sql(
+                "SELECT count(*) FROM manifest_entries e JOIN chunk_vectors v"
+                    + " ON v.org_id = e.org_id AND v.blob_id = e.blob_id"
+                    + " WHERE e.org_id = ? AND e.manifest_id = ?")
+            .params(orgId, manifestId)
+            .query(Long.class)
+            .single();
     return new BranchStats(
-        totals[0], byLanguage, totals[1], totals[2], totals[3], chunkCount, totals[4]);
+        totals[0], byLanguage, totals[1], totals[2], totals[3], chunkCount, embedded, totals[4]);
   }
 
   /** Writes the results of a batch of parses in one transaction. */

@@ -5,11 +5,15 @@ import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.CodeParser;
 import dev.atelier.codeintel.CodeParsers;
 import dev.atelier.codeintel.CodeSearch;
+import dev.atelier.codeintel.EmbeddingListener;
+import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.IndexEvents;
 import dev.atelier.repos.ReposStorage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +32,23 @@ class CodeIntelConfiguration {
     return CodeIntelligence.over(database, parser, CodeIntelligence.defaultThreads());
   }
 
-  /** Index runs report progress and completion on the repository's event topic. */
+  /**
+   * Chunks are embedded in the background ({@code atelier.embeddings.enabled=false} turns it off);
+   * the model loads when there is first something to embed.
+   */
   @Bean
-  IndexListener indexListener(IndexEvents events) {
-    return new PublishingIndexListener(events);
+  @ConditionalOnBooleanProperty(name = "atelier.embeddings.enabled", matchIfMissing = true)
+  EmbeddingWorker embeddingWorker(CodeIntelligence core) {
+    return core.embeddings(EmbeddingListener.NONE);
+  }
+
+  /**
+   * Index runs report progress and completion on the repository's event topic, and wake the
+   * embedding worker for the new chunks.
+   */
+  @Bean
+  IndexListener indexListener(IndexEvents events, ObjectProvider<EmbeddingWorker> embeddings) {
+    return new PublishingIndexListener(events, embeddings.getIfAvailable());
   }
 
   /** The debouncer's flushes re-index what changed (tests may put their own handler first). */

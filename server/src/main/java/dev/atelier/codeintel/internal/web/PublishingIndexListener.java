@@ -1,19 +1,26 @@
 package dev.atelier.codeintel.internal.web;
 
+import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.codeintel.IndexSummary;
 import dev.atelier.repos.IndexEvents;
 import dev.atelier.repos.Repository;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Publishes index runs on the repository's event topic ({@code repo:ID} on /api/events). */
+/**
+ * Publishes index runs on the repository's event topic ({@code repo:ID} on /api/events) and wakes
+ * the embedding worker for the chunks a run wrote.
+ */
 final class PublishingIndexListener implements IndexListener {
 
   private final IndexEvents events;
+  private final @Nullable EmbeddingWorker embeddings;
 
-  PublishingIndexListener(IndexEvents events) {
+  PublishingIndexListener(IndexEvents events, @Nullable EmbeddingWorker embeddings) {
     this.events = events;
+    this.embeddings = embeddings;
   }
 
   @Override
@@ -39,6 +46,9 @@ final class PublishingIndexListener implements IndexListener {
     fields.put("skipped", summary.skipped().size());
     fields.put("millis", summary.millis());
     events.completed(repository.id(), summary.branch(), fields);
+    if (embeddings != null) {
+      embeddings.wake(repository.orgId());
+    }
   }
 
   @Override

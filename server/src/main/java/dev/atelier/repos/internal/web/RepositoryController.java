@@ -1,0 +1,87 @@
+package dev.atelier.repos.internal.web;
+
+import dev.atelier.repos.Branch;
+import dev.atelier.repos.ReposStorage;
+import dev.atelier.repos.Repository;
+import dev.atelier.repos.RepositoryId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The registered repositories and the index status of their branches. */
+@RestController
+@RequestMapping("/api/repos")
+@Tag(name = "repositories", description = "Registered repositories and their index status")
+class RepositoryController {
+
+  // Local mode has one org; service mode scopes by the caller's org once identity lands.
+  private static final long ORG = 1;
+
+  private final ReposStorage repos;
+
+  RepositoryController(ReposStorage repos) {
+    this.repos = repos;
+  }
+
+  /** A repository with its branches' status. */
+  record RepositoryView(
+      long id,
+      String name,
+      String kind,
+      String location,
+      String defaultBranch,
+      List<BranchView> branches) {}
+
+  /** A branch's index status: files done of total while indexing, the last error if it failed. */
+  record BranchView(
+      String name,
+      String state,
+      int filesDone,
+      int filesTotal,
+      @Nullable Instant indexedAt,
+      @Nullable String headCommit,
+      @Nullable String lastError) {}
+
+  @GetMapping
+  @Operation(summary = "Registered repositories with their branches' index status")
+  List<RepositoryView> list() {
+    return repos.repositories().list(ORG).stream().map(this::view).toList();
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One repository with its branches' index status")
+  RepositoryView get(@PathVariable long id) {
+    return view(repos.repositories().require(ORG, new RepositoryId(id)));
+  }
+
+  private RepositoryView view(Repository repository) {
+    List<BranchView> branches =
+        repos.branches().list(ORG, repository.id()).stream()
+            .map(RepositoryController::view)
+            .toList();
+    return new RepositoryView(
+        repository.id().value(),
+        repository.name(),
+        repository.kind().name().toLowerCase(java.util.Locale.ROOT),
+        repository.location(),
+        repository.defaultBranch(),
+        branches);
+  }
+
+  private static BranchView view(Branch branch) {
+    return new BranchView(
+        branch.name(),
+        branch.state().name().toLowerCase(java.util.Locale.ROOT),
+        branch.filesDone(),
+        branch.filesTotal(),
+        branch.indexedAt(),
+        branch.headCommit(),
+        branch.lastError());
+  }
+}
