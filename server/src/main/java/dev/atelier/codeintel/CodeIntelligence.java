@@ -27,6 +27,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final ReposStorage repos;
   private final CodeParser parser;
   private final CodeIndexer indexer;
+  private final CodeGraph graph;
 
   private CodeIntelligence(
       Database database, boolean ownsDatabase, CodeParser parser, int threads) {
@@ -35,6 +36,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.repos = ReposStorage.of(database);
     this.parser = parser;
     this.indexer = new CodeIndexer(database, repos, parser, threads);
+    this.graph = new CodeGraph(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -73,6 +75,11 @@ public final class CodeIntelligence implements AutoCloseable {
 
   public CodeIndexer indexer() {
     return indexer;
+  }
+
+  /** Queries over the resolved symbol and file graphs. */
+  public CodeGraph graph() {
+    return graph;
   }
 
   /**
