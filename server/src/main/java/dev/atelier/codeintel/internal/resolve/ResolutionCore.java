@@ -287,7 +287,7 @@ public final class ResolutionCore {
     while (!top.isEmpty() && packageDirs.contains(top)) {
       top = dir(top);
     }
-    if (!top.isEmpty() && module.startsWith(top + "/")) {
+    if (!top.isEmpty() && !top.equals(dir(path)) && module.startsWith(top + "/")) {
       names.add(module.substring(top.length() + 1).replace('/', '.'));
     }
     // relative to a src/ or lib/ folder
@@ -328,6 +328,14 @@ public final class ResolutionCore {
         }
       }
       return List.of(Dependency.UNRESOLVED_DEPENDENCY);
+    }
+    // a sibling module first (the script's folder is on the path), then the branch's packages
+    String sibling = join(dir(f.path()), target.replace('.', '/'));
+    for (String candidate : List.of(sibling + ".py", join(sibling, "__init__.py"))) {
+      Integer found = byPath.get(candidate);
+      if (found != null) {
+        return List.of(Dependency.file(found));
+      }
     }
     String module = target;
     while (true) {
@@ -723,7 +731,7 @@ public final class ResolutionCore {
         return wide(imported, IMPORTED_FILE);
       }
     }
-    return packageThenGlobal(file, f, ref, membersOnly);
+    return packageThenGlobal(file, f, ref, membersOnly, true);
   }
 
   private List<Target> resolveQualified(int file, FileFacts f, Ref ref, String qualifier) {
@@ -749,16 +757,19 @@ public final class ResolutionCore {
         return wide(typed, QUALIFIED_TYPE);
       }
     }
-    return packageThenGlobal(file, f, ref, true);
+    // the receiver is unknown: members anywhere in the package, this file included
+    return packageThenGlobal(file, f, ref, true, false);
   }
 
-  private List<Target> packageThenGlobal(int file, FileFacts f, Ref ref, boolean membersOnly) {
+  private List<Target> packageThenGlobal(
+      int file, FileFacts f, Ref ref, boolean membersOnly, boolean fileSeen) {
+    int skip = fileSeen ? file : -1;
     Map<String, long[]> pkg = packageNames.get(packageKey(f));
     long[] inPackage = pkg == null ? null : pkg.get(ref.name());
     if (inPackage != null) {
       List<Long> found = new ArrayList<>();
       for (long packed : inPackage) {
-        if (packedFile(packed) != file && acceptsPacked(packed, ref, membersOnly)) {
+        if (packedFile(packed) != skip && acceptsPacked(packed, ref, membersOnly)) {
           found.add(packed);
         }
       }
@@ -772,7 +783,7 @@ public final class ResolutionCore {
     }
     List<Long> found = new ArrayList<>();
     for (long packed : everywhere) {
-      if (packedFile(packed) != file && acceptsPacked(packed, ref, membersOnly)) {
+      if (packedFile(packed) != skip && acceptsPacked(packed, ref, membersOnly)) {
         found.add(packed);
         if (found.size() > WIDE_LIMIT) {
           return List.of();
