@@ -123,7 +123,7 @@ public final class CodeGraph {
                       row.getInt(4),
                       row.getInt(5),
                       callerOrNull,
-                      row.getDouble(7)));
+                      confidence(row.getDouble(7))));
         });
     return byFile;
   }
@@ -176,7 +176,7 @@ public final class CodeGraph {
             .params(orgId, branch.value(), node.path(), node.ordinal())
             .query(row -> {
               SymbolAt other = new SymbolAt(row.getString(1), row.getInt(2));
-              double confidence = row.getDouble(3);
+              double confidence = confidence(row.getDouble(3));
               edges.add(
                   up
                       ? new CallEdge(other, node, at, confidence)
@@ -292,6 +292,11 @@ public final class CodeGraph {
     });
     edges.sort(java.util.Comparator.comparing(FileEdge::from).thenComparing(FileEdge::to));
     return edges;
+  }
+
+  /** Confidences are stored as REAL (float4 on PostgreSQL): three decimals say all there is. */
+  private static double confidence(double stored) {
+    return Math.round(stored * 1000) / 1000.0;
   }
 
   private Optional<Integer> fileId(long orgId, BranchId branch, String path) {
