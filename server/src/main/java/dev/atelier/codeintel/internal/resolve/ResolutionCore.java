@@ -961,7 +961,7 @@ public final class ResolutionCore {
     return out;
   }
 
-  static long pack(int file, int ordinal) {
+  public static long pack(int file, int ordinal) {
     return ((long) file << 32) | (ordinal & 0xffffffffL);
   }
 

@@ -119,13 +119,58 @@ public final class Resolver {
     if (changes > Math.max(20, INCREMENTAL_LIMIT * core.fileCount())) {
       return writeAll(orgId, branchId, branch, started);
     }
-    Set<String> names = new HashSet<>();
-    for (int i : changedFiles) {
-      core.file(i).symbols().forEach(s -> names.add(s.name()));
-    }
-    if (!oldSymbolNames(orgId, oldBlobs, names)) {
+    // Names whose candidates may have changed: every name of an added or removed file; for an
+    // edited file, the names whose definitions (kind, container) differ, or all of them when its
+    // language or package changed. References resolved into a changed file are re-resolved too,
+    // since its symbol ordinals may have moved.
+    Map<Long, OldBlob> old = oldBlobs(orgId, oldBlobs);
+    if (old == null) {
       return writeAll(orgId, branchId, branch, started);
     }
+    Set<String> names = new HashSet<>();
+    for (int i : changedFiles) {
+      FileFacts now = core.file(i);
+      long[] before = previous.get(now.path());
+      OldBlob was = before == null ? null : old.get(before[1]);
+      if (was == null
+          || !was.languageAndPackage().equals(now.language().id() + "\0" + now.packageName())) {
+        now.symbols().forEach(s -> names.add(s.name()));
+        if (was != null) {
+          was.signatures().forEach(sig -> names.add(sig.substring(0, sig.indexOf('\0'))));
+        }
+        continue;
+      }
+      Map<String, Integer> delta = new HashMap<>();
+      for (Sym sym : now.symbols()) {
+        delta.merge(signature(sym.name(), sym.kind().id(), sym.container()), 1, Integer::sum);
+      }
+      for (String sig : was.signatures()) {
+        delta.merge(sig, -1, Integer::sum);
+      }
+      delta.forEach((sig, count) -> {
+        if (count != 0) {
+          names.add(sig.substring(0, sig.indexOf('\0')));
+        }
+      });
+    }
+    for (String path : removed) {
+      OldBlob was = old.get(requireNonNull(previous.get(path))[1]);
+      if (was != null) {
+        was.signatures().forEach(sig -> names.add(sig.substring(0, sig.indexOf('\0'))));
+      }
+    }
+    Set<Long> intoChanged = new HashSet<>();
+    List<Long> changedIds = new ArrayList<>();
+    for (int i : changedFiles) {
+      long[] before = previous.get(core.file(i).path());
+      if (before != null) {
+        changedIds.add(before[0]);
+      }
+    }
+    for (String path : removed) {
+      changedIds.add(requireNonNull(previous.get(path))[0]);
+    }
+    refsInto(orgId, branchId, changedIds, intoChanged);
 
     // file ids: kept while the path stays, new paths get new ones
     int[] fileIds = new int[core.fileCount()];
@@ -158,7 +203,9 @@ public final class Resolver {
       List<Ref> refs = core.file(i).refs();
       boolean dirty = dirtyFiles.contains(i);
       for (int r = 0; r < refs.size(); r++) {
-        if (dirty || names.contains(refs.get(r).name())) {
+        if (dirty
+            || names.contains(refs.get(r).name())
+            || intoChanged.contains(ResolutionCore.pack(fileIds[i], r))) {
           if (!dirty) {
             refDeletes.add(new Object[] {orgId, branchId, fileIds[i], r});
           }
@@ -390,8 +437,17 @@ public final class Resolver {
     return out;
   }
 
-  /** Adds the symbol names of the blobs; false when one of them has no parse results any more. */
-  private boolean oldSymbolNames(long orgId, Set<Long> blobs, Set<String> names) {
+  /** A previous content's language, package and symbol signatures (name, kind, container). */
+  private record OldBlob(String languageAndPackage, List<String> signatures) {}
+
+  private static String signature(String name, String kind, @Nullable String container) {
+    return name + "\0" + kind + "\0" + container;
+  }
+
+  /** The blobs' parse facts; null when one of them has no parse results any more. */
+  private @Nullable Map<Long, OldBlob> oldBlobs(long orgId, Set<Long> blobs) {
+    Map<Long, String> languages = new HashMap<>();
+    Map<Long, List<String>> signatures = new HashMap<>();
     List<Long> all = List.copyOf(blobs);
     for (int from = 0; from < all.size(); from += IN_LIST) {
       List<Long> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
@@ -399,26 +455,58 @@ public final class Resolver {
       List<Object> params = new ArrayList<>();
       params.add(orgId);
       params.addAll(slice);
-      long parsed =
-          sql.jdbc()
-              .sql(
-                  "SELECT count(*) FROM blob_parses WHERE org_id = ? AND blob_id IN ("
-                      + marks
-                      + ")")
-              .params(params)
-              .query(Long.class)
-              .single();
-      if (parsed < slice.size()) {
-        return false;
-      }
       sql.jdbc()
-          .sql("SELECT DISTINCT name FROM symbols WHERE org_id = ? AND blob_id IN (" + marks + ")")
+          .sql(
+              "SELECT blob_id, language, package_name FROM blob_parses WHERE org_id = ?"
+                  + " AND blob_id IN ("
+                  + marks
+                  + ")")
           .params(params)
-          .query(String.class)
-          .list()
-          .forEach(names::add);
+          .query(row -> {
+            languages.put(row.getLong(1), row.getString(2) + "\0" + row.getString(3));
+          });
+      sql.jdbc()
+          .sql(
+              "SELECT blob_id, name, kind, container FROM symbols WHERE org_id = ?"
+                  + " AND blob_id IN ("
+                  + marks
+                  + ")")
+          .params(params)
+          .query(row -> {
+            signatures
+                .computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
+                .add(signature(row.getString(2), row.getString(3), row.getString(4)));
+          });
     }
-    return true;
+    if (languages.size() < blobs.size()) {
+      return null;
+    }
+    Map<Long, OldBlob> out = new HashMap<>();
+    languages.forEach((blob, language) ->
+        out.put(blob, new OldBlob(language, signatures.getOrDefault(blob, List.of()))));
+    return out;
+  }
+
+  /** Adds (file id, ordinal) of the references resolved into the files, packed. */
+  private void refsInto(long orgId, long branchId, List<Long> fileIds, Set<Long> out) {
+    for (int from = 0; from < fileIds.size(); from += IN_LIST) {
+      List<Long> slice = fileIds.subList(from, Math.min(fileIds.size(), from + IN_LIST));
+      String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
+      List<Object> params = new ArrayList<>();
+      params.add(orgId);
+      params.add(branchId);
+      params.addAll(slice);
+      sql.jdbc()
+          .sql(
+              "SELECT from_file, ref_ordinal FROM resolved_refs WHERE org_id = ? AND branch_id = ?"
+                  + " AND to_file IN ("
+                  + marks
+                  + ")")
+          .params(params)
+          .query(row -> {
+            out.add(ResolutionCore.pack(row.getInt(1), row.getInt(2)));
+          });
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
