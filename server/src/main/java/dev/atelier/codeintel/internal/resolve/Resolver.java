@@ -44,6 +44,7 @@ public final class Resolver {
 
   private static final int IN_LIST = 500;
   private static final int BATCH = 2000;
+  private static final int ROWS_PER_INSERT = 500;
 
   /** Above this share of changed files an update re-resolves the whole branch. */
   private static final double INCREMENTAL_LIMIT = 0.25;
@@ -245,12 +246,12 @@ public final class Resolver {
           jdbc,
           "DELETE FROM branch_files WHERE org_id = ? AND branch_id = ? AND file_id = ?",
           fileDeletes);
-      batch(jdbc, INSERT_FILE, fileUpserts);
+      insert(jdbc, INSERT_FILE, fileUpserts);
       batch(
           jdbc,
           "DELETE FROM file_dependencies WHERE org_id = ? AND branch_id = ? AND from_file = ?",
           depDeletes);
-      batch(jdbc, INSERT_DEPENDENCY, depRows);
+      insert(jdbc, INSERT_DEPENDENCY, depRows);
       batch(
           jdbc,
           "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?",
@@ -260,7 +261,7 @@ public final class Resolver {
           "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
               + " AND ref_ordinal = ?",
           refDeletes);
-      batch(jdbc, INSERT_REF, refRows);
+      insert(jdbc, INSERT_REF, refRows);
     });
     long resolved =
         sql.jdbc()
@@ -320,9 +321,9 @@ public final class Resolver {
         jdbc.update(
             "DELETE FROM " + table + " WHERE org_id = ? AND branch_id = ?", orgId, branchId);
       }
-      batch(jdbc, INSERT_FILE, fileRows);
-      batch(jdbc, INSERT_DEPENDENCY, depRows);
-      batch(jdbc, INSERT_REF, refRows);
+      insert(jdbc, INSERT_FILE, fileRows);
+      insert(jdbc, INSERT_DEPENDENCY, depRows);
+      insert(jdbc, INSERT_REF, refRows);
     });
     return new Outcome(
         true,
@@ -710,6 +711,33 @@ public final class Resolver {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Inserts rows with multi-row VALUES statements of {@link #ROWS_PER_INSERT} rows: one round trip
+   * per few hundred rows on PostgreSQL, where a JDBC batch would still send one insert per row.
+   */
+  private static void insert(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int columns = rows.getFirst().length;
+    String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+    String head = statement.substring(0, statement.indexOf(" VALUES ") + 8);
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      String sqlText = head + String.join(", ", java.util.Collections.nCopies(slice.size(), one));
+      jdbc.update(
+          sqlText,
+          (PreparedStatement ps) -> {
+            int index = 1;
+            for (Object[] row : slice) {
+              for (Object value : row) {
+                set(ps, index++, value);
+              }
+            }
+          });
+    }
+  }
 
   private static void batch(JdbcTemplate jdbc, String statement, Collection<Object[]> rows) {
     if (rows.isEmpty()) {
