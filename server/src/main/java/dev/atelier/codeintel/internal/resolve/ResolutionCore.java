@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * family). A stage with several candidates keeps them all, each with the stage's confidence divided
  * by their number; near stages keep up to {@link #NEAR_LIMIT} (overloads), wide stages give up
  * above {@link #WIDE_LIMIT} (the name is too common to guess).
+ *
+ * <p>A reference qualified by {@code this}/{@code self} looks only at members of the enclosing
+ * definitions. Any other qualifier skips the file's scope: an import binding the qualifier (an
+ * import that leads outside the branch ends resolution: no guessing inside it), members of a type
+ * named like the qualifier, then members with that name in the package and in the branch.
  */
 public final class ResolutionCore {
 

@@ -37,8 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>{@link #resolveChanges} compares the manifest with the file state of the last resolution and
  * re-resolves only what the change can affect: every reference of a changed file or of a file whose
- * imports now lead elsewhere, and any reference named like a symbol the changed files define or
- * defined. Everything else keeps its rows.
+ * imports now lead elsewhere, every reference resolved into a changed or removed file (its symbol
+ * ordinals may have moved), and any reference named like a definition that was added, removed or
+ * changed kind or container (all names of a file whose language or package changed). Everything
+ * else keeps its rows. The whole branch is still loaded; only resolving and writing are narrowed.
  */
 public final class Resolver {
 
