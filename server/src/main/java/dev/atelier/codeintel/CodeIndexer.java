@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.atelier.codeintel.internal.index.BranchStats;
 import dev.atelier.codeintel.internal.index.CodeIndexStore;
 import dev.atelier.codeintel.internal.index.ParsePipeline;
+import dev.atelier.codeintel.internal.resolve.Resolver;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BlobId;
 import dev.atelier.repos.Branch;
@@ -48,6 +49,7 @@ public final class CodeIndexer implements AutoCloseable {
   private final CodeParser parser;
   private final ExecutorService pool;
   private final ParsePipeline pipeline;
+  private final Resolver resolver;
 
   public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
     requireNonNull(database, "database is null");
@@ -57,6 +59,7 @@ public final class CodeIndexer implements AutoCloseable {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
     this.store = new CodeIndexStore(database.dataSource(), database.vendor());
+    this.resolver = new Resolver(database.dataSource(), database.vendor());
     AtomicInteger counter = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
@@ -103,6 +106,7 @@ public final class CodeIndexer implements AutoCloseable {
         scan.skipped(),
         listener,
         started,
+        false,
         stored -> {
           List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
           for (SourceFile file : scan.files()) {
@@ -162,6 +166,7 @@ public final class CodeIndexer implements AutoCloseable {
         skipped,
         listener,
         started,
+        true,
         stored -> {
           Map<RepoPath, Sha256> upserts = new HashMap<>();
           for (SourceFile file : files) {
@@ -182,6 +187,7 @@ public final class CodeIndexer implements AutoCloseable {
       List<SkippedFile> skipped,
       IndexListener listener,
       long started,
+      boolean incremental,
       ManifestWriter manifestWriter)
       throws InterruptedException {
     long orgId = repository.orgId();
@@ -202,6 +208,11 @@ public final class CodeIndexer implements AutoCloseable {
       Set<Sha256> stored =
           repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
       ManifestId manifest = manifestWriter.write(stored);
+      // Resolution follows the manifest: a full pass on index, only what changed on update.
+      Resolver.Outcome resolution =
+          incremental
+              ? resolver.resolveChanges(orgId, branch.id().value(), manifest.value())
+              : resolver.resolveAll(orgId, branch.id().value(), manifest.value());
       List<IndexSummary.Skip> skips = new ArrayList<>();
       for (SkippedFile skip : skipped) {
         skips.add(skip(skip));
@@ -219,7 +230,7 @@ public final class CodeIndexer implements AutoCloseable {
               outcome.parsed(),
               stats.symbols(),
               stats.references(),
-              0,
+              resolution.resolvedReferences(),
               stats.imports(),
               stats.chunks(),
               stats.embeddedChunks(),

@@ -26,6 +26,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeParser parser;
   private final CodeIndexer indexer;
   private final CodeSearch search;
+  private final CodeGraph graph;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -36,6 +37,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.parser = parser;
     this.indexer = new CodeIndexer(database, repos, parser, threads);
     this.search = new CodeSearch(database, repos);
+    this.graph = new CodeGraph(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -78,6 +80,11 @@ public final class CodeIntelligence implements AutoCloseable {
 
   public CodeSearch search() {
     return search;
+  }
+
+  /** Queries over the resolved symbol and file graphs. */
+  public CodeGraph graph() {
+    return graph;
   }
 
   /**

@@ -198,6 +198,148 @@ abstract class CodeIndexerContract {
     assertThat(summary.references()).isEqualTo(700);
   }
 
+  @Test
+  void resolvesReferencesAcrossFilesAndAnswersGraphQueries() throws Exception {
+    write(
+        "app/service.py", "import db\nclass Service\n  def start\n  call connect\n  call start\n");
+    write("app/db.py", "def connect\n");
+    write("app/main.py", "import service\ncall start\ncall print\n");
+
+    IndexSummary summary = index("main");
+
+    assertThat(summary.references()).isEqualTo(4);
+    assertThat(summary.resolvedReferences()).as("all but print").isEqualTo(3);
+    CodeGraph graph = new CodeGraph(database);
+    long org = repository.orgId();
+    var branch = branch("main").id();
+    var connect = new CodeGraph.SymbolAt("app/db.py", 0);
+    var service = new CodeGraph.SymbolAt("app/service.py", 0);
+    var start = new CodeGraph.SymbolAt("app/service.py", 1);
+    assertThat(graph.definitions(org, branch, "connect"))
+        .extracting(CodeGraph.Definition::symbol)
+        .containsExactly(connect);
+    assertThat(graph.definitions(org, branch, "Service.start"))
+        .extracting(CodeGraph.Definition::symbol)
+        .containsExactly(start);
+    var references = graph.references(org, branch, start);
+    assertThat(references).containsOnlyKeys("app/main.py", "app/service.py");
+    assertThat(references.get("app/service.py"))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.caller()).as("inside class Service").isZero();
+          assertThat(r.confidence()).isEqualTo(1.0);
+          assertThat(r.line()).isEqualTo(5);
+        });
+    assertThat(references.get("app/main.py"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.caller()).isNull());
+    assertThat(graph.callers(org, branch, connect, 3))
+        .containsExactly(new CodeGraph.CallEdge(service, connect, 1, 0.8));
+    assertThat(graph.callees(org, branch, service, 1))
+        .extracting(CodeGraph.CallEdge::callee)
+        .containsExactly(connect, start);
+    assertThat(graph.imports(org, branch, "app/main.py", 5))
+        .containsExactly(
+            new CodeGraph.FileDependency("app/main.py", "app/service.py", 1),
+            new CodeGraph.FileDependency("app/service.py", "app/db.py", 2));
+    assertThat(graph.importers(org, branch, "app/db.py", 1))
+        .containsExactly(new CodeGraph.FileDependency("app/service.py", "app/db.py", 1));
+    assertThat(graph.fileGraph(org, branch))
+        .containsExactly(
+            new CodeGraph.FileEdge("app/main.py", "app/service.py", 1, 1),
+            new CodeGraph.FileEdge("app/service.py", "app/db.py", 1, 1));
+  }
+
+  @Test
+  void anUpdateReResolvesAsAFullResolutionWouldAndLeavesNoDanglingReference() throws Exception {
+    write("a.py", "def shared\ndef onlyA\n");
+    write("b.py", "import a\ncall shared\ncall onlyA\ncall gone\n");
+    write("c.py", "def gone\n");
+    write("d.py", "call shared\ncall gone\n");
+    for (int i = 0; i < 30; i++) {
+      write("pkg/m" + i + ".py", "def f" + i + "\ncall f" + (i + 1) + "\ncall shared\n");
+    }
+    IndexSummary first = index("main");
+    assertThat(first.resolvedReferences()).isEqualTo(3 + 2 + 29 + 30);
+
+    write("a.py", "def onlyB\ndef shared\n");
+    Files.delete(tree.resolve("c.py"));
+    write("e.py", "def shared\n");
+    IndexSummary updated =
+        indexer.update(
+            repository,
+            "main",
+            WorkingTreeSource.of(tree),
+            Set.of(path("a.py"), path("c.py"), path("e.py")),
+            IndexListener.NONE);
+    List<String> incremental = resolution();
+    assertThat(incremental)
+        .contains("b.py#0 -> a.py#1 @0.8")
+        .as("onlyA and gone are gone")
+        .noneMatch(row -> row.startsWith("b.py#1") || row.startsWith("b.py#2"))
+        .noneMatch(row -> row.contains("c.py"))
+        .contains("d.py#0 -> a.py#1 @0.35", "d.py#0 -> e.py#0 @0.35");
+    assertThat(dangling()).isZero();
+
+    var resolver =
+        new dev.atelier.codeintel.internal.resolve.Resolver(
+            database.dataSource(), database.vendor());
+    Branch main = branch("main");
+    long manifest = java.util.Objects.requireNonNull(main.manifestId()).value();
+    var again = resolver.resolveChanges(repository.orgId(), main.id().value(), manifest);
+    assertThat(again.full()).as("nothing changed: incremental").isFalse();
+    assertThat(again.rewrittenReferences()).isZero();
+    var full = resolver.resolveAll(repository.orgId(), main.id().value(), manifest);
+    assertThat(resolution()).isEqualTo(incremental);
+    assertThat(full.resolvedReferences()).isEqualTo(updated.resolvedReferences());
+  }
+
+  /** The branch's resolved references as "from#ref -> to#symbol @confidence", sorted. */
+  private List<String> resolution() {
+    return jdbc()
+        .sql(
+            "SELECT ff.path, r.ref_ordinal, tf.path, r.to_symbol, r.confidence"
+                + " FROM resolved_refs r"
+                + " JOIN branch_files ff ON ff.org_id = r.org_id AND ff.branch_id = r.branch_id"
+                + " AND ff.file_id = r.from_file"
+                + " JOIN branch_files tf ON tf.org_id = r.org_id AND tf.branch_id = r.branch_id"
+                + " AND tf.file_id = r.to_file WHERE r.org_id = ?")
+        .param(repository.orgId())
+        .query((row, n) ->
+            row.getString(1)
+                + "#"
+                + row.getInt(2)
+                + " -> "
+                + row.getString(3)
+                + "#"
+                + row.getInt(4)
+                + " @"
+                + Math.round(row.getDouble(5) * 100) / 100.0)
+        .list()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
+  /** Resolved references whose target symbol is missing or named unlike the reference. */
+  private long dangling() {
+    return jdbc()
+        .sql(
+            "SELECT count(*) FROM resolved_refs r"
+                + " JOIN branch_files ff ON ff.org_id = r.org_id AND ff.branch_id = r.branch_id"
+                + " AND ff.file_id = r.from_file"
+                + " JOIN symbol_refs sr ON sr.org_id = ff.org_id AND sr.blob_id = ff.blob_id"
+                + " AND sr.ordinal = r.ref_ordinal"
+                + " LEFT JOIN branch_files tf ON tf.org_id = r.org_id"
+                + " AND tf.branch_id = r.branch_id AND tf.file_id = r.to_file"
+                + " LEFT JOIN symbols s ON s.org_id = tf.org_id AND s.blob_id = tf.blob_id"
+                + " AND s.ordinal = r.to_symbol"
+                + " WHERE r.org_id = ? AND (s.name IS NULL OR s.name <> sr.name)")
+        .param(repository.orgId())
+        .query(Long.class)
+        .single();
+  }
+
   private IndexSummary index(String branch) throws InterruptedException {
     return indexer.index(repository, branch, WorkingTreeSource.of(tree), null, IndexListener.NONE);
   }

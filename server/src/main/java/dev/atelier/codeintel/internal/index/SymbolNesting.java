@@ -10,12 +10,12 @@ import java.util.List;
  * Which symbol encloses which: the parent of each symbol and the innermost symbol around each
  * reference (its caller), by byte ranges. Symbols come in source order, so one stack sweep does.
  */
-final class SymbolNesting {
+public final class SymbolNesting {
 
   private final List<SymbolDef> symbols;
   private final int[] parents;
 
-  SymbolNesting(List<SymbolDef> symbols) {
+  public SymbolNesting(List<SymbolDef> symbols) {
     this.symbols = symbols;
     this.parents = new int[symbols.size()];
     Deque<Integer> open = new ArrayDeque<>();
@@ -30,7 +30,7 @@ final class SymbolNesting {
   }
 
   /** The ordinal of the symbol's parent, or -1 at top level. */
-  int parent(int ordinal) {
+  public int parent(int ordinal) {
     return parents[ordinal];
   }
 
@@ -43,7 +43,7 @@ final class SymbolNesting {
    * The innermost symbol whose range contains each reference, or -1. References come in source
    * order too, so a cursor over the symbols walks forward once.
    */
-  int[] enclosing(List<NameRef> references) {
+  public int[] enclosing(List<NameRef> references) {
     int[] result = new int[references.size()];
     int next = 0;
     int current = -1;
