@@ -77,6 +77,9 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (CodeIntelligence core = CodeIntelligence.open(settings, threads)) {
       IndexSummary summary = core.indexWorkingTree(path, new ProgressLine(err));
+      long textStarted = System.nanoTime();
+      core.indexer().completeTextIndex(CodeIntelligence.LOCAL_ORG);
+      summary = summary.withTextIndex((System.nanoTime() - textStarted) / 1_000_000);
       if (embeddings) {
         summary = embed(core, summary, err);
       }

@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import dev.atelier.codeintel.IndexSummary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,6 +75,16 @@ final class IndexSummaryText {
     object.put("embeddingsDone", s.embeddedChunks());
     object.put("filesWithSyntaxErrors", s.syntaxErrors());
     object.put("seconds", s.millis() / 1000.0);
+    long text = s.phaseMillis().getOrDefault("text", 0L);
+    object.put("structuralSeconds", (s.millis() - text) / 1000.0);
+    Map<String, Double> phases = new LinkedHashMap<>();
+    for (String phase : List.of("scan", "parse", "manifest", "resolve", "stats", "text")) {
+      Long millis = s.phaseMillis().get(phase);
+      if (millis != null) {
+        phases.put(phase, millis / 1000.0);
+      }
+    }
+    object.put("phaseSeconds", phases);
     object.put("parser", s.parser());
     object.put(
         "skipped",

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.atelier.codeintel.internal.index.BranchStats;
 import dev.atelier.codeintel.internal.index.CodeIndexStore;
 import dev.atelier.codeintel.internal.index.ParsePipeline;
+import dev.atelier.codeintel.internal.index.Phases;
+import dev.atelier.codeintel.internal.index.TextIndexer;
 import dev.atelier.codeintel.internal.resolve.Resolver;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BlobId;
@@ -49,6 +51,12 @@ public final class CodeIndexer implements AutoCloseable {
   private final CodeParser parser;
   private final ExecutorService pool;
   private final ParsePipeline pipeline;
+  private final TextIndexer text;
+  // One thread writes the deferred text index; runs coalesce while one is queued.
+  private final ExecutorService textWorker =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("atelier-text-index").daemon().factory());
+  private final Set<Long> textQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Resolver resolver;
 
   public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
@@ -70,11 +78,45 @@ public final class CodeIndexer implements AutoCloseable {
               return thread;
             });
     this.pipeline = new ParsePipeline(repos.blobs(), store, parser, pool, threads);
+    this.text = new TextIndexer(database.dataSource(), database.vendor());
   }
 
   /** The natives in use, e.g. {@code tree-sitter-o2}. */
   public String parserBackend() {
     return parser.backend();
+  }
+
+  /** Blobs of the org whose trigram text index is still to be written. */
+  public long textIndexPending(long orgId) {
+    return text.pending(orgId);
+  }
+
+  /**
+   * Writes the org's pending text index now, on the calling thread (the CLI waits for it; {@code
+   * serve} lets the background worker do it).
+   */
+  public void completeTextIndex(long orgId) throws InterruptedException {
+    try {
+      // On the text worker's own thread, after any catch-up already queued: one writer only.
+      textWorker.submit(() -> text.indexPending(orgId)).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("writing the text index failed", e.getCause());
+    }
+  }
+
+  private void scheduleTextIndex(long orgId) {
+    if (textQueued.add(orgId)) {
+      textWorker.execute(() -> {
+        textQueued.remove(orgId);
+        try {
+          text.indexPending(orgId);
+        } catch (RuntimeException e) {
+          // Search stays complete without it; the next run schedules it again.
+          System.getLogger(CodeIndexer.class.getName())
+              .log(System.Logger.Level.WARNING, "text index catch-up failed", e);
+        }
+      });
+    }
   }
 
   /** How many chunks of the branch's current manifest have a vector. */
@@ -192,6 +234,8 @@ public final class CodeIndexer implements AutoCloseable {
       throws InterruptedException {
     long orgId = repository.orgId();
     String repoName = repository.name();
+    Phases phases = new Phases(started);
+    phases.mark("scan");
     repos.branches().startIndexing(orgId, branch.id(), files.size());
     listener.started(repository, branch.name(), files.size());
     try {
@@ -207,12 +251,15 @@ public final class CodeIndexer implements AutoCloseable {
               });
       Set<Sha256> stored =
           repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
+      phases.mark("parse");
       ManifestId manifest = manifestWriter.write(stored);
+      phases.mark("manifest");
       // Resolution follows the manifest: a full pass on index, only what changed on update.
       Resolver.Outcome resolution =
           incremental
               ? resolver.resolveChanges(orgId, branch.id().value(), manifest.value())
               : resolver.resolveAll(orgId, branch.id().value(), manifest.value());
+      phases.mark("resolve");
       List<IndexSummary.Skip> skips = new ArrayList<>();
       for (SkippedFile skip : skipped) {
         skips.add(skip(skip));
@@ -221,6 +268,7 @@ public final class CodeIndexer implements AutoCloseable {
         skips.add(skip(skip));
       }
       BranchStats stats = store.stats(orgId, manifest.value());
+      phases.mark("stats");
       IndexSummary summary =
           new IndexSummary(
               repoName,
@@ -237,8 +285,10 @@ public final class CodeIndexer implements AutoCloseable {
               stats.filesWithSyntaxErrors(),
               skips,
               parser.backend(),
-              (System.nanoTime() - started) / 1_000_000);
+              (System.nanoTime() - started) / 1_000_000,
+              phases.millis());
       listener.completed(repository, summary);
+      scheduleTextIndex(orgId);
       return summary;
     } catch (RuntimeException | InterruptedException e) {
       repos.branches().fail(orgId, branch.id(), String.valueOf(e.getMessage()));
@@ -272,7 +322,14 @@ public final class CodeIndexer implements AutoCloseable {
 
   @Override
   public void close() {
+    textWorker.shutdownNow();
     pool.shutdownNow();
+    try {
+      // The catch-up rolls back its batch when interrupted; let it before the database closes.
+      textWorker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Writes the branch's new manifest, given which contents were stored. */

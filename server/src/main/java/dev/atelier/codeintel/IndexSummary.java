@@ -21,6 +21,8 @@ import java.util.Map;
  * @param skipped files left out, with the reason
  * @param parser which natives parsed
  * @param millis wall time of the run
+ * @param phaseMillis wall time per phase: scan (read and hash), parse (and write), manifest,
+ *     resolve, stats
  */
 public record IndexSummary(
     String repository,
@@ -37,11 +39,13 @@ public record IndexSummary(
     long syntaxErrors,
     List<Skip> skipped,
     String parser,
-    long millis) {
+    long millis,
+    Map<String, Long> phaseMillis) {
 
   public IndexSummary {
     filesByLanguage = Map.copyOf(filesByLanguage);
     skipped = List.copyOf(skipped);
+    phaseMillis = Map.copyOf(phaseMillis);
   }
 
   /** This summary with a newer count of embedded chunks. */
@@ -61,7 +65,31 @@ public record IndexSummary(
         syntaxErrors,
         skipped,
         parser,
-        millis);
+        millis,
+        phaseMillis);
+  }
+
+  /** This summary after the text index was completed in {@code textMillis} more. */
+  public IndexSummary withTextIndex(long textMillis) {
+    Map<String, Long> phases = new java.util.HashMap<>(phaseMillis);
+    phases.put("text", textMillis);
+    return new IndexSummary(
+        repository,
+        branch,
+        files,
+        filesByLanguage,
+        parsedFiles,
+        symbols,
+        references,
+        resolvedReferences,
+        imports,
+        chunks,
+        embeddedChunks,
+        syntaxErrors,
+        skipped,
+        parser,
+        millis + textMillis,
+        phases);
   }
 
   /** A file left out of the index. */

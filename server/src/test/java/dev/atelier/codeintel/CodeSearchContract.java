@@ -85,6 +85,24 @@ abstract class CodeSearchContract {
   }
 
   @Test
+  void searchAnswersTheSameBeforeAndAfterTheTextIndexIsWritten() throws Exception {
+    TextSearchResult before = search.text(repository, "main", TextQuery.literal("http"));
+    TextSearchResult regexBefore =
+        search.text(repository, "main", TextQuery.regex("def (get|read)[A-Z]\\w+"));
+
+    indexer.completeTextIndex(repository.orgId());
+
+    assertThat(indexer.textIndexPending(repository.orgId())).isZero();
+    assertThat(search.text(repository, "main", TextQuery.literal("http")).matches())
+        .isEqualTo(before.matches());
+    assertThat(
+            search.text(repository, "main", TextQuery.regex("def (get|read)[A-Z]\\w+")).matches())
+        .isEqualTo(regexBefore.matches());
+    assertThat(search.text(repository, "main", TextQuery.literal("nowhere-to-be-found")).matches())
+        .isEmpty();
+  }
+
+  @Test
   void caseSensitiveSearchChecksCaseExactly() {
     TextQuery query = new TextQuery("Http", false, true, null, 100);
     assertThat(search.text(repository, "main", query).matches()).hasSize(3);

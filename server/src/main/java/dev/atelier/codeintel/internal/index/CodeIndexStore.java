@@ -117,7 +117,9 @@ public final class CodeIndexStore {
       List<Object[]> parseRows = new ArrayList<>();
       for (ParsedBlob blob : batch) {
         rows(orgId, blob, symbolRows, refRows, importRows, chunkRows);
-        textRows.add(textRow(orgId, blob));
+        if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
+          textRows.add(textRow(orgId, blob));
+        }
         ParsedFile parsed = blob.parsed();
         parseRows.add(
             new Object[] {
@@ -156,18 +158,17 @@ public final class CodeIndexStore {
           "INSERT INTO chunks (org_id, blob_id, ordinal, symbol_ordinal, start_line, end_line,"
               + " start_byte, end_byte, token_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           chunkRows);
-      batch(
-          jdbc,
-          switch (sql.vendor()) {
-            case SQLITE -> "INSERT INTO blob_text (rowid, content) VALUES (?, ?)";
-            case POSTGRESQL -> "INSERT INTO blob_text (org_id, blob_id, content) VALUES (?, ?, ?)";
-          },
-          textRows);
+      // SQLite's trigram index is written after the manifest switch, by TextIndexer.
+      if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
+        batch(jdbc, "INSERT INTO blob_text (org_id, blob_id, content) VALUES (?, ?, ?)", textRows);
+      }
       batch(
           jdbc,
           "INSERT INTO blob_parses (org_id, blob_id, language, package_name, parser,"
-              + " line_count, symbol_count, reference_count, import_count, error_count)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " line_count, symbol_count, reference_count, import_count, error_count,"
+              + " text_indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              + (sql.vendor() == DatabaseVendor.SQLITE ? "0" : "true")
+              + ")",
           parseRows);
     });
   }
@@ -251,13 +252,9 @@ public final class CodeIndexStore {
     }
   }
 
-  private Object[] textRow(long orgId, ParsedBlob blob) {
-    return switch (sql.vendor()) {
-      case SQLITE -> new Object[] {blob.blob().value(), blob.text()};
-      // PostgreSQL text cannot hold NUL; a stray one past the binary sniff window is dropped.
-      case POSTGRESQL ->
-          new Object[] {orgId, blob.blob().value(), blob.text().replace("\u0000", "")};
-    };
+  // PostgreSQL text cannot hold NUL; a stray one past the binary sniff window is dropped.
+  private static Object[] textRow(long orgId, ParsedBlob blob) {
+    return new Object[] {orgId, blob.blob().value(), blob.text().replace("\u0000", "")};
   }
 
   private static @Nullable Integer ordinalOrNull(int ordinal) {

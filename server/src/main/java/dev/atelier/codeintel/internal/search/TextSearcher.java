@@ -81,11 +81,15 @@ public final class TextSearcher {
               + " WHERE e.org_id = ? AND e.manifest_id = ? AND b.content_kind = 'text'"
               + " ORDER BY e.path";
         }
+        // Blobs whose text index is still being written (see TextIndexer) are checked directly.
         params.add(ftsQuery(literals));
+        params.add(orgId);
         yield "SELECT e.path, b.content FROM manifest_entries e JOIN blobs b"
             + " ON b.org_id = e.org_id AND b.id = e.blob_id"
             + " WHERE e.org_id = ? AND e.manifest_id = ?"
-            + " AND e.blob_id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?)"
+            + " AND (e.blob_id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?)"
+            + " OR e.blob_id IN (SELECT blob_id FROM blob_parses"
+            + " WHERE org_id = ? AND text_indexed = 0))"
             + " ORDER BY e.path";
       }
       case POSTGRESQL -> {
