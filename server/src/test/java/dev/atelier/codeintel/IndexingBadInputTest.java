@@ -1,0 +1,90 @@
+package dev.atelier.codeintel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.platform.AtelierSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile trees through the real parser and a real SQLite file: each gives a clear outcome. */
+class IndexingBadInputTest {
+
+  @TempDir Path tree;
+  @TempDir Path data;
+
+  private IndexSummary index() throws InterruptedException {
+    try (CodeIntelligence core =
+        CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 2)) {
+      return core.indexWorkingTree(tree, IndexListener.NONE);
+    }
+  }
+
+  @Test
+  void invalidUtf8IsIndexedWithWhatParsesAroundIt() throws Exception {
+    byte[] prefix =
+        "class Broken {\n  void before() {}\n  String s = \"".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF};
+    byte[] suffix = "\";\n  void after() {}\n}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] content = new byte[prefix.length + bad.length + suffix.length];
+    System.arraycopy(prefix, 0, content, 0, prefix.length);
+    System.arraycopy(bad, 0, content, prefix.length, bad.length);
+    System.arraycopy(suffix, 0, content, prefix.length + bad.length, suffix.length);
+    Files.write(tree.resolve("Broken.java"), content);
+
+    IndexSummary summary = index();
+
+    assertThat(summary.files()).isEqualTo(1);
+    assertThat(summary.symbols()).as("class, before, s, after").isGreaterThanOrEqualTo(3);
+    try (CodeIntelligence core =
+        CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 1)) {
+      var repo = core.workingTree(tree);
+      assertThat(core.search().symbols(repo, repo.defaultBranch(), "after", Set.of(), 5))
+          .extracting(SymbolHit::name)
+          .contains("after");
+    }
+  }
+
+  @Test
+  void deepFoldersAndDeeplyNestedCodeDoNotOverflow() throws Exception {
+    Path deep = tree;
+    for (int i = 0; i < 120; i++) {
+      deep = deep.resolve("d" + i);
+    }
+    Files.createDirectories(deep);
+    Files.writeString(deep.resolve("leaf.py"), "def leaf():\n    return 1\n");
+    StringBuilder nested = new StringBuilder("function outer() { return ");
+    nested.append("[".repeat(20_000)).append("]".repeat(20_000)).append("; }\n");
+    Files.writeString(tree.resolve("nested.js"), nested);
+
+    IndexSummary summary = index();
+
+    assertThat(summary.files()).isEqualTo(2);
+    assertThat(summary.symbols()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void syntaxErrorsKeepWhatTreeSitterRecovers() throws Exception {
+    Files.writeString(
+        tree.resolve("half.go"),
+        "package half\n\nfunc Good() int { return 1 }\n\nfunc Broken( {\n\nfunc AlsoGood() {}\n");
+
+    IndexSummary summary = index();
+
+    assertThat(summary.syntaxErrors()).isEqualTo(1);
+    assertThat(summary.symbols()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void reindexingAfterAFailedRunNeedsNothingButTheChangedFiles() throws Exception {
+    Files.writeString(tree.resolve("A.java"), "class A { void a() {} }\n");
+    IndexSummary first = index();
+    IndexSummary second = index();
+    assertThat(first.parsedFiles()).isEqualTo(1);
+    assertThat(second.parsedFiles()).isZero();
+    assertThat(second.symbols()).isEqualTo(first.symbols());
+  }
+}
