@@ -60,10 +60,10 @@ class AtelierCommandTest {
 
   @Test
   void anUnfinishedCommandSaysSoAndExitsNonZero() {
-    int exit = run("search", "anything");
+    int exit = run("tool", "anything");
 
     assertThat(exit).isEqualTo(UnfinishedCommand.NOT_AVAILABLE);
-    assertThat(err.toString()).contains("atelier search: not available in this build yet");
+    assertThat(err.toString()).contains("atelier tool: not available in this build yet");
   }
 
   @Test
