@@ -74,6 +74,9 @@ class ServeIndexesItsWorkspaceTest {
       JsonNode repos = http.json(http.get("/api/repos"));
       assertThat(repos.get(0).get("branches").get(0).get("state").asString()).isEqualTo("ready");
       assertThat(repos.get(0).get("branches").get(0).get("filesTotal").asInt()).isEqualTo(1);
+      JsonNode status = http.json(http.get("/api/index/status"));
+      assertThat(status.get("embeddingsEnabled").asBoolean()).isFalse();
+      assertThat(status.has("textIndexPending")).isTrue();
       JsonNode hits = http.json(http.get(symbols("gUN")));
       assertThat(hits.get(0).get("qualifiedName").asString())
           .isEqualTo("demo.Accounts.getUserName");

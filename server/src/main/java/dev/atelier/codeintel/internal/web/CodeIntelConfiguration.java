@@ -5,9 +5,9 @@ import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.CodeParser;
 import dev.atelier.codeintel.CodeParsers;
 import dev.atelier.codeintel.CodeSearch;
-import dev.atelier.codeintel.EmbeddingListener;
 import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.IndexListener;
+import dev.atelier.events.EventBus;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.IndexEvents;
@@ -38,8 +38,8 @@ class CodeIntelConfiguration {
    */
   @Bean
   @ConditionalOnBooleanProperty(name = "atelier.embeddings.enabled", matchIfMissing = true)
-  EmbeddingWorker embeddingWorker(CodeIntelligence core) {
-    return core.embeddings(EmbeddingListener.NONE);
+  EmbeddingWorker embeddingWorker(CodeIntelligence core, EventBus bus) {
+    return core.embeddings(new EmbeddingEvents(bus, core.repos()));
   }
 
   /**
