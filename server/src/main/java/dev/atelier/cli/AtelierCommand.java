@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ToolCommand.class,
       McpCommand.class,
       BenchCommand.class,
+      ParseCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })
