@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       McpCommand.class,
       HookCommand.class,
       BenchCommand.class,
+      ParseCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -120,9 +120,11 @@ public final class BonedeBackend implements CodeParser {
 
   private int run(Worker w, Compiled c, byte[] src) {
     w.parser.setLanguage(c.grammar);
-    // Fed as UTF-8 bytes so byte offsets match the file's UTF-8 content exactly.
+    // Fed as UTF-8 bytes so byte offsets match the file's UTF-8 content exactly; the progress
+    // callback cancels a parse past its time budget.
+    long deadline = System.nanoTime() + limits.timeoutMicros() * 1000L;
     TSTree tree =
-        w.parser.parse(
+        w.parser.parseWithOptions(
             w.chunk,
             null,
             (chunk, offset, point) -> {
@@ -133,16 +135,17 @@ public final class BonedeBackend implements CodeParser {
               System.arraycopy(src, offset, chunk, 0, n);
               return n;
             },
-            TSInputEncoding.TSInputEncodingUTF8);
+            TSInputEncoding.TSInputEncodingUTF8,
+            state -> System.nanoTime() > deadline);
     Buffer out = new Buffer(w.buf);
     out.add(0, 0, 0, 0);
     if (tree == null) {
+      w.parser.reset();
       out.data[0] = 1;
       w.buf = out.data;
       return out.len;
     }
     TSNode root = tree.getRootNode();
-    long deadline = System.nanoTime() + limits.timeoutMicros() * 1000L;
     out.data[1] = collectErrors(root, out);
     w.cursor.exec(c.query, root);
     int matches = 0;

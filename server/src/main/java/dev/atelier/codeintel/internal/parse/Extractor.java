@@ -299,8 +299,15 @@ public final class Extractor {
       if (kind == SymbolKind.FUNCTION && inType) {
         kind = SymbolKind.METHOD;
       }
-      if (kind == SymbolKind.METHOD && isConstructorName(name)) {
+      if (kind == SymbolKind.METHOD
+          && (isConstructorName(name)
+              || (language == Language.CPP
+                  && container != null
+                  && isCppConstructor(container, name)))) {
         kind = SymbolKind.CONSTRUCTOR;
+      }
+      if (language == Language.PHP && kind == SymbolKind.PROPERTY && name.startsWith("$")) {
+        name = name.substring(1);
       }
       String base = container != null ? container : packageName;
       String qn = join(base, name, kind);
@@ -349,6 +356,13 @@ public final class Extractor {
       case MODULE -> language == Language.RUBY;
       default -> false;
     };
+  }
+
+  /** C++ {@code A::A()} / {@code A::~A()} defined out of line. */
+  private static boolean isCppConstructor(String container, String name) {
+    int cut = container.lastIndexOf("::");
+    String type = cut >= 0 ? container.substring(cut + 2) : container;
+    return name.equals(type) || name.equals("~" + type);
   }
 
   private boolean isConstructorName(String name) {

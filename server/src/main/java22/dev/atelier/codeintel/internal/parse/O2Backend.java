@@ -179,7 +179,10 @@ public final class O2Backend implements CodeParser {
       MemorySegment out = ((MemorySegment) ctxBuffer.invokeExact(w.ctx)).reinterpret(n * 4L);
       MemorySegment.copy(out, JAVA_INT, 0, w.buf, 0, n);
       return c.extractor.extract(src, w.buf, n);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      // Never throw for bad source: a file the decoder cannot handle yields nothing.
+      return Extractor.empty(language);
+    } catch (Error e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException(e);
