@@ -148,7 +148,7 @@ public final class CodeIndexer implements AutoCloseable {
         scan.skipped(),
         listener,
         started,
-        false,
+        branch.manifestId() != null,
         stored -> {
           List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
           for (SourceFile file : scan.files()) {
@@ -156,8 +156,34 @@ public final class CodeIndexer implements AutoCloseable {
               entries.add(file.entry());
             }
           }
-          return repos.manifests().replace(orgId, branch.id(), entries, headCommit);
+          ManifestId current = branch.manifestId();
+          if (current == null) {
+            return repos.manifests().replace(orgId, branch.id(), entries, headCommit);
+          }
+          // Against the current manifest only differences travel; an unchanged tree writes none.
+          ManifestChanges changes = differences(repos.manifests().entries(orgId, current), entries);
+          if (changes.isEmpty() && java.util.Objects.equals(headCommit, branch.headCommit())) {
+            repos.branches().finishUnchanged(orgId, branch.id());
+            return current;
+          }
+          return repos.manifests().apply(orgId, branch.id(), changes, headCommit);
         });
+  }
+
+  private static ManifestChanges differences(
+      List<ManifestEntry> before, List<ManifestEntry> after) {
+    Map<RepoPath, Sha256> old = new HashMap<>();
+    for (ManifestEntry entry : before) {
+      old.put(entry.path(), entry.sha());
+    }
+    Map<RepoPath, Sha256> upserts = new HashMap<>();
+    for (ManifestEntry entry : after) {
+      Sha256 previous = old.remove(entry.path());
+      if (!entry.sha().equals(previous)) {
+        upserts.put(entry.path(), entry.sha());
+      }
+    }
+    return new ManifestChanges(upserts, old.keySet());
   }
 
   /**

@@ -121,6 +121,18 @@ public final class Branches {
     updateStatus(orgId, id, "files_done = ?", filesDone);
   }
 
+  /** Ends a run that found nothing to change: the current manifest stays, the branch is ready. */
+  public void finishUnchanged(long orgId, BranchId id) {
+    updateStatus(
+        orgId,
+        id,
+        "state = 'ready', files_done = ?, last_error = NULL, state_changed_at = "
+            + sql.now()
+            + ", indexed_at = "
+            + sql.now(),
+        find(orgId, id).map(Branch::filesTotal).orElse(0));
+  }
+
   /** Records a failed run; the current manifest, if any, stays current. */
   public void fail(long orgId, BranchId id, String error) {
     requireNonNull(error, "error is null");

@@ -122,9 +122,11 @@ abstract class CodeIndexerContract {
     write("b.py", "def b\n");
     index("main");
     parser.parseOrder.clear();
+    var manifest = branch("main").manifestId();
 
     IndexSummary again = index("main");
 
+    assertThat(branch("main").manifestId()).as("no new manifest for no change").isEqualTo(manifest);
     assertThat(again.parsedFiles()).isZero();
     assertThat(parser.parseOrder).isEmpty();
     assertThat(again.files()).isEqualTo(2);
