@@ -58,6 +58,12 @@ public final class CodeIndexer implements AutoCloseable {
           Thread.ofPlatform().name("atelier-text-index").daemon().factory());
   private final Set<Long> textQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Resolver resolver;
+  // Every resolution runs on this one thread, so two never interleave on a branch.
+  private final ExecutorService resolveWorker =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("atelier-resolve").daemon().factory());
+  private final Set<Long> resolveQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<Long, Long> lastResolved = new java.util.concurrent.ConcurrentHashMap<>();
 
   public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
     requireNonNull(database, "database is null");
@@ -119,6 +125,60 @@ public final class CodeIndexer implements AutoCloseable {
     }
   }
 
+  private Resolver.Outcome resolveNow(
+      long orgId, long branchId, long manifestId, boolean incremental) throws InterruptedException {
+    try {
+      Resolver.Outcome outcome =
+          resolveWorker
+              .submit(() ->
+                  incremental
+                      ? resolver.resolveChanges(orgId, branchId, manifestId)
+                      : resolver.resolveAll(orgId, branchId, manifestId))
+              .get();
+      lastResolved.put(branchId, outcome.resolvedReferences());
+      return outcome;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("resolution failed", e.getCause());
+    }
+  }
+
+  /** Resolves the branch's then-current manifest soon; requests coalesce while one is queued. */
+  private void scheduleResolution(long orgId, long branchId) {
+    if (!resolveQueued.add(branchId)) {
+      return;
+    }
+    resolveWorker.execute(() -> {
+      resolveQueued.remove(branchId);
+      try {
+        repos
+            .branches()
+            .find(orgId, new dev.atelier.repos.BranchId(branchId))
+            .map(Branch::manifestId)
+            .ifPresent(manifest ->
+                lastResolved.put(
+                    branchId,
+                    resolver
+                        .resolveChanges(orgId, branchId, manifest.value())
+                        .resolvedReferences()));
+      } catch (RuntimeException e) {
+        System.getLogger(CodeIndexer.class.getName())
+            .log(System.Logger.Level.WARNING, "resolution of branch " + branchId + " failed", e);
+      }
+    });
+  }
+
+  /** Waits until resolutions scheduled so far are done (tests, the CLI). */
+  public void awaitResolution() throws InterruptedException {
+    try {
+      resolveWorker.submit(() -> {}).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   /** How many chunks of the branch's current manifest have a vector. */
   public long embeddedChunks(Repository repository, String branchName) {
     return repos
@@ -149,6 +209,7 @@ public final class CodeIndexer implements AutoCloseable {
         listener,
         started,
         branch.manifestId() != null,
+        false,
         stored -> {
           List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
           for (SourceFile file : scan.files()) {
@@ -235,6 +296,7 @@ public final class CodeIndexer implements AutoCloseable {
         listener,
         started,
         true,
+        true,
         stored -> {
           Map<RepoPath, Sha256> upserts = new HashMap<>();
           for (SourceFile file : files) {
@@ -256,6 +318,7 @@ public final class CodeIndexer implements AutoCloseable {
       IndexListener listener,
       long started,
       boolean incremental,
+      boolean resolveInBackground,
       ManifestWriter manifestWriter)
       throws InterruptedException {
     long orgId = repository.orgId();
@@ -280,11 +343,18 @@ public final class CodeIndexer implements AutoCloseable {
       phases.mark("parse");
       ManifestId manifest = manifestWriter.write(stored);
       phases.mark("manifest");
-      // Resolution follows the manifest: a full pass on index, only what changed on update.
-      Resolver.Outcome resolution =
-          incremental
-              ? resolver.resolveChanges(orgId, branch.id().value(), manifest.value())
-              : resolver.resolveAll(orgId, branch.id().value(), manifest.value());
+      // Resolution follows the manifest, on its own thread: a full pass on a first index, only
+      // what changed otherwise. An update does not wait for it, so a change is searchable as soon
+      // as its manifest is current; the graph catches up a moment later.
+      long resolvedReferences;
+      if (resolveInBackground) {
+        scheduleResolution(orgId, branch.id().value());
+        resolvedReferences = lastResolved.getOrDefault(branch.id().value(), 0L);
+      } else {
+        resolvedReferences =
+            resolveNow(orgId, branch.id().value(), manifest.value(), incremental)
+                .resolvedReferences();
+      }
       phases.mark("resolve");
       List<IndexSummary.Skip> skips = new ArrayList<>();
       for (SkippedFile skip : skipped) {
@@ -304,7 +374,7 @@ public final class CodeIndexer implements AutoCloseable {
               outcome.parsed(),
               stats.symbols(),
               stats.references(),
-              resolution.resolvedReferences(),
+              resolvedReferences,
               stats.imports(),
               stats.chunks(),
               stats.embeddedChunks(),
@@ -348,11 +418,13 @@ public final class CodeIndexer implements AutoCloseable {
 
   @Override
   public void close() {
+    resolveWorker.shutdownNow();
     textWorker.shutdownNow();
     pool.shutdownNow();
     try {
       // The catch-up rolls back its batch when interrupted; let it before the database closes.
       textWorker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      resolveWorker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -267,13 +267,14 @@ abstract class CodeIndexerContract {
     write("a.py", "def onlyB\ndef shared\n");
     Files.delete(tree.resolve("c.py"));
     write("e.py", "def shared\n");
-    IndexSummary updated =
-        indexer.update(
-            repository,
-            "main",
-            WorkingTreeSource.of(tree),
-            Set.of(path("a.py"), path("c.py"), path("e.py")),
-            IndexListener.NONE);
+    indexer.update(
+        repository,
+        "main",
+        WorkingTreeSource.of(tree),
+        Set.of(path("a.py"), path("c.py"), path("e.py")),
+        IndexListener.NONE);
+    // An update resolves in the background: searchable first, graph a moment later.
+    indexer.awaitResolution();
     List<String> incremental = resolution();
     assertThat(incremental)
         .contains("b.py#0 -> a.py#1 @0.8")
@@ -293,7 +294,7 @@ abstract class CodeIndexerContract {
     assertThat(again.rewrittenReferences()).isZero();
     var full = resolver.resolveAll(repository.orgId(), main.id().value(), manifest);
     assertThat(resolution()).isEqualTo(incremental);
-    assertThat(full.resolvedReferences()).isEqualTo(updated.resolvedReferences());
+    assertThat(full.resolvedReferences()).isEqualTo(again.resolvedReferences());
   }
 
   /** The branch's resolved references as "from#ref -> to#symbol @confidence", sorted. */
