@@ -64,6 +64,7 @@ public final class CodeIndexer implements AutoCloseable {
           Thread.ofPlatform().name("atelier-resolve").daemon().factory());
   private final Set<Long> resolveQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<Long, Long> lastResolved = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicInteger working = new AtomicInteger();
 
   public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
     requireNonNull(database, "database is null");
@@ -112,16 +113,17 @@ public final class CodeIndexer implements AutoCloseable {
 
   private void scheduleTextIndex(long orgId) {
     if (textQueued.add(orgId)) {
-      textWorker.execute(() -> {
-        textQueued.remove(orgId);
-        try {
-          text.indexPending(orgId);
-        } catch (RuntimeException e) {
-          // Search stays complete without it; the next run schedules it again.
-          System.getLogger(CodeIndexer.class.getName())
-              .log(System.Logger.Level.WARNING, "text index catch-up failed", e);
-        }
-      });
+      textWorker.execute(
+          counted(() -> {
+            textQueued.remove(orgId);
+            try {
+              text.indexPending(orgId);
+            } catch (RuntimeException e) {
+              // Search stays complete without it; the next run schedules it again.
+              System.getLogger(CodeIndexer.class.getName())
+                  .log(System.Logger.Level.WARNING, "text index catch-up failed", e);
+            }
+          }));
     }
   }
 
@@ -168,6 +170,22 @@ public final class CodeIndexer implements AutoCloseable {
             .log(System.Logger.Level.WARNING, "resolution of branch " + branchId + " failed", e);
       }
     });
+  }
+
+  /** Whether an index run, a resolution or the text index is at work right now. */
+  public boolean busy() {
+    return working.get() > 0;
+  }
+
+  private Runnable counted(Runnable work) {
+    return () -> {
+      working.incrementAndGet();
+      try {
+        work.run();
+      } finally {
+        working.decrementAndGet();
+      }
+    };
   }
 
   /** Waits until resolutions scheduled so far are done (tests, the CLI). */
@@ -311,6 +329,34 @@ public final class CodeIndexer implements AutoCloseable {
   }
 
   private IndexSummary run(
+      Repository repository,
+      Branch branch,
+      List<SourceFile> files,
+      List<SkippedFile> skipped,
+      IndexListener listener,
+      long started,
+      boolean incremental,
+      boolean resolveInBackground,
+      ManifestWriter manifestWriter)
+      throws InterruptedException {
+    working.incrementAndGet();
+    try {
+      return runCounted(
+          repository,
+          branch,
+          files,
+          skipped,
+          listener,
+          started,
+          incremental,
+          resolveInBackground,
+          manifestWriter);
+    } finally {
+      working.decrementAndGet();
+    }
+  }
+
+  private IndexSummary runCounted(
       Repository repository,
       Branch branch,
       List<SourceFile> files,

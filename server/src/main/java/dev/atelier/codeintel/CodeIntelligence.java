@@ -100,7 +100,8 @@ public final class CodeIntelligence implements AutoCloseable {
               Embeddings.lazyOnnxEmbedder(EmbedderOptions.defaults()),
               Embeddings.vectorIndex(database),
               WorkerOptions.defaults(),
-              listener);
+              listener,
+              indexer::busy);
       embeddings = worker;
     }
     return worker;

@@ -54,6 +54,17 @@ public final class Embeddings {
       VectorIndex index,
       WorkerOptions options,
       EmbeddingListener listener) {
-    return new BackgroundEmbeddingWorker(database, embedder, index, options, listener);
+    return worker(database, embedder, index, options, listener, () -> false);
+  }
+
+  /** The worker, pausing between batches while {@code yieldTo} says other work goes first. */
+  public static EmbeddingWorker worker(
+      Database database,
+      TextEmbedder embedder,
+      VectorIndex index,
+      WorkerOptions options,
+      EmbeddingListener listener,
+      java.util.function.BooleanSupplier yieldTo) {
+    return new BackgroundEmbeddingWorker(database, embedder, index, options, listener, yieldTo);
   }
 }

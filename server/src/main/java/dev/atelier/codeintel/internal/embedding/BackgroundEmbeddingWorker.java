@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,8 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
   private final EmbeddingListener listener;
   private final ExecutorService pool;
   private final Map<Long, OrgRun> runs = new ConcurrentHashMap<>();
+  // True while indexing work runs: the model then waits, so a change reaches search first.
+  private final BooleanSupplier yieldTo;
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean stopped;
 
@@ -89,7 +92,9 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
       TextEmbedder embedder,
       VectorIndex index,
       WorkerOptions options,
-      EmbeddingListener listener) {
+      EmbeddingListener listener,
+      BooleanSupplier yieldTo) {
+    this.yieldTo = requireNonNull(yieldTo, "yieldTo is null");
     this.sql = new EmbeddingSql(database);
     this.embedder = requireNonNull(embedder, "embedder is null");
     this.index = requireNonNull(index, "index is null");
@@ -161,12 +166,28 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
       for (int from = 0; from < byLength.size() && !stopped; from += options.batchSize()) {
         List<Pending> batch =
             byLength.subList(from, Math.min(byLength.size(), from + options.batchSize()));
+        long waited = waitWhileIndexing();
+        started += waited;
         embedded += embedBatch(orgId, run, batch, texts);
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         run.chunksPerSecond = embedded / seconds;
         listener.onProgress(orgId, progress(orgId));
       }
     }
+  }
+
+  /** Waits while indexing work runs; returns the nanoseconds waited. */
+  private long waitWhileIndexing() {
+    long from = System.nanoTime();
+    while (!stopped && yieldTo.getAsBoolean()) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return System.nanoTime() - from;
   }
 
   /** Embeds and writes one batch (one transaction); on failure retries chunk by chunk. */
