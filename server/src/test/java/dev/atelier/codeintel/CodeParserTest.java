@@ -308,6 +308,7 @@ class CodeParserTest {
     assertThat(put.kind()).isEqualTo(SymbolKind.METHOD);
     assertThat(put.signature()).isEqualTo("override fun put(key: String, value: V)");
     assertThat(put.doc()).isEqualTo("Puts a value.");
+    assertThat(symbol(f, "com.acme.cache.Cache.size").kind()).isEqualTo(SymbolKind.PROPERTY);
     assertThat(symbol(f, "com.acme.cache.Store").kind()).isEqualTo(SymbolKind.INTERFACE);
     assertThat(symbol(f, "com.acme.cache.Mode").kind()).isEqualTo(SymbolKind.ENUM);
     assertThat(symbol(f, "com.acme.cache.Key").kind()).isEqualTo(SymbolKind.TYPE_ALIAS);
