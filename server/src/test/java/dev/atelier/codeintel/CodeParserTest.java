@@ -293,6 +293,8 @@ class CodeParserTest {
     assertThat(symbol(f, "Caching::Cache::put").doc()).isEqualTo("Puts a value.");
     assertThat(symbol(f, "Caching::Cache::initialize").kind()).isEqualTo(SymbolKind.CONSTRUCTOR);
     assertThat(symbol(f, "Caching::Cache::MAX_SIZE").kind()).isEqualTo(SymbolKind.CONSTANT);
+    assertThat(symbol(f, "Caching::Cache::size").kind()).isEqualTo(SymbolKind.PROPERTY);
+    assertThat(symbol(f, "Caching::Cache::size").signature()).isEqualTo("attr_reader :size");
     assertThat(imports(f)).containsExactly("json", "store");
     assertThat(refs(f, RefKind.INHERIT)).containsExactly("Base", "Enumerable");
     assertThat(refs(f, RefKind.CALL)).contains("Helpers.check", "@map.store");

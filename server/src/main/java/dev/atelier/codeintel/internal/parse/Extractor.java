@@ -302,7 +302,9 @@ public final class Extractor {
                   && isCppConstructor(container, name)))) {
         kind = SymbolKind.CONSTRUCTOR;
       }
-      if (language == Language.PHP && kind == SymbolKind.PROPERTY && name.startsWith("$")) {
+      if (kind == SymbolKind.PROPERTY
+          && ((language == Language.PHP && name.startsWith("$"))
+              || (language == Language.RUBY && name.startsWith(":")))) {
         name = name.substring(1);
       }
       String base = container != null ? container : packageName;
