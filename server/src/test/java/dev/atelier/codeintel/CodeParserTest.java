@@ -293,6 +293,8 @@ class CodeParserTest {
     assertThat(symbol(f, "Caching::Cache::put").doc()).isEqualTo("Puts a value.");
     assertThat(symbol(f, "Caching::Cache::initialize").kind()).isEqualTo(SymbolKind.CONSTRUCTOR);
     assertThat(symbol(f, "Caching::Cache::MAX_SIZE").kind()).isEqualTo(SymbolKind.CONSTANT);
+    assertThat(symbol(f, "Caching::Cache::size").kind()).isEqualTo(SymbolKind.PROPERTY);
+    assertThat(symbol(f, "Caching::Cache::size").signature()).isEqualTo("attr_reader :size");
     assertThat(imports(f)).containsExactly("json", "store");
     assertThat(refs(f, RefKind.INHERIT)).containsExactly("Base", "Enumerable");
     assertThat(refs(f, RefKind.CALL)).contains("Helpers.check", "@map.store");
@@ -308,6 +310,7 @@ class CodeParserTest {
     assertThat(put.kind()).isEqualTo(SymbolKind.METHOD);
     assertThat(put.signature()).isEqualTo("override fun put(key: String, value: V)");
     assertThat(put.doc()).isEqualTo("Puts a value.");
+    assertThat(symbol(f, "com.acme.cache.Cache.size").kind()).isEqualTo(SymbolKind.PROPERTY);
     assertThat(symbol(f, "com.acme.cache.Store").kind()).isEqualTo(SymbolKind.INTERFACE);
     assertThat(symbol(f, "com.acme.cache.Mode").kind()).isEqualTo(SymbolKind.ENUM);
     assertThat(symbol(f, "com.acme.cache.Key").kind()).isEqualTo(SymbolKind.TYPE_ALIAS);

@@ -21,6 +21,36 @@ class NativesFromJarIT {
 
   @TempDir Path home;
 
+  private String run(String... args) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void withoutTheOptimisedNativesTheJarParsesWithBonede() throws Exception {
+    String jar = System.getProperty("atelier.jar");
+    assertThat(jar).as("system property atelier.jar (set by failsafe)").isNotNull();
+    Path source = home.resolve("hello.py");
+    Files.writeString(source, "def greet():\n    return 1\n");
+    String out =
+        run(
+            "--enable-native-access=ALL-UNNAMED",
+            "-Datelier.natives.disabled=true",
+            "-Duser.home=" + home,
+            "-jar",
+            jar,
+            "parse",
+            "--symbols",
+            source.toString());
+    assertThat(out).contains("backend: bonede").contains("function greet :1");
+  }
+
   @Test
   void fatJarExtractsAndLoadsTheOptimisedNatives() throws Exception {
     String jar = System.getProperty("atelier.jar");

@@ -5,10 +5,10 @@ import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.ParsedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 import org.treesitter.TSInputEncoding;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
@@ -42,7 +42,8 @@ import org.treesitter.TreeSitterTypescript;
 public final class BonedeBackend implements CodeParser {
 
   private final ParseLimits limits;
-  private final Map<Language, Compiled> compiled = new EnumMap<>(Language.class);
+  private final AtomicReferenceArray<@Nullable Compiled> compiled =
+      new AtomicReferenceArray<>(Language.values().length);
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
 
   private record Compiled(TSLanguage grammar, TSQuery query, Extractor extractor) {}
@@ -57,18 +58,27 @@ public final class BonedeBackend implements CodeParser {
 
   public BonedeBackend(ParseLimits limits) {
     this.limits = limits;
-    for (Language language : Language.values()) {
-      if (!language.parsed()) {
-        continue;
+  }
+
+  /** The language's grammar and compiled query, compiled on first use (once per backend). */
+  private Compiled compiled(Language language) {
+    Compiled c = compiled.get(language.ordinal());
+    if (c != null) {
+      return c;
+    }
+    synchronized (compiled) {
+      c = compiled.get(language.ordinal());
+      if (c == null) {
+        TSLanguage grammar = grammar(language);
+        TSQuery query = new TSQuery(grammar, QuerySet.load(language).source());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < query.getCaptureCount(); i++) {
+          names.add(query.getCaptureNameForId(i));
+        }
+        c = new Compiled(grammar, query, new Extractor(language, names));
+        compiled.set(language.ordinal(), c);
       }
-      TSLanguage grammar = grammar(language);
-      QuerySet queries = QuerySet.load(language);
-      TSQuery query = new TSQuery(grammar, queries.source());
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < query.getCaptureCount(); i++) {
-        names.add(query.getCaptureNameForId(i));
-      }
-      compiled.put(language, new Compiled(grammar, query, new Extractor(language, names)));
+      return c;
     }
   }
 
@@ -93,10 +103,10 @@ public final class BonedeBackend implements CodeParser {
 
   @Override
   public ParsedFile parse(Language language, String source) {
-    Compiled c = compiled.get(language);
-    if (c == null) {
+    if (!language.parsed()) {
       return ParsedFile.text();
     }
+    Compiled c = compiled(language);
     byte[] src = source.getBytes(StandardCharsets.UTF_8);
     if (src.length > limits.maxBytes()) {
       return Extractor.empty(language);

@@ -264,12 +264,9 @@ public final class Extractor {
             .thenComparingInt(Def::pattern));
     int n = defs.size();
     String[] qualified = new String[n];
-    boolean[] dropped = new boolean[n];
     int[] stack = new int[n];
     int depth = 0;
     List<SymbolDef> out = new ArrayList<>(n);
-    int[] nameSeen = new int[n];
-    Arrays.fill(nameSeen, -1);
     for (int i = 0; i < n; i++) {
       Def d = defs.get(i);
       int start = buf[d.node];
@@ -278,7 +275,6 @@ public final class Extractor {
         depth--;
       }
       if (isDuplicate(defs, buf, stack, depth, d)) {
-        dropped[i] = true;
         continue;
       }
       Def parent = null;
@@ -306,7 +302,9 @@ public final class Extractor {
                   && isCppConstructor(container, name)))) {
         kind = SymbolKind.CONSTRUCTOR;
       }
-      if (language == Language.PHP && kind == SymbolKind.PROPERTY && name.startsWith("$")) {
+      if (kind == SymbolKind.PROPERTY
+          && ((language == Language.PHP && name.startsWith("$"))
+              || (language == Language.RUBY && name.startsWith(":")))) {
         name = name.substring(1);
       }
       String base = container != null ? container : packageName;

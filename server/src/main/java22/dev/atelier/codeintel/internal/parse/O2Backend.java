@@ -18,16 +18,18 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast backend: the tree-sitter core and grammars compiled -O2 into {@code
  * libatelier-treesitter.so}. jtreesitter loads the grammars (checking their ABI against the core)
- * and compiles the queries (reporting query errors with positions); the per-file work is one
- * downcall into {@code atelier_extract}, which parses, runs the combined query and collects syntax
- * errors in C and hands back one int buffer, so Java allocates no per-node objects.
+ * and words query errors; each language's query is compiled on its first use. The per-file work is
+ * one downcall into {@code atelier_extract}, which parses, runs the combined query and collects
+ * syntax errors in C and hands back one int buffer, so Java allocates no per-node objects.
  *
  * <p>Thread-safe: each call borrows a worker (a native parser, query cursor and buffers) from a
  * pool. Compiled only for Java 22+ ({@code src/main/java22}); {@code CodeParsers} instantiates it
@@ -39,7 +41,8 @@ public final class O2Backend implements CodeParser {
 
   private final ParseLimits limits;
   private final Arena arena = Arena.ofShared();
-  private final Map<Language, Compiled> compiled = new EnumMap<>(Language.class);
+  private final AtomicReferenceArray<@Nullable Compiled> compiled =
+      new AtomicReferenceArray<>(Language.values().length);
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
   private final ConcurrentLinkedDeque<Worker> all = new ConcurrentLinkedDeque<>();
   private final MethodHandle ctxNew;
@@ -47,6 +50,10 @@ public final class O2Backend implements CodeParser {
   private final MethodHandle ctxBuffer;
   private final MethodHandle extract;
   private final MethodHandle queryDelete;
+  private final MethodHandle queryNew;
+  private final MethodHandle captureCount;
+  private final MethodHandle captureName;
+  private final SymbolLookup lookup;
   private volatile boolean closed;
 
   private record Compiled(MemorySegment language, MemorySegment query, Extractor extractor) {}
@@ -91,43 +98,84 @@ public final class O2Backend implements CodeParser {
             "ts_query_new",
             FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
     queryDelete = handle(lookup, "ts_query_delete", FunctionDescriptor.ofVoid(ADDRESS));
-    try {
-      for (Language language : Language.values()) {
-        if (!language.parsed()) {
-          continue;
+    captureCount =
+        handle(lookup, "ts_query_capture_count", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    captureName =
+        handle(
+            lookup,
+            "ts_query_capture_name_for_id",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
+    this.queryNew = queryNew;
+    this.lookup = lookup;
+    // Fail now, not at the first parse, when the library lacks a grammar.
+    for (Language language : Language.values()) {
+      if (language.parsed() && lookup.find(symbol(language)).isEmpty()) {
+        throw new IllegalStateException("no grammar for " + language.id());
+      }
+    }
+  }
+
+  private static String symbol(Language language) {
+    return "tree_sitter_" + language.id().replace("csharp", "c_sharp");
+  }
+
+  /** The language's grammar and compiled query, compiled on first use (once per backend). */
+  private Compiled compiled(Language language) {
+    Compiled c = compiled.get(language.ordinal());
+    if (c != null) {
+      return c;
+    }
+    synchronized (compiled) {
+      c = compiled.get(language.ordinal());
+      if (c == null) {
+        if (closed) {
+          throw new IllegalStateException("parser closed");
         }
-        String symbol = "tree_sitter_" + language.id().replace("csharp", "c_sharp");
-        // jtreesitter checks the grammar's ABI against the core and reports query errors.
-        io.github.treesitter.jtreesitter.Language grammar =
-            io.github.treesitter.jtreesitter.Language.load(lookup, symbol);
-        QuerySet queries = QuerySet.load(language);
-        java.util.List<String> names;
-        try (Query query = new Query(grammar, queries.source())) {
-          names = query.getCaptureNames();
+        c = compile(language);
+        compiled.set(language.ordinal(), c);
+      }
+      return c;
+    }
+  }
+
+  private Compiled compile(Language language) {
+    String symbol = symbol(language);
+    // jtreesitter checks the grammar's ABI against the core.
+    io.github.treesitter.jtreesitter.Language grammar =
+        io.github.treesitter.jtreesitter.Language.load(lookup, symbol);
+    QuerySet queries = QuerySet.load(language);
+    try (Arena scratch = Arena.ofConfined()) {
+      MemorySegment languagePtr =
+          (MemorySegment) handle(lookup, symbol, FunctionDescriptor.of(ADDRESS)).invokeExact();
+      byte[] text = queries.source().getBytes(StandardCharsets.UTF_8);
+      MemorySegment source = scratch.allocate(text.length + 1L);
+      MemorySegment.copy(text, 0, source, JAVA_BYTE, 0, text.length);
+      MemorySegment errorOffset = scratch.allocate(JAVA_INT);
+      MemorySegment errorType = scratch.allocate(JAVA_INT);
+      MemorySegment query =
+          (MemorySegment)
+              queryNew.invokeExact(languagePtr, source, text.length, errorOffset, errorType);
+      if (query.equals(MemorySegment.NULL)) {
+        // jtreesitter words the error (kind, row, column).
+        try (Query q = new Query(grammar, queries.source())) {
+          throw new IllegalStateException(
+              "bad " + language.id() + " query at byte " + errorOffset.get(JAVA_INT, 0));
         } catch (QueryError e) {
           throw new IllegalStateException("bad " + language.id() + " query: " + e.getMessage(), e);
         }
-        MemorySegment languagePtr =
-            (MemorySegment) handle(lookup, symbol, FunctionDescriptor.of(ADDRESS)).invokeExact();
-        byte[] text = queries.source().getBytes(StandardCharsets.UTF_8);
-        MemorySegment source = arena.allocate(text.length + 1L);
-        MemorySegment.copy(text, 0, source, JAVA_BYTE, 0, text.length);
-        MemorySegment errorOffset = arena.allocate(JAVA_INT);
-        MemorySegment errorType = arena.allocate(JAVA_INT);
-        MemorySegment query =
-            (MemorySegment)
-                queryNew.invokeExact(languagePtr, source, text.length, errorOffset, errorType);
-        if (query.equals(MemorySegment.NULL)) {
-          throw new IllegalStateException(
-              "bad " + language.id() + " query at byte " + errorOffset.get(JAVA_INT, 0));
-        }
-        compiled.put(language, new Compiled(languagePtr, query, new Extractor(language, names)));
       }
+      int count = (int) captureCount.invokeExact(query);
+      List<String> names = new ArrayList<>(count);
+      MemorySegment length = scratch.allocate(JAVA_INT);
+      for (int i = 0; i < count; i++) {
+        MemorySegment name = (MemorySegment) captureName.invokeExact(query, i, length);
+        int n = length.get(JAVA_INT, 0);
+        names.add(new String(name.reinterpret(n).toArray(JAVA_BYTE), StandardCharsets.UTF_8));
+      }
+      return new Compiled(languagePtr, query, new Extractor(language, names));
     } catch (RuntimeException | Error e) {
-      close();
       throw e;
     } catch (Throwable e) {
-      close();
       throw new IllegalStateException(e);
     }
   }
@@ -142,13 +190,13 @@ public final class O2Backend implements CodeParser {
 
   @Override
   public ParsedFile parse(Language language, String source) {
-    Compiled c = compiled.get(language);
-    if (c == null) {
+    if (!language.parsed()) {
       return ParsedFile.text();
     }
     if (closed) {
       throw new IllegalStateException("parser closed");
     }
+    Compiled c = compiled(language);
     byte[] src = source.getBytes(StandardCharsets.UTF_8);
     if (src.length > limits.maxBytes()) {
       return Extractor.empty(language);
@@ -222,10 +270,14 @@ public final class O2Backend implements CodeParser {
         w.arena.close();
       }
       idle.clear();
-      for (Compiled c : compiled.values()) {
-        queryDelete.invokeExact(c.query);
+      synchronized (compiled) {
+        for (int i = 0; i < compiled.length(); i++) {
+          Compiled c = compiled.getAndSet(i, null);
+          if (c != null) {
+            queryDelete.invokeExact(c.query);
+          }
+        }
       }
-      compiled.clear();
     } catch (Throwable e) {
       throw new IllegalStateException(e);
     }

@@ -8,3 +8,4 @@
 (class_body (property_declaration (variable_declaration (simple_identifier) @name)) @def.property)
 (source_file (property_declaration (variable_declaration (simple_identifier) @name)) @def.variable)
 (type_alias (type_identifier) @name) @def.type_alias
+(class_declaration (primary_constructor (class_parameter (binding_pattern_kind) (simple_identifier) @name) @def.property))
