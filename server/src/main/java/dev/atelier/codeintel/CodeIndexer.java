@@ -220,33 +220,36 @@ public final class CodeIndexer implements AutoCloseable {
     Branch branch = repos.branches().ensure(orgId, repository.id(), branchName);
     SourceScan scan = source.scan();
     return run(
-        repository,
-        branch,
-        scan.files(),
-        scan.skipped(),
-        listener,
-        started,
-        branch.manifestId() != null,
-        false,
-        stored -> {
-          List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
-          for (SourceFile file : scan.files()) {
-            if (stored.contains(file.sha256())) {
-              entries.add(file.entry());
-            }
-          }
-          ManifestId current = branch.manifestId();
-          if (current == null) {
-            return repos.manifests().replace(orgId, branch.id(), entries, headCommit);
-          }
-          // Against the current manifest only differences travel; an unchanged tree writes none.
-          ManifestChanges changes = differences(repos.manifests().entries(orgId, current), entries);
-          if (changes.isEmpty() && java.util.Objects.equals(headCommit, branch.headCommit())) {
-            repos.branches().finishUnchanged(orgId, branch.id());
-            return current;
-          }
-          return repos.manifests().apply(orgId, branch.id(), changes, headCommit);
-        });
+        new Run(
+            repository,
+            branch,
+            scan.files(),
+            scan.skipped(),
+            listener,
+            started,
+            branch.manifestId() != null,
+            false,
+            stored -> {
+              List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
+              for (SourceFile file : scan.files()) {
+                if (stored.contains(file.sha256())) {
+                  entries.add(file.entry());
+                }
+              }
+              ManifestId current = branch.manifestId();
+              if (current == null) {
+                return repos.manifests().replace(orgId, branch.id(), entries, headCommit);
+              }
+              // Against the current manifest only differences travel; an unchanged tree writes
+              // none.
+              ManifestChanges changes =
+                  differences(repos.manifests().entries(orgId, current), entries);
+              if (changes.isEmpty() && java.util.Objects.equals(headCommit, branch.headCommit())) {
+                repos.branches().finishUnchanged(orgId, branch.id());
+                return current;
+              }
+              return repos.manifests().apply(orgId, branch.id(), changes, headCommit);
+            }));
   }
 
   private static ManifestChanges differences(
@@ -307,28 +310,30 @@ public final class CodeIndexer implements AutoCloseable {
       }
     }
     return run(
-        repository,
-        branch,
-        files,
-        skipped,
-        listener,
-        started,
-        true,
-        true,
-        stored -> {
-          Map<RepoPath, Sha256> upserts = new HashMap<>();
-          for (SourceFile file : files) {
-            if (stored.contains(file.sha256())) {
-              upserts.put(file.path(), file.sha256());
-            }
-          }
-          return repos
-              .manifests()
-              .apply(orgId, branch.id(), new ManifestChanges(upserts, deletions), null);
-        });
+        new Run(
+            repository,
+            branch,
+            files,
+            skipped,
+            listener,
+            started,
+            true,
+            true,
+            stored -> {
+              Map<RepoPath, Sha256> upserts = new HashMap<>();
+              for (SourceFile file : files) {
+                if (stored.contains(file.sha256())) {
+                  upserts.put(file.path(), file.sha256());
+                }
+              }
+              return repos
+                  .manifests()
+                  .apply(orgId, branch.id(), new ManifestChanges(upserts, deletions), null);
+            }));
   }
 
-  private IndexSummary run(
+  /** One index run's inputs. */
+  private record Run(
       Repository repository,
       Branch branch,
       List<SourceFile> files,
@@ -337,39 +342,26 @@ public final class CodeIndexer implements AutoCloseable {
       long started,
       boolean incremental,
       boolean resolveInBackground,
-      ManifestWriter manifestWriter)
-      throws InterruptedException {
+      ManifestWriter manifestWriter) {}
+
+  private IndexSummary run(Run run) throws InterruptedException {
     working.incrementAndGet();
     try {
-      return runCounted(
-          repository,
-          branch,
-          files,
-          skipped,
-          listener,
-          started,
-          incremental,
-          resolveInBackground,
-          manifestWriter);
+      return indexFiles(run);
     } finally {
       working.decrementAndGet();
     }
   }
 
-  private IndexSummary runCounted(
-      Repository repository,
-      Branch branch,
-      List<SourceFile> files,
-      List<SkippedFile> skipped,
-      IndexListener listener,
-      long started,
-      boolean incremental,
-      boolean resolveInBackground,
-      ManifestWriter manifestWriter)
-      throws InterruptedException {
+  private IndexSummary indexFiles(Run run) throws InterruptedException {
+    Repository repository = run.repository();
+    Branch branch = run.branch();
+    List<SourceFile> files = run.files();
+    IndexListener listener = run.listener();
+    boolean incremental = run.incremental();
     long orgId = repository.orgId();
     String repoName = repository.name();
-    Phases phases = new Phases(started);
+    Phases phases = new Phases(run.started());
     phases.mark("scan");
     repos.branches().startIndexing(orgId, branch.id(), files.size());
     listener.started(repository, branch.name(), files.size());
@@ -387,13 +379,13 @@ public final class CodeIndexer implements AutoCloseable {
       Set<Sha256> stored =
           repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
       phases.mark("parse");
-      ManifestId manifest = manifestWriter.write(stored);
+      ManifestId manifest = run.manifestWriter().write(stored);
       phases.mark("manifest");
       // Resolution follows the manifest, on its own thread: a full pass on a first index, only
       // what changed otherwise. An update does not wait for it, so a change is searchable as soon
       // as its manifest is current; the graph catches up a moment later.
       long resolvedReferences;
-      if (resolveInBackground) {
+      if (run.resolveInBackground()) {
         scheduleResolution(orgId, branch.id().value());
         resolvedReferences = lastResolved.getOrDefault(branch.id().value(), 0L);
       } else {
@@ -403,7 +395,7 @@ public final class CodeIndexer implements AutoCloseable {
       }
       phases.mark("resolve");
       List<IndexSummary.Skip> skips = new ArrayList<>();
-      for (SkippedFile skip : skipped) {
+      for (SkippedFile skip : run.skipped()) {
         skips.add(skip(skip));
       }
       for (SkippedFile skip : outcome.failed()) {
@@ -427,7 +419,7 @@ public final class CodeIndexer implements AutoCloseable {
               stats.filesWithSyntaxErrors(),
               skips,
               parser.backend(),
-              (System.nanoTime() - started) / 1_000_000,
+              (System.nanoTime() - run.started()) / 1_000_000,
               phases.millis());
       listener.completed(repository, summary);
       scheduleTextIndex(orgId);
