@@ -127,18 +127,25 @@ public final class CodeIndexer implements AutoCloseable {
     }
   }
 
-  private Resolver.Outcome resolveNow(
-      long orgId, long branchId, long manifestId, boolean incremental) throws InterruptedException {
+  /** Resolves now (on the resolver thread); returns the branch's resolved references. */
+  private long resolveNow(long orgId, long branchId, long manifestId, boolean incremental)
+      throws InterruptedException {
     try {
-      Resolver.Outcome outcome =
+      long resolved =
           resolveWorker
-              .submit(() ->
-                  incremental
-                      ? resolver.resolveChanges(orgId, branchId, manifestId)
-                      : resolver.resolveAll(orgId, branchId, manifestId))
+              .submit(() -> {
+                if (incremental && resolver.upToDate(orgId, branchId, manifestId)) {
+                  // An unchanged tree: loading the whole branch to find nothing costs seconds.
+                  return resolver.resolvedCount(orgId, branchId);
+                }
+                return (incremental
+                        ? resolver.resolveChanges(orgId, branchId, manifestId)
+                        : resolver.resolveAll(orgId, branchId, manifestId))
+                    .resolvedReferences();
+              })
               .get();
-      lastResolved.put(branchId, outcome.resolvedReferences());
-      return outcome;
+      lastResolved.put(branchId, resolved);
+      return resolved;
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -389,9 +396,7 @@ public final class CodeIndexer implements AutoCloseable {
         scheduleResolution(orgId, branch.id().value());
         resolvedReferences = lastResolved.getOrDefault(branch.id().value(), 0L);
       } else {
-        resolvedReferences =
-            resolveNow(orgId, branch.id().value(), manifest.value(), incremental)
-                .resolvedReferences();
+        resolvedReferences = resolveNow(orgId, branch.id().value(), manifest.value(), incremental);
       }
       phases.mark("resolve");
       List<IndexSummary.Skip> skips = new ArrayList<>();

@@ -82,6 +82,44 @@ public final class Resolver {
       long dependencies,
       long millis) {}
 
+  /**
+   * Whether the stored resolution was made from exactly this manifest's files (same paths, same
+   * blobs), so there is nothing to redo. Cheap: two set differences over the file lists.
+   */
+  public boolean upToDate(long orgId, long branchId, long manifestId) {
+    long differences =
+        sql.jdbc()
+            .sql(
+                "SELECT (SELECT count(*) FROM (SELECT path, blob_id FROM manifest_entries"
+                    + " WHERE org_id = ? AND manifest_id = ? EXCEPT SELECT path, blob_id"
+                    + " FROM branch_files WHERE org_id = ? AND branch_id = ?) a)"
+                    + " + (SELECT count(*) FROM (SELECT path, blob_id FROM branch_files"
+                    + " WHERE org_id = ? AND branch_id = ? EXCEPT SELECT path, blob_id"
+                    + " FROM manifest_entries WHERE org_id = ? AND manifest_id = ?) b)")
+            .params(orgId, manifestId, orgId, branchId, orgId, branchId, orgId, manifestId)
+            .query(Long.class)
+            .single();
+    boolean resolvedBefore =
+        sql.jdbc()
+                .sql("SELECT count(*) FROM branch_files WHERE org_id = ? AND branch_id = ?")
+                .params(orgId, branchId)
+                .query(Long.class)
+                .single()
+            > 0;
+    return differences == 0 && resolvedBefore;
+  }
+
+  /** References of the branch resolved to at least one definition, as stored. */
+  public long resolvedCount(long orgId, long branchId) {
+    return sql.jdbc()
+        .sql(
+            "SELECT count(*) FROM (SELECT DISTINCT from_file, ref_ordinal FROM resolved_refs"
+                + " WHERE org_id = ? AND branch_id = ?) r")
+        .params(orgId, branchId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Resolves the whole branch and replaces its stored resolution. */
   public Outcome resolveAll(long orgId, long branchId, long manifestId) {
     long started = System.nanoTime();
