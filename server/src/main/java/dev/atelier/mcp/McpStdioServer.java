@@ -31,14 +31,23 @@ public final class McpStdioServer {
     this.version = requireNonNull(version, "version is null");
   }
 
-  /** Serves MCP on the streams until the input ends. */
+  /**
+   * Serves MCP on the streams until the input ends and every request read has been answered (an
+   * assistant may close its end right after its last request; that answer must still go out).
+   */
   public void serve(InputStream in, OutputStream out) {
     CompletableFuture<Void> inputClosed = new CompletableFuture<>();
+    JsonMapper json = JsonMapper.builder().build();
+    InFlight inFlight = new InFlight();
     StdioServerTransportProvider transport =
         new StdioServerTransportProvider(
-            new JacksonMcpJsonMapper(JsonMapper.builder().build()),
-            new EndAwareInputStream(in, inputClosed),
-            out);
+            new JacksonMcpJsonMapper(json),
+            new EndAwareInputStream(
+                new LineWatchingInputStream(in, line -> inFlight.read(json, line)),
+                inputClosed,
+                // The SDK stops answering once it sees the end: hold the end back until it has.
+                () -> inFlight.awaitAnswered(ANSWER_GRACE)),
+            new LineWatchingOutputStream(out, line -> inFlight.written(json, line)));
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo(NAME, version)
@@ -52,13 +61,17 @@ public final class McpStdioServer {
     }
   }
 
+  private static final java.time.Duration ANSWER_GRACE = java.time.Duration.ofSeconds(30);
+
   /** Completes a future when the wrapped stream reaches its end or fails. */
   private static final class EndAwareInputStream extends FilterInputStream {
     private final CompletableFuture<Void> closed;
+    private final Runnable beforeEnd;
 
-    EndAwareInputStream(InputStream in, CompletableFuture<Void> closed) {
+    EndAwareInputStream(InputStream in, CompletableFuture<Void> closed, Runnable beforeEnd) {
       super(in);
       this.closed = closed;
+      this.beforeEnd = beforeEnd;
     }
 
     @Override
@@ -75,6 +88,7 @@ public final class McpStdioServer {
       try {
         int n = read.run();
         if (n < 0) {
+          beforeEnd.run();
           closed.complete(null);
         }
         return n;

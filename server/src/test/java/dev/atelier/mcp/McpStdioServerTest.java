@@ -48,6 +48,28 @@ class McpStdioServerTest {
     served.get(10, TimeUnit.SECONDS);
   }
 
+  @Test
+  void answersEveryRequestEvenWhenTheInputEndsRightAfterIt() throws Exception {
+    String requests =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+            + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+            + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n"
+            + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}\n";
+    for (int round = 0; round < 20; round++) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      new McpStdioServer("9.9.9")
+          .serve(new java.io.ByteArrayInputStream(requests.getBytes(StandardCharsets.UTF_8)), out);
+
+      assertThat(
+              out.toString(StandardCharsets.UTF_8)
+                  .lines()
+                  .map(line -> json.readTree(line).get("id").asInt()))
+          .as("round %d", round)
+          .containsExactlyInAnyOrder(1, 2, 3);
+    }
+  }
+
   private static void send(OutputStream out, String message) throws Exception {
     out.write((message + "\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
