@@ -6,7 +6,9 @@ export function App() {
       <header className="site-header">
         <div className="wrap">
           <h1>Atelier</h1>
-          <p className="tagline">Your team and its AI agents share one live understanding of the code.</p>
+          <p className="tagline">
+            Your team and its AI agents share one live understanding of the code.
+          </p>
         </div>
       </header>
       <main className="wrap">

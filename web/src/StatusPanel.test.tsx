@@ -20,9 +20,11 @@ afterEach(() => {
 
 describe('StatusPanel', () => {
   it('shows status, mode and database when the server reports UP', async () => {
-    const fetchMock = vi.fn().mockResolvedValue(
-      jsonResponse({ status: 'UP', mode: 'local', database: 'sqlite', version: '0.1.0' }),
-    );
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValue(
+        jsonResponse({ status: 'UP', mode: 'local', database: 'sqlite', version: '0.1.0' }),
+      );
     vi.stubGlobal('fetch', fetchMock);
 
     render(<StatusPanel />);
