@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,14 @@ final class IndexCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object instead of the summary.")
   boolean json;
+
+  @Option(
+      names = "--rev",
+      paramLabel = "REV",
+      description =
+          "Index a git revision (branch, tag, commit, main~2) read from git without a checkout,"
+              + " as the branch named REV (default: the working tree).")
+  @Nullable String revision;
 
   @Option(
       names = "--embeddings",
@@ -76,7 +85,10 @@ final class IndexCommand implements Callable<Integer> {
             AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
     PrintWriter err = spec.commandLine().getErr();
     try (CodeIntelligence core = CodeIntelligence.open(settings, threads)) {
-      IndexSummary summary = core.indexWorkingTree(path, new ProgressLine(err));
+      IndexSummary summary =
+          revision == null
+              ? core.indexWorkingTree(path, new ProgressLine(err))
+              : core.indexGitRevision(path, revision, new ProgressLine(err));
       long textStarted = System.nanoTime();
       core.indexer().completeTextIndex(CodeIntelligence.LOCAL_ORG);
       summary = summary.withTextIndex((System.nanoTime() - textStarted) / 1_000_000);

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
+import dev.atelier.repos.GitCommit;
+import dev.atelier.repos.GitSource;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.WorkingTreeSource;
@@ -110,6 +112,19 @@ public final class CodeIntelligence implements AutoCloseable {
   /** The local org's repository for a working-tree folder, registered now if it is not yet. */
   public Repository workingTree(Path folder) {
     return repos.repositories().registerWorkingTree(LOCAL_ORG, folder);
+  }
+
+  /**
+   * Indexes one revision of the git repository in {@code folder} (a branch, tag, commit or {@code
+   * main~2}), read through git without a checkout, as the branch named {@code revision}.
+   */
+  public IndexSummary indexGitRevision(Path folder, String revision, IndexListener listener)
+      throws InterruptedException {
+    Repository repository = workingTree(folder);
+    try (GitSource git = GitSource.open(folder)) {
+      GitCommit commit = git.at(revision);
+      return indexer.index(repository, revision, commit, commit.id(), listener);
+    }
   }
 
   /** Indexes a working-tree folder as its repository's default branch. */

@@ -79,6 +79,38 @@ class IndexingBadInputTest {
   }
 
   @Test
+  void indexesAGitRevisionWithoutCheckingItOut() throws Exception {
+    try (org.eclipse.jgit.api.Git git =
+        org.eclipse.jgit.api.Git.init()
+            .setDirectory(tree.toFile())
+            .setInitialBranch("main")
+            .call()) {
+      Files.writeString(tree.resolve("Old.java"), "class Old { void legacy() {} }\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("first").setAuthor("t", "t@example.org").setSign(false).call();
+      Files.writeString(tree.resolve("New.java"), "class New { void fresh() {} }\n");
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("second").setAuthor("t", "t@example.org").setSign(false).call();
+      Files.writeString(tree.resolve("Uncommitted.java"), "class Uncommitted {}\n");
+    }
+    try (CodeIntelligence core =
+        CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 2)) {
+      IndexSummary older = core.indexGitRevision(tree, "main~1", IndexListener.NONE);
+      IndexSummary head = core.indexGitRevision(tree, "main", IndexListener.NONE);
+
+      assertThat(older.files()).isEqualTo(1);
+      assertThat(older.branch()).isEqualTo("main~1");
+      assertThat(head.files()).as("committed files only, no checkout").isEqualTo(2);
+      assertThat(head.parsedFiles()).as("Old.java's content was parsed for main~1").isEqualTo(1);
+      var repo = core.workingTree(tree);
+      assertThat(core.search().symbols(repo, "main~1", "fresh", Set.of(), 5)).isEmpty();
+      assertThat(core.search().symbols(repo, "main", "fresh", Set.of(), 5))
+          .extracting(SymbolHit::qualifiedName)
+          .containsExactly("New.fresh");
+    }
+  }
+
+  @Test
   void reindexingAfterAFailedRunNeedsNothingButTheChangedFiles() throws Exception {
     Files.writeString(tree.resolve("A.java"), "class A { void a() {} }\n");
     IndexSummary first = index();
