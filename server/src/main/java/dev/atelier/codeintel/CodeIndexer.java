@@ -8,6 +8,7 @@ import dev.atelier.codeintel.internal.index.ParsePipeline;
 import dev.atelier.codeintel.internal.index.Phases;
 import dev.atelier.codeintel.internal.index.TextIndexer;
 import dev.atelier.codeintel.internal.resolve.Resolver;
+import dev.atelier.codeintel.internal.work.SingleWorker;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BlobId;
 import dev.atelier.repos.Branch;
@@ -52,19 +53,12 @@ public final class CodeIndexer implements AutoCloseable {
   private final ExecutorService pool;
   private final ParsePipeline pipeline;
   private final TextIndexer text;
-  // One thread writes the deferred text index; runs coalesce while one is queued.
-  private final ExecutorService textWorker =
-      Executors.newSingleThreadExecutor(
-          Thread.ofPlatform().name("atelier-text-index").daemon().factory());
-  private final Set<Long> textQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Resolver resolver;
-  // Every resolution runs on this one thread, so two never interleave on a branch.
-  private final ExecutorService resolveWorker =
-      Executors.newSingleThreadExecutor(
-          Thread.ofPlatform().name("atelier-resolve").daemon().factory());
-  private final Set<Long> resolveQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  // The deferred text index and resolution each run on one thread of their own.
+  private final SingleWorker textWorker = new SingleWorker("atelier-text-index");
+  private final SingleWorker resolveWorker = new SingleWorker("atelier-resolve");
   private final Map<Long, Long> lastResolved = new java.util.concurrent.ConcurrentHashMap<>();
-  private final AtomicInteger working = new AtomicInteger();
+  private final AtomicInteger running = new AtomicInteger();
 
   public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
     requireNonNull(database, "database is null");
@@ -99,109 +93,56 @@ public final class CodeIndexer implements AutoCloseable {
   }
 
   /**
-   * Writes the org's pending text index now, on the calling thread (the CLI waits for it; {@code
-   * serve} lets the background worker do it).
+   * Writes the org's pending text index now, after any catch-up already queued (the CLI waits for
+   * it; {@code serve} lets the background worker do it).
    */
   public void completeTextIndex(long orgId) throws InterruptedException {
-    try {
-      // On the text worker's own thread, after any catch-up already queued: one writer only.
-      textWorker.submit(() -> text.indexPending(orgId)).get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("writing the text index failed", e.getCause());
-    }
-  }
-
-  private void scheduleTextIndex(long orgId) {
-    if (textQueued.add(orgId)) {
-      textWorker.execute(
-          counted(() -> {
-            textQueued.remove(orgId);
-            try {
-              text.indexPending(orgId);
-            } catch (RuntimeException e) {
-              // Search stays complete without it; the next run schedules it again.
-              System.getLogger(CodeIndexer.class.getName())
-                  .log(System.Logger.Level.WARNING, "text index catch-up failed", e);
-            }
-          }));
-    }
+    textWorker.call(() -> text.indexPending(orgId));
   }
 
   /** Resolves now (on the resolver thread); returns the branch's resolved references. */
   private long resolveNow(long orgId, long branchId, long manifestId, boolean incremental)
       throws InterruptedException {
-    try {
-      long resolved =
-          resolveWorker
-              .submit(() -> {
-                if (incremental && resolver.upToDate(orgId, branchId, manifestId)) {
-                  // An unchanged tree: loading the whole branch to find nothing costs seconds.
-                  return resolver.resolvedCount(orgId, branchId);
-                }
-                return (incremental
-                        ? resolver.resolveChanges(orgId, branchId, manifestId)
-                        : resolver.resolveAll(orgId, branchId, manifestId))
-                    .resolvedReferences();
-              })
-              .get();
-      lastResolved.put(branchId, resolved);
-      return resolved;
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("resolution failed", e.getCause());
-    }
+    long resolved =
+        resolveWorker.call(() -> {
+          if (incremental && resolver.upToDate(orgId, branchId, manifestId)) {
+            // An unchanged tree: loading the whole branch to find nothing costs seconds.
+            return resolver.resolvedCount(orgId, branchId);
+          }
+          return (incremental
+                  ? resolver.resolveChanges(orgId, branchId, manifestId)
+                  : resolver.resolveAll(orgId, branchId, manifestId))
+              .resolvedReferences();
+        });
+    lastResolved.put(branchId, resolved);
+    return resolved;
   }
 
   /** Resolves the branch's then-current manifest soon; requests coalesce while one is queued. */
   private void scheduleResolution(long orgId, long branchId) {
-    if (!resolveQueued.add(branchId)) {
-      return;
-    }
-    resolveWorker.execute(() -> {
-      resolveQueued.remove(branchId);
-      try {
-        repos
-            .branches()
-            .find(orgId, new dev.atelier.repos.BranchId(branchId))
-            .map(Branch::manifestId)
-            .ifPresent(manifest ->
-                lastResolved.put(
-                    branchId,
-                    resolver
-                        .resolveChanges(orgId, branchId, manifest.value())
-                        .resolvedReferences()));
-      } catch (RuntimeException e) {
-        System.getLogger(CodeIndexer.class.getName())
-            .log(System.Logger.Level.WARNING, "resolution of branch " + branchId + " failed", e);
-      }
-    });
+    resolveWorker.schedule(
+        branchId,
+        () ->
+            repos
+                .branches()
+                .find(orgId, new dev.atelier.repos.BranchId(branchId))
+                .map(Branch::manifestId)
+                .ifPresent(manifest ->
+                    lastResolved.put(
+                        branchId,
+                        resolver
+                            .resolveChanges(orgId, branchId, manifest.value())
+                            .resolvedReferences())));
   }
 
   /** Whether an index run, a resolution or the text index is at work right now. */
   public boolean busy() {
-    return working.get() > 0;
-  }
-
-  private Runnable counted(Runnable work) {
-    return () -> {
-      working.incrementAndGet();
-      try {
-        work.run();
-      } finally {
-        working.decrementAndGet();
-      }
-    };
+    return running.get() > 0 || resolveWorker.busy() || textWorker.busy();
   }
 
   /** Waits until resolutions scheduled so far are done (tests, the CLI). */
   public void awaitResolution() throws InterruptedException {
-    try {
-      resolveWorker.submit(() -> {}).get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    resolveWorker.await();
   }
 
   /** How many chunks of the branch's current manifest have a vector. */
@@ -352,11 +293,11 @@ public final class CodeIndexer implements AutoCloseable {
       ManifestWriter manifestWriter) {}
 
   private IndexSummary run(Run run) throws InterruptedException {
-    working.incrementAndGet();
+    running.incrementAndGet();
     try {
       return indexFiles(run);
     } finally {
-      working.decrementAndGet();
+      running.decrementAndGet();
     }
   }
 
@@ -427,7 +368,7 @@ public final class CodeIndexer implements AutoCloseable {
               (System.nanoTime() - run.started()) / 1_000_000,
               phases.millis());
       listener.completed(repository, summary);
-      scheduleTextIndex(orgId);
+      textWorker.schedule(orgId, () -> text.indexPending(orgId));
       return summary;
     } catch (RuntimeException | InterruptedException e) {
       repos.branches().fail(orgId, branch.id(), String.valueOf(e.getMessage()));
@@ -461,16 +402,9 @@ public final class CodeIndexer implements AutoCloseable {
 
   @Override
   public void close() {
-    resolveWorker.shutdownNow();
-    textWorker.shutdownNow();
+    resolveWorker.close();
+    textWorker.close();
     pool.shutdownNow();
-    try {
-      // The catch-up rolls back its batch when interrupted; let it before the database closes.
-      textWorker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-      resolveWorker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Writes the branch's new manifest, given which contents were stored. */
