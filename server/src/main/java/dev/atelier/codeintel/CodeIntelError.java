@@ -8,28 +8,14 @@ public enum CodeIntelError implements ErrorCode {
   QUERY_TOO_EXPENSIVE("query-too-expensive", 422, "The search took too long"),
   NOT_INDEXED("not-indexed", 409, "The branch has not been indexed yet");
 
-  private final String code;
-  private final int httpStatus;
-  private final String title;
+  private final Spec spec;
 
   CodeIntelError(String code, int httpStatus, String title) {
-    this.code = code;
-    this.httpStatus = httpStatus;
-    this.title = title;
+    this.spec = new Spec(code, httpStatus, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Spec spec() {
+    return spec;
   }
 }

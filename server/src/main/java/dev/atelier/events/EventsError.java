@@ -9,28 +9,14 @@ public enum EventsError implements ErrorCode {
   INVALID_LAST_EVENT_ID("invalid-last-event-id", 400, "Invalid Last-Event-ID"),
   TOO_MANY_SUBSCRIBERS("too-many-subscribers", 503, "Too many event subscribers");
 
-  private final String code;
-  private final int httpStatus;
-  private final String title;
+  private final Spec spec;
 
   EventsError(String code, int httpStatus, String title) {
-    this.code = code;
-    this.httpStatus = httpStatus;
-    this.title = title;
+    this.spec = new Spec(code, httpStatus, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -8,14 +8,28 @@ import java.net.URI;
  */
 public interface ErrorCode {
 
-  /** Kebab-case name, stable across releases, e.g. {@code payload-too-large}. */
-  String code();
+  /**
+   * What defines an error code, held by each enum constant in one field.
+   *
+   * @param code kebab-case name, stable across releases, e.g. {@code payload-too-large}
+   * @param httpStatus the HTTP status a problem of this kind is answered with
+   * @param title a short, human-readable summary of the problem type
+   */
+  record Spec(String code, int httpStatus, String title) {}
 
-  /** The HTTP status a problem of this kind is answered with. */
-  int httpStatus();
+  Spec spec();
 
-  /** A short, human-readable summary of the problem type. */
-  String title();
+  default String code() {
+    return spec().code();
+  }
+
+  default int httpStatus() {
+    return spec().httpStatus();
+  }
+
+  default String title() {
+    return spec().title();
+  }
 
   default URI type() {
     return URI.create("https://atelier.dev/problems/" + code());

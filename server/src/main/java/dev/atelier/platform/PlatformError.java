@@ -11,28 +11,14 @@ public enum PlatformError implements ErrorCode {
   NOT_FOUND("not-found", 404, "Not found"),
   INTERNAL("internal", 500, "Internal error");
 
-  private final String code;
-  private final int httpStatus;
-  private final String title;
+  private final Spec spec;
 
   PlatformError(String code, int httpStatus, String title) {
-    this.code = code;
-    this.httpStatus = httpStatus;
-    this.title = title;
+    this.spec = new Spec(code, httpStatus, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Spec spec() {
+    return spec;
   }
 }

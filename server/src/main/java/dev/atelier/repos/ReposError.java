@@ -17,28 +17,14 @@ public enum ReposError implements ErrorCode {
   TOO_MANY_PATHS("too-many-paths", 413, "Too many paths in one change notification"),
   NO_CHANGES("no-changes", 400, "The change notification names no paths");
 
-  private final String code;
-  private final int httpStatus;
-  private final String title;
+  private final Spec spec;
 
   ReposError(String code, int httpStatus, String title) {
-    this.code = code;
-    this.httpStatus = httpStatus;
-    this.title = title;
+    this.spec = new Spec(code, httpStatus, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int httpStatus() {
-    return httpStatus;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Spec spec() {
+    return spec;
   }
 }
