@@ -8,7 +8,6 @@ import dev.atelier.codeintel.IndexListener;
 import dev.atelier.codeintel.IndexSummary;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
-import dev.atelier.platform.LogFormat;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.repos.Repository;
 import java.io.PrintWriter;
@@ -76,13 +75,7 @@ final class IndexCommand implements Callable<Integer> {
     if (!Files.isDirectory(path)) {
       throw new AtelierException(PlatformError.BAD_REQUEST, "not a folder: " + path);
     }
-    AtelierSettings settings =
-        storage.settings(
-            path,
-            AtelierSettings.DEFAULT_HOST,
-            AtelierSettings.DEFAULT_PORT,
-            LogFormat.PLAIN,
-            AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
+    AtelierSettings settings = storage.settings(path);
     PrintWriter err = spec.commandLine().getErr();
     try (CodeIntelligence core = CodeIntelligence.open(settings, threads)) {
       IndexSummary summary =
@@ -106,7 +99,7 @@ final class IndexCommand implements Callable<Integer> {
       throws InterruptedException {
     EmbeddingWorker worker = core.embeddings(EmbeddingListener.NONE);
     worker.wake(CodeIntelligence.LOCAL_ORG);
-    boolean terminal = System.console() != null;
+    boolean terminal = Terminal.interactive();
     while (!worker.awaitIdle(Duration.ofSeconds(1))) {
       if (terminal) {
         EmbeddingProgress progress = worker.progress(CodeIntelligence.LOCAL_ORG);
@@ -130,7 +123,7 @@ final class IndexCommand implements Callable<Integer> {
   private static final class ProgressLine implements IndexListener {
 
     private final PrintWriter err;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal = Terminal.interactive();
     private long lastPrinted;
 
     ProgressLine(PrintWriter err) {

@@ -8,7 +8,6 @@ import dev.atelier.codeintel.TextMatch;
 import dev.atelier.codeintel.TextQuery;
 import dev.atelier.codeintel.TextSearchResult;
 import dev.atelier.platform.AtelierSettings;
-import dev.atelier.platform.LogFormat;
 import dev.atelier.repos.BranchState;
 import dev.atelier.repos.Repository;
 import java.io.PrintWriter;
@@ -82,13 +81,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AtelierSettings settings =
-        storage.settings(
-            path,
-            AtelierSettings.DEFAULT_HOST,
-            AtelierSettings.DEFAULT_PORT,
-            LogFormat.PLAIN,
-            AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
+    AtelierSettings settings = storage.settings(path);
     PrintWriter out = spec.commandLine().getOut();
     try (CodeIntelligence core =
         CodeIntelligence.open(settings, CodeIntelligence.defaultThreads())) {

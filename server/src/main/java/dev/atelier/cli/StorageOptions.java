@@ -55,6 +55,16 @@ final class StorageOptions {
         maxRequestBytes);
   }
 
+  /** Settings for a command that opens storage but serves nothing (index, search). */
+  AtelierSettings settings(Path workspace) {
+    return settings(
+        workspace,
+        AtelierSettings.DEFAULT_HOST,
+        AtelierSettings.DEFAULT_PORT,
+        LogFormat.PLAIN,
+        AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
+  }
+
   private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value;
   }

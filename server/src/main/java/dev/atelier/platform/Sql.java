@@ -2,10 +2,13 @@ package dev.atelier.platform;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +85,38 @@ public final class Sql {
         yield time == null ? null : time.toInstant();
       }
     };
+  }
+
+  /**
+   * Runs one statement over many rows of plain values (null, Integer, Long, Double, String, or
+   * anything the driver takes), 1,000 rows per JDBC batch.
+   */
+  public void batch(String statement, Collection<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbcTemplate.batchUpdate(
+        statement,
+        rows,
+        1000,
+        (PreparedStatement ps, Object[] row) -> {
+          for (int i = 0; i < row.length; i++) {
+            bind(ps, i + 1, row[i]);
+          }
+        });
+  }
+
+  /** Binds a plain value by its type (NULL untyped, which both drivers accept). */
+  public static void bind(PreparedStatement ps, int index, @Nullable Object value)
+      throws SQLException {
+    switch (value) {
+      case null -> ps.setNull(index, Types.NULL);
+      case Integer i -> ps.setInt(index, i);
+      case Long l -> ps.setLong(index, l);
+      case Double d -> ps.setDouble(index, d);
+      case String s -> ps.setString(index, s);
+      default -> ps.setObject(index, value);
+    }
   }
 
   /** A nullable id column as a boxed value, since {@code getLong} reads NULL as 0. */

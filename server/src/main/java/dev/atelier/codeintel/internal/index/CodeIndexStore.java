@@ -9,9 +9,6 @@ import dev.atelier.codeintel.SymbolDef;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BlobId;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes parse results against blobs. A blob's symbols, references, imports, chunks, text row and
@@ -108,7 +104,6 @@ public final class CodeIndexStore {
       return;
     }
     sql.inTransaction(() -> {
-      JdbcTemplate jdbc = sql.jdbcTemplate();
       List<Object[]> symbolRows = new ArrayList<>();
       List<Object[]> refRows = new ArrayList<>();
       List<Object[]> importRows = new ArrayList<>();
@@ -135,35 +130,30 @@ public final class CodeIndexStore {
               parsed.syntaxErrors().size()
             });
       }
-      batch(
-          jdbc,
+      sql.batch(
           "INSERT INTO symbols (org_id, blob_id, ordinal, parent_ordinal, name, kind, container,"
               + " qualified_name, signature, doc, start_line, start_column, end_line,"
               + " end_column, start_byte, end_byte, name_line, name_column)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           symbolRows);
-      batch(
-          jdbc,
+      sql.batch(
           "INSERT INTO symbol_refs (org_id, blob_id, ordinal, name, kind, qualifier, line,"
               + " start_column, end_column, enclosing_ordinal)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           refRows);
-      batch(
-          jdbc,
+      sql.batch(
           "INSERT INTO imports (org_id, blob_id, ordinal, target, alias, line)"
               + " VALUES (?, ?, ?, ?, ?, ?)",
           importRows);
-      batch(
-          jdbc,
+      sql.batch(
           "INSERT INTO chunks (org_id, blob_id, ordinal, symbol_ordinal, start_line, end_line,"
               + " start_byte, end_byte, token_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           chunkRows);
       // SQLite's trigram index is written after the manifest switch, by TextIndexer.
       if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
-        batch(jdbc, "INSERT INTO blob_text (org_id, blob_id, content) VALUES (?, ?, ?)", textRows);
+        sql.batch("INSERT INTO blob_text (org_id, blob_id, content) VALUES (?, ?, ?)", textRows);
       }
-      batch(
-          jdbc,
+      sql.batch(
           "INSERT INTO blob_parses (org_id, blob_id, language, package_name, parser,"
               + " line_count, symbol_count, reference_count, import_count, error_count,"
               + " text_indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -259,31 +249,5 @@ public final class CodeIndexStore {
 
   private static @Nullable Integer ordinalOrNull(int ordinal) {
     return ordinal < 0 ? null : ordinal;
-  }
-
-  private static void batch(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    jdbc.batchUpdate(
-        statement,
-        rows,
-        1000,
-        (PreparedStatement ps, Object[] row) -> {
-          for (int i = 0; i < row.length; i++) {
-            set(ps, i + 1, row[i]);
-          }
-        });
-  }
-
-  private static void set(PreparedStatement ps, int index, @Nullable Object value)
-      throws SQLException {
-    switch (value) {
-      case null -> ps.setNull(index, Types.NULL);
-      case Integer i -> ps.setInt(index, i);
-      case Long l -> ps.setLong(index, l);
-      case String s -> ps.setString(index, s);
-      default -> ps.setObject(index, value);
-    }
   }
 }

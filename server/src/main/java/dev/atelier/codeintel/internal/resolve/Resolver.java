@@ -12,11 +12,8 @@ import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -282,22 +279,18 @@ public final class Resolver {
     }
     sql.inTransaction(() -> {
       JdbcTemplate jdbc = sql.jdbcTemplate();
-      batch(
-          jdbc,
+      sql.batch(
           "DELETE FROM branch_files WHERE org_id = ? AND branch_id = ? AND file_id = ?",
           fileDeletes);
       insert(jdbc, INSERT_FILE, fileUpserts);
-      batch(
-          jdbc,
+      sql.batch(
           "DELETE FROM file_dependencies WHERE org_id = ? AND branch_id = ? AND from_file = ?",
           depDeletes);
       insert(jdbc, INSERT_DEPENDENCY, depRows);
-      batch(
-          jdbc,
+      sql.batch(
           "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?",
           refFileDeletes);
-      batch(
-          jdbc,
+      sql.batch(
           "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
               + " AND ref_ordinal = ?",
           refDeletes);
@@ -772,37 +765,10 @@ public final class Resolver {
             int index = 1;
             for (Object[] row : slice) {
               for (Object value : row) {
-                set(ps, index++, value);
+                Sql.bind(ps, index++, value);
               }
             }
           });
-    }
-  }
-
-  private static void batch(JdbcTemplate jdbc, String statement, Collection<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    jdbc.batchUpdate(
-        statement,
-        rows,
-        BATCH,
-        (PreparedStatement ps, Object[] row) -> {
-          for (int i = 0; i < row.length; i++) {
-            set(ps, i + 1, row[i]);
-          }
-        });
-  }
-
-  private static void set(PreparedStatement ps, int index, @Nullable Object value)
-      throws SQLException {
-    switch (value) {
-      case null -> ps.setNull(index, Types.NULL);
-      case Integer i -> ps.setInt(index, i);
-      case Long l -> ps.setLong(index, l);
-      case Double d -> ps.setDouble(index, d);
-      case String s -> ps.setString(index, s);
-      default -> ps.setObject(index, value);
     }
   }
 }
