@@ -42,7 +42,7 @@ class ChangeFeedServeTest {
   private static final BlockingQueue<BranchChanges> flushed = new LinkedBlockingQueue<>();
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     BranchChangeHandler recorder = flushed::add;
     AtelierServer.Started started =
         new AtelierServer()
@@ -57,6 +57,11 @@ class ChangeFeedServeTest {
     repository = storage.repositories().registerWorkingTree(1, workspace);
     events = started.context().getBean(IndexEvents.class);
     watchers = started.context().getBean(WorkingTreeWatchers.class);
+    // serve asks for a full index of its workspace once ready; take it before the tests start.
+    BranchChanges startup = flushed.poll(10, TimeUnit.SECONDS);
+    assertThat(startup).isNotNull();
+    assertThat(startup.fullRescan()).isTrue();
+    assertThat(startup.repository()).isEqualTo(repository.id());
   }
 
   @AfterAll

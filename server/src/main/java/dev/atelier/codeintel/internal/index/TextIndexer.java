@@ -52,30 +52,33 @@ public final class TextIndexer {
   }
 
   private int indexBatch(long orgId) {
-    return sql.inTransaction(() -> {
-      List<Object[]> rows = new ArrayList<>(BATCH);
-      List<Object> ids = new ArrayList<>(BATCH + 1);
-      ids.add(orgId);
-      sql.jdbcTemplate()
-          .query(
-              "SELECT p.blob_id, b.content FROM blob_parses p JOIN blobs b"
-                  + " ON b.org_id = p.org_id AND b.id = p.blob_id"
-                  + " WHERE p.org_id = ? AND p.text_indexed = 0 LIMIT "
-                  + BATCH,
-              row -> {
-                long id = row.getLong(1);
-                byte[] content = row.getBytes(2);
-                rows.add(
-                    new Object[] {
-                      id, content == null ? "" : new String(content, StandardCharsets.UTF_8)
-                    });
-                ids.add(id);
-              },
-              orgId);
-      if (rows.isEmpty()) {
-        return 0;
-      }
-      sql.jdbcTemplate().batchUpdate("INSERT INTO blob_text (rowid, content) VALUES (?, ?)", rows);
+    List<Object[]> rows = new ArrayList<>(BATCH);
+    List<Object> ids = new ArrayList<>(BATCH + 1);
+    ids.add(orgId);
+    // Read outside the write transaction: in WAL mode a transaction that reads first and writes
+    // later fails, rather than waits, when another writer committed in between.
+    sql.jdbcTemplate()
+        .query(
+            "SELECT p.blob_id, b.content FROM blob_parses p JOIN blobs b"
+                + " ON b.org_id = p.org_id AND b.id = p.blob_id"
+                + " WHERE p.org_id = ? AND p.text_indexed = 0 LIMIT "
+                + BATCH,
+            row -> {
+              long id = row.getLong(1);
+              byte[] content = row.getBytes(2);
+              rows.add(
+                  new Object[] {
+                    id, content == null ? "" : new String(content, StandardCharsets.UTF_8)
+                  });
+              ids.add(id);
+            },
+            orgId);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    // Only this thread writes these rows and flags, so what was read is still pending here.
+    sql.inTransaction(() -> {
+      sql.batch("INSERT INTO blob_text (rowid, content) VALUES (?, ?)", rows);
       sql.jdbc()
           .sql(
               "UPDATE blob_parses SET text_indexed = 1 WHERE org_id = ? AND blob_id IN ("
@@ -83,7 +86,7 @@ public final class TextIndexer {
                   + ")")
           .params(ids)
           .update();
-      return rows.size();
     });
+    return rows.size();
   }
 }
