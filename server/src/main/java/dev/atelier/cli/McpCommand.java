@@ -1,9 +1,13 @@
 package dev.atelier.cli;
 
+import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.mcp.CodeTools;
 import dev.atelier.mcp.McpStdioServer;
+import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.AtelierVersion;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -30,7 +34,41 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new McpStdioServer(AtelierVersion.current().version()).serve(System.in, System.out);
+    // The index opens on the first tool call, so initialize answers in well under a second.
+    LazyCore core = new LazyCore(storage.settings(path));
+    try {
+      new McpStdioServer(
+              AtelierVersion.current().version(), new CodeTools(core, path).specifications())
+          .serve(System.in, System.out);
+    } finally {
+      core.close();
+    }
     return 0;
+  }
+
+  /** Opens the code-intelligence core once, on first use. */
+  private static final class LazyCore implements java.util.function.Supplier<CodeIntelligence> {
+    private final AtelierSettings settings;
+    private @Nullable CodeIntelligence core;
+
+    LazyCore(AtelierSettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public synchronized CodeIntelligence get() {
+      CodeIntelligence current = core;
+      if (current == null) {
+        current = CodeIntelligence.open(settings, CodeIntelligence.defaultThreads());
+        core = current;
+      }
+      return current;
+    }
+
+    synchronized void close() {
+      if (core != null) {
+        core.close();
+      }
+    }
   }
 }

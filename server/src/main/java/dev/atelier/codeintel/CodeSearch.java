@@ -57,6 +57,11 @@ public final class CodeSearch {
         repository.orgId(), manifest(repository, branch).value(), query, kinds, limit);
   }
 
+  /** The outline of one file: its symbols in source order. */
+  public List<SymbolHit> outline(Repository repository, String branch, String path) {
+    return symbols.outline(repository.orgId(), manifest(repository, branch).value(), path);
+  }
+
   private ManifestId manifest(Repository repository, String branchName) {
     Branch branch =
         repos

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -11,6 +12,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +28,15 @@ public final class McpStdioServer {
           + " dependencies and the team's recorded learnings.";
 
   private final String version;
+  private final List<SyncToolSpecification> tools;
 
   public McpStdioServer(String version) {
+    this(version, List.of());
+  }
+
+  public McpStdioServer(String version, List<SyncToolSpecification> tools) {
     this.version = requireNonNull(version, "version is null");
+    this.tools = List.copyOf(tools);
   }
 
   /**
@@ -53,6 +61,7 @@ public final class McpStdioServer {
             .serverInfo(NAME, version)
             .instructions(INSTRUCTIONS)
             .capabilities(ServerCapabilities.builder().tools(true).logging().build())
+            .tools(tools)
             .build();
     try {
       inputClosed.join();

@@ -99,10 +99,15 @@ public final class Repositories {
     for (int n = 2; findByName(orgId, name).isPresent(); n++) {
       name = base + "-" + n;
     }
-    return register(
-        orgId,
-        new NewRepository(
-            name, RepositoryKind.WORKING_TREE, location, source.checkedOutBranch("main")));
+    try {
+      return register(
+          orgId,
+          new NewRepository(
+              name, RepositoryKind.WORKING_TREE, location, source.checkedOutBranch("main")));
+    } catch (AtelierException e) {
+      // Registered by a concurrent caller between the lookup and the insert: use theirs.
+      return findByLocation(orgId, location).orElseThrow(() -> e);
+    }
   }
 
   public Optional<Repository> findByLocation(long orgId, String location) {

@@ -82,6 +82,31 @@ public final class SymbolSearcher {
     return hits;
   }
 
+  /** The symbols of one file of the manifest, in source order. */
+  public List<SymbolHit> outline(long orgId, long manifestId, String path) {
+    return sql.jdbcTemplate()
+        .query(
+            "SELECT s.name, s.kind, s.qualified_name, s.container, s.signature, e.path,"
+                + " s.name_line, s.name_column FROM manifest_entries e JOIN symbols s"
+                + " ON s.org_id = e.org_id AND s.blob_id = e.blob_id"
+                + " WHERE e.org_id = ? AND e.manifest_id = ? AND e.path = ? ORDER BY s.ordinal",
+            (row, n) ->
+                new SymbolHit(
+                    row.getString(1),
+                    SymbolKind.ofId(row.getString(2)),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getInt(7),
+                    row.getInt(8),
+                    0,
+                    "outline"),
+            orgId,
+            manifestId,
+            path);
+  }
+
   private SymbolNameIndex index(long orgId, long manifestId) {
     SymbolNameIndex cached = cache.get(manifestId);
     if (cached != null) {
