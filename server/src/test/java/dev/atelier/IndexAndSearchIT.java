@@ -69,6 +69,23 @@ class IndexAndSearchIT {
     assertThat(symbols.out())
         .startsWith("src/HttpServletRequest.java:4: class web.HttpServletRequest");
 
+    Result tool =
+        run(
+            "tool",
+            "search_symbols",
+            "--path",
+            tree.toString(),
+            "--data",
+            data.toString(),
+            "--args",
+            "{\"query\": \"HSR\"}");
+    assertThat(tool.exit()).isZero();
+    assertThat(tool.out()).startsWith("src/HttpServletRequest.java:4 class web.HttpServletRequest");
+    assertThat(run("tool", "--list", "--path", tree.toString(), "--data", data.toString()).out())
+        .contains("search_symbols", "symbols");
+    assertThat(run("tool", "nope", "--path", tree.toString(), "--data", data.toString()).exit())
+        .isEqualTo(2);
+
     Result text = run("search", "getHeader", tree.toString(), "--data", data.toString());
     assertThat(text.out().lines().toList())
         .containsExactly(

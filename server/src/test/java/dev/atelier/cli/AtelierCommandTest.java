@@ -60,10 +60,10 @@ class AtelierCommandTest {
 
   @Test
   void anUnfinishedCommandSaysSoAndExitsNonZero() {
-    int exit = run("tool", "anything");
+    int exit = run("bench", "anything");
 
     assertThat(exit).isEqualTo(UnfinishedCommand.NOT_AVAILABLE);
-    assertThat(err.toString()).contains("atelier tool: not available in this build yet");
+    assertThat(err.toString()).contains("atelier bench: not available in this build yet");
   }
 
   @Test
