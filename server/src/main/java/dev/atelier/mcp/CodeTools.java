@@ -1,5 +1,6 @@
 package dev.atelier.mcp;
 
+import dev.atelier.codeintel.CodeGraph;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.codeintel.SymbolHit;
@@ -64,7 +65,79 @@ public final class CodeTools {
                 "properties",
                     Map.of("path", Map.of("type", "string", "description", "repository-relative")),
                 "required", List.of("path")),
-            this::outline));
+            this::outline),
+        tool(
+            "cross_references",
+            "A symbol's definition(s) and every resolved reference to it, grouped by file, with"
+                + " path:line anchors and the confidence of each resolution.",
+            Map.of(
+                "type", "object",
+                "properties",
+                    Map.of(
+                        "symbol",
+                        Map.of("type", "string", "description", "a name or a qualified name")),
+                "required", List.of("symbol")),
+            this::crossReferences));
+  }
+
+  private static final int MAX_DEFINITIONS = 5;
+
+  private CallToolResult crossReferences(Map<String, Object> arguments) {
+    String symbol = String.valueOf(arguments.getOrDefault("symbol", ""));
+    CodeIntelligence intelligence = core.get();
+    Repository repository = indexed(intelligence);
+    var branch =
+        intelligence
+            .repos()
+            .branches()
+            .find(repository.orgId(), repository.id(), repository.defaultBranch())
+            .orElseThrow();
+    List<CodeGraph.Definition> definitions =
+        intelligence.graph().definitions(repository.orgId(), branch.id(), symbol);
+    if (definitions.isEmpty()) {
+      return CallToolResult.builder()
+          .addTextContent("no definition of '" + symbol + "'; try search_symbols")
+          .structuredContent(Map.of("definitions", List.of()))
+          .build();
+    }
+    StringBuilder text = new StringBuilder();
+    List<Map<String, Object>> structured = new java.util.ArrayList<>();
+    for (CodeGraph.Definition definition :
+        definitions.subList(0, Math.min(MAX_DEFINITIONS, definitions.size()))) {
+      Map<String, List<CodeGraph.Reference>> references =
+          intelligence.graph().references(repository.orgId(), branch.id(), definition.symbol());
+      text.append(definition.symbol().path())
+          .append(':')
+          .append(definition.line())
+          .append(' ')
+          .append(definition.kind().id())
+          .append(' ')
+          .append(definition.qualifiedName())
+          .append(" - ")
+          .append(references.values().stream().mapToInt(List::size).sum())
+          .append(" references\n");
+      references.forEach((path, refs) -> {
+        text.append("  ").append(path).append(':');
+        for (CodeGraph.Reference ref : refs) {
+          text.append(' ').append(ref.line()).append(" (").append(ref.kind().id());
+          if (ref.confidence() < 1.0) {
+            text.append(' ').append(ref.confidence());
+          }
+          text.append(')');
+        }
+        text.append('\n');
+      });
+      structured.add(Map.of("definition", definition, "references", references));
+    }
+    if (definitions.size() > MAX_DEFINITIONS) {
+      text.append("... ")
+          .append(definitions.size() - MAX_DEFINITIONS)
+          .append(" more definitions; use a qualified name\n");
+    }
+    return CallToolResult.builder()
+        .addTextContent(text.toString().strip())
+        .structuredContent(Map.of("definitions", structured))
+        .build();
   }
 
   private CallToolResult searchSymbols(Map<String, Object> arguments) {

@@ -32,6 +32,10 @@ class CodeToolsTest {
         "package demo;\n\n/** Users. */\npublic class Accounts {\n"
             + "  public String getUserName(int id) { return \"u\" + id; }\n"
             + "  void close() {}\n}\n");
+    Files.writeString(
+        tree.resolve("src/Main.java"),
+        "package demo;\n\nclass Main {\n  String run(Accounts a) {\n"
+            + "    return a.getUserName(7);\n  }\n}\n");
     String init =
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
             + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
@@ -40,7 +44,8 @@ class CodeToolsTest {
         "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
             + call(3, "search_symbols", "{\"query\":\"gUN\"}")
             + call(4, "symbols", "{\"path\":\"src/Accounts.java\"}")
-            + call(5, "search_symbols", "{\"query\":\"Accounts\",\"kinds\":[\"spaceship\"]}");
+            + call(5, "search_symbols", "{\"query\":\"Accounts\",\"kinds\":[\"spaceship\"]}")
+            + call(6, "cross_references", "{\"symbol\":\"demo.Accounts\"}");
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CodeIntelligence core =
@@ -67,6 +72,9 @@ class CodeToolsTest {
         .startsWith("src/Accounts.java:4 class demo.Accounts");
     assertThat(byId.get(5).at("/result/isError").asBoolean()).isTrue();
     assertThat(byId.get(5).at("/result/content/0/text").asString()).contains("SPACESHIP");
+    String references = byId.get(6).at("/result/content/0/text").asString();
+    assertThat(references).startsWith("src/Accounts.java:4 class demo.Accounts");
+    assertThat(references).contains("src/Main.java: 4 (type");
   }
 
   private static String call(int id, String tool, String arguments) {
