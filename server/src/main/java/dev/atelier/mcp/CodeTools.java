@@ -77,7 +77,58 @@ public final class CodeTools {
                         "symbol",
                         Map.of("type", "string", "description", "a name or a qualified name")),
                 "required", List.of("symbol")),
-            this::crossReferences));
+            this::crossReferences),
+        tool(
+            "dependency_graph",
+            "Imports out of a file (what it depends on) and into it (what depends on it), to a"
+                + " depth, plus the external packages it imports.",
+            Map.of(
+                "type", "object",
+                "properties",
+                    Map.of(
+                        "path", Map.of("type", "string", "description", "repository-relative"),
+                        "depth", Map.of("type", "integer", "minimum", 1, "maximum", 5)),
+                "required", List.of("path")),
+            this::dependencyGraph));
+  }
+
+  private CallToolResult dependencyGraph(Map<String, Object> arguments) {
+    String path = String.valueOf(arguments.getOrDefault("path", ""));
+    int depth = arguments.get("depth") instanceof Number n ? Math.clamp(n.longValue(), 1, 5) : 1;
+    CodeIntelligence intelligence = core.get();
+    Repository repository = indexed(intelligence);
+    var branch =
+        intelligence
+            .repos()
+            .branches()
+            .find(repository.orgId(), repository.id(), repository.defaultBranch())
+            .orElseThrow();
+    CodeGraph graph = intelligence.graph();
+    List<CodeGraph.FileDependency> out =
+        graph.imports(repository.orgId(), branch.id(), path, depth);
+    List<CodeGraph.FileDependency> in =
+        graph.importers(repository.orgId(), branch.id(), path, depth);
+    List<String> external = graph.externalPackages(repository.orgId(), branch.id(), path);
+    StringBuilder text = new StringBuilder(path).append('\n');
+    text.append("imports (").append(out.size()).append("):\n");
+    out.forEach(d ->
+        text.append("  ")
+            .append(d.to())
+            .append(d.depth() > 1 ? " (depth " + d.depth() + ")" : "")
+            .append('\n'));
+    text.append("imported by (").append(in.size()).append("):\n");
+    in.forEach(d ->
+        text.append("  ")
+            .append(d.from())
+            .append(d.depth() > 1 ? " (depth " + d.depth() + ")" : "")
+            .append('\n'));
+    if (!external.isEmpty()) {
+      text.append("external: ").append(String.join(", ", external)).append('\n');
+    }
+    return CallToolResult.builder()
+        .addTextContent(text.toString().strip())
+        .structuredContent(Map.of("imports", out, "importers", in, "external", external))
+        .build();
   }
 
   private static final int MAX_DEFINITIONS = 5;

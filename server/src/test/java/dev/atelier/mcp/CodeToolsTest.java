@@ -34,7 +34,7 @@ class CodeToolsTest {
             + "  void close() {}\n}\n");
     Files.writeString(
         tree.resolve("src/Main.java"),
-        "package demo;\n\nclass Main {\n  String run(Accounts a) {\n"
+        "package demo;\n\nimport java.util.List;\n\nclass Main {\n  String run(Accounts a) {\n"
             + "    return a.getUserName(7);\n  }\n}\n");
     String init =
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
@@ -45,7 +45,8 @@ class CodeToolsTest {
             + call(3, "search_symbols", "{\"query\":\"gUN\"}")
             + call(4, "symbols", "{\"path\":\"src/Accounts.java\"}")
             + call(5, "search_symbols", "{\"query\":\"Accounts\",\"kinds\":[\"spaceship\"]}")
-            + call(6, "cross_references", "{\"symbol\":\"demo.Accounts\"}");
+            + call(6, "cross_references", "{\"symbol\":\"demo.Accounts\"}")
+            + call(7, "dependency_graph", "{\"path\":\"src/Main.java\"}");
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CodeIntelligence core =
@@ -74,7 +75,9 @@ class CodeToolsTest {
     assertThat(byId.get(5).at("/result/content/0/text").asString()).contains("SPACESHIP");
     String references = byId.get(6).at("/result/content/0/text").asString();
     assertThat(references).startsWith("src/Accounts.java:4 class demo.Accounts");
-    assertThat(references).contains("src/Main.java: 4 (type");
+    assertThat(references).contains("src/Main.java: 6 (type");
+    String dependencies = byId.get(7).at("/result/content/0/text").asString();
+    assertThat(dependencies).startsWith("src/Main.java").contains("external: java.util");
   }
 
   private static String call(int id, String tool, String arguments) {
