@@ -52,8 +52,14 @@ class IndexKillIT {
       Files.writeString(file, body.append("}\n"));
     }
     Process first = index();
-    // Let it get into parsing and writing, then pull the plug.
-    Thread.sleep(3_000);
+    // Pull the plug once it is writing parse results (the WAL grows), not after a fixed time.
+    Path wal = data.resolve("atelier.db-wal");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (first.isAlive()
+        && System.nanoTime() < deadline
+        && !(Files.exists(wal) && Files.size(wal) > 1024 * 1024)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+    }
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).as("the first run was killed before it finished").isNotZero();

@@ -50,6 +50,17 @@ public record IndexSummary(
 
   /** This summary with a newer count of embedded chunks. */
   public IndexSummary withEmbeddedChunks(long embedded) {
+    return copy(embedded, millis, phaseMillis);
+  }
+
+  /** This summary after the text index was completed in {@code textMillis} more. */
+  public IndexSummary withTextIndex(long textMillis) {
+    Map<String, Long> phases = new java.util.HashMap<>(phaseMillis);
+    phases.put("text", textMillis);
+    return copy(embeddedChunks, millis + textMillis, phases);
+  }
+
+  private IndexSummary copy(long embedded, long totalMillis, Map<String, Long> phases) {
     return new IndexSummary(
         repository,
         branch,
@@ -65,30 +76,7 @@ public record IndexSummary(
         syntaxErrors,
         skipped,
         parser,
-        millis,
-        phaseMillis);
-  }
-
-  /** This summary after the text index was completed in {@code textMillis} more. */
-  public IndexSummary withTextIndex(long textMillis) {
-    Map<String, Long> phases = new java.util.HashMap<>(phaseMillis);
-    phases.put("text", textMillis);
-    return new IndexSummary(
-        repository,
-        branch,
-        files,
-        filesByLanguage,
-        parsedFiles,
-        symbols,
-        references,
-        resolvedReferences,
-        imports,
-        chunks,
-        embeddedChunks,
-        syntaxErrors,
-        skipped,
-        parser,
-        millis + textMillis,
+        totalMillis,
         phases);
   }
 

@@ -6,7 +6,9 @@ import dev.atelier.codeintel.IndexListener;
 import dev.atelier.codeintel.SymbolHit;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.repos.Branch;
 import dev.atelier.repos.BranchState;
+import dev.atelier.repos.ReposError;
 import dev.atelier.repos.Repository;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -97,12 +99,7 @@ public final class CodeTools {
     int depth = arguments.get("depth") instanceof Number n ? Math.clamp(n.longValue(), 1, 5) : 1;
     CodeIntelligence intelligence = core.get();
     Repository repository = indexed(intelligence);
-    var branch =
-        intelligence
-            .repos()
-            .branches()
-            .find(repository.orgId(), repository.id(), repository.defaultBranch())
-            .orElseThrow();
+    Branch branch = defaultBranch(intelligence, repository);
     CodeGraph graph = intelligence.graph();
     List<CodeGraph.FileDependency> out =
         graph.imports(repository.orgId(), branch.id(), path, depth);
@@ -137,12 +134,7 @@ public final class CodeTools {
     String symbol = String.valueOf(arguments.getOrDefault("symbol", ""));
     CodeIntelligence intelligence = core.get();
     Repository repository = indexed(intelligence);
-    var branch =
-        intelligence
-            .repos()
-            .branches()
-            .find(repository.orgId(), repository.id(), repository.defaultBranch())
-            .orElseThrow();
+    Branch branch = defaultBranch(intelligence, repository);
     List<CodeGraph.Definition> definitions =
         intelligence.graph().definitions(repository.orgId(), branch.id(), symbol);
     if (definitions.isEmpty()) {
@@ -217,6 +209,17 @@ public final class CodeTools {
     List<SymbolHit> hits =
         intelligence.search().outline(repository, repository.defaultBranch(), path);
     return result(hits, hits.isEmpty() ? "no symbols in '" + path + "' (or no such file)" : null);
+  }
+
+  private static Branch defaultBranch(CodeIntelligence intelligence, Repository repository) {
+    return intelligence
+        .repos()
+        .branches()
+        .find(repository.orgId(), repository.id(), repository.defaultBranch())
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.BRANCH_NOT_FOUND,
+                "branch " + repository.defaultBranch() + " is not indexed"));
   }
 
   // Calls may arrive together; the first one registers and indexes, the others wait for it.

@@ -57,7 +57,7 @@ abstract class CodeSearchContract {
                     "r", RepositoryKind.WORKING_TREE, tree.toAbsolutePath().toString(), "main"));
     write(
         "http/server.py",
-        "class HttpServletRequest\n  def getUserName\n  call readAll\n# TODO: tidy\n");
+        "class HttpServletRequest\n  def getUserName\n  call readAll\n# request handling lives here\n");
     write("http/client.py", "class HttpClient\n  def readAll\n  def close\n");
     write("docs/notes.md", "The server answers requests.\nUse the Http client to talk to it.\n");
     write("util/tiny.py", "def ok\nx = a_b\n");

@@ -97,7 +97,6 @@ class TreeWatcherTest {
     Files.writeString(deep.resolve("early.txt"), "written as the folder appeared");
     awaitSeen("a/b/c/early.txt");
 
-    Thread.sleep(100);
     Files.writeString(deep.resolve("late.txt"), "written later");
     awaitSeen("a/b/c/late.txt");
   }
@@ -129,7 +128,11 @@ class TreeWatcherTest {
     Files.delete(root.resolve("gone"));
 
     awaitSeen("gone", "gone/sub", "gone/sub/x.txt");
-    Thread.sleep(200);
+    // The watches of deleted folders are cancelled as their events are processed.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (watcher.watchedFolders() != 1 && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+    }
     assertThat(watcher.watchedFolders()).isEqualTo(1);
   }
 
