@@ -1,8 +1,9 @@
 package dev.atelier.cli;
 
 import dev.atelier.codeintel.CodeIntelligence;
-import dev.atelier.mcp.CodeTools;
+import dev.atelier.mcp.FolderScope;
 import dev.atelier.mcp.McpStdioServer;
+import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.AtelierVersion;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ final class McpCommand implements Callable<Integer> {
     LazyCore core = new LazyCore(storage.settings(path));
     try {
       new McpStdioServer(
-              AtelierVersion.current().version(), new CodeTools(core, path).specifications())
+              AtelierVersion.current().version(),
+              ToolCatalog.standard().specifications(new FolderScope(core, path)))
           .serve(System.in, System.out);
     } finally {
       core.close();

@@ -1,15 +1,14 @@
 package dev.atelier.cli;
 
 import dev.atelier.codeintel.CodeIntelligence;
-import dev.atelier.mcp.CodeTools;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Content;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import dev.atelier.mcp.AgentTool;
+import dev.atelier.mcp.FolderScope;
+import dev.atelier.mcp.ToolAnswer;
+import dev.atelier.mcp.ToolCatalog;
+import dev.atelier.platform.AtelierException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +23,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code atelier tool NAME --args JSON}: runs a code-intelligence tool locally, exactly as an
- * assistant would over MCP, and prints its text (or, with {@code --json}, its structured content).
+ * {@code atelier tool NAME --arg key=value ...}: runs a code-intelligence tool locally, exactly as
+ * an assistant would over MCP, and prints its text (or, with {@code --json}, its structured
+ * content).
  */
 @Command(
     name = "tool",
@@ -52,9 +52,15 @@ final class ToolCommand implements Callable<Integer> {
   Path path = Path.of(".");
 
   @Option(
+      names = "--arg",
+      paramLabel = "KEY=VALUE",
+      description = "One argument, e.g. --arg query=HSR --arg limit=5 (lists: a,b,c).")
+  Map<String, String> keyValues = new LinkedHashMap<>();
+
+  @Option(
       names = "--args",
       paramLabel = "JSON",
-      description = "The tool's arguments as a JSON object, e.g. '{\"query\": \"HSR\"}'.")
+      description = "The arguments as a JSON object, e.g. '{\"query\": \"HSR\"}'.")
   String arguments = "{}";
 
   @Option(names = "--json", description = "Print the structured content as JSON.")
@@ -65,38 +71,29 @@ final class ToolCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonMapper mapper = JsonMapper.builder().build();
-    Map<String, Object> parsed = parse(mapper);
+    ToolCatalog catalog = ToolCatalog.standard();
     PrintWriter out = spec.commandLine().getOut();
-    try (CodeIntelligence core =
-        CodeIntelligence.open(storage.settings(path), CodeIntelligence.defaultThreads())) {
-      List<SyncToolSpecification> tools = new CodeTools(() -> core, path).specifications();
-      if (list) {
-        tools.forEach(t -> out.printf("%-16s %s%n", t.tool().name(), t.tool().description()));
-        out.flush();
-        return 0;
+    if (list) {
+      for (AgentTool tool : catalog.tools()) {
+        out.printf("%-20s %s%n", tool.name(), tool.description());
       }
-      SyncToolSpecification tool =
-          tools.stream()
-              .filter(t -> t.tool().name().equals(name))
-              .findFirst()
-              .orElseThrow(() ->
-                  new ParameterException(
-                      spec.commandLine(),
-                      (name == null ? "name a tool" : "unknown tool: " + name)
-                          + " (atelier tool --list shows them)"));
-      CallToolResult result =
-          tool.callHandler().apply(null, new CallToolRequest(tool.tool().name(), parsed));
-      String text = text(result.content());
-      if (Boolean.TRUE.equals(result.isError())) {
-        spec.commandLine().getErr().println("atelier tool " + name + ": " + text);
-        return 1;
-      }
-      out.println(
-          json && result.structuredContent() != null
-              ? mapper.writeValueAsString(result.structuredContent())
-              : text);
       out.flush();
       return 0;
+    }
+    if (name == null) {
+      throw new ParameterException(spec.commandLine(), "name a tool (atelier tool --list)");
+    }
+    Map<String, Object> parsed = new LinkedHashMap<>(parse(mapper));
+    parsed.putAll(keyValues);
+    try (CodeIntelligence core =
+        CodeIntelligence.open(storage.settings(path), CodeIntelligence.defaultThreads())) {
+      ToolAnswer answer = catalog.call(name, parsed, new FolderScope(() -> core, path));
+      out.println(json ? mapper.writeValueAsString(answer.structured()) : answer.text());
+      out.flush();
+      return 0;
+    } catch (AtelierException e) {
+      spec.commandLine().getErr().println("atelier tool " + name + ": " + e.getMessage());
+      return 1;
     }
   }
 
@@ -113,15 +110,5 @@ final class ToolCommand implements Callable<Integer> {
     }
     throw new ParameterException(
         spec.commandLine(), "--args must be a JSON object, e.g. '{\"query\": \"HSR\"}'");
-  }
-
-  private static String text(List<Content> content) {
-    StringBuilder text = new StringBuilder();
-    for (Content part : content) {
-      if (part instanceof TextContent t) {
-        text.append(t.text());
-      }
-    }
-    return text.toString();
   }
 }

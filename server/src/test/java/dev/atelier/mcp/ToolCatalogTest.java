@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** search_symbols and symbols over MCP stdio, on a real index of a real tree. */
-class CodeToolsTest {
+class ToolCatalogTest {
 
   @TempDir Path tree;
   @TempDir Path data;
@@ -51,7 +51,8 @@ class CodeToolsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CodeIntelligence core =
         CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 1)) {
-      new McpStdioServer("9.9.9", new CodeTools(() -> core, tree).specifications())
+      new McpStdioServer(
+              "9.9.9", ToolCatalog.standard().specifications(new FolderScope(() -> core, tree)))
           .serve(new ByteArrayInputStream((init + calls).getBytes(StandardCharsets.UTF_8)), out);
     }
 
