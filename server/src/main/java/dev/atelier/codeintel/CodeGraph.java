@@ -3,6 +3,7 @@ package dev.atelier.codeintel;
 import static java.util.Objects.requireNonNull;
 
 import dev.atelier.platform.Database;
+import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BranchId;
 import java.util.ArrayDeque;
@@ -71,17 +72,35 @@ public final class CodeGraph {
    */
   public record FileEdge(String from, String to, long imports, long references) {}
 
-  /** Definitions whose name or qualified name is {@code name}, by path and ordinal. */
+  /**
+   * Definitions named {@code name}, or whose qualified name is {@code name} or ends with it after a
+   * separator ({@code Preconditions.checkNotNull} finds {@code
+   * com.google.common.base.Preconditions.checkNotNull}), by path and ordinal.
+   */
   public List<Definition> definitions(long orgId, BranchId branch, String name) {
     requireNonNull(name, "name is null");
-    return sql.jdbc()
+    String query = name.strip();
+    String simple = SymbolNames.lastSegment(query);
+    if (simple.isEmpty()) {
+      return List.of();
+    }
+    boolean qualified = !simple.equals(query);
+    // The case-insensitive name index answers; exactness is checked here.
+    String byName =
+        sql.vendor() == DatabaseVendor.POSTGRESQL
+            ? "lower(s.name) = lower(?)"
+            : "s.name = ? COLLATE NOCASE";
+    return sql
+        .jdbc()
         .sql(
             "SELECT f.path, s.ordinal, s.name, s.kind, s.qualified_name, s.name_line"
-                + " FROM branch_files f JOIN symbols s"
-                + " ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
-                + " WHERE f.org_id = ? AND f.branch_id = ? AND (s.name = ? OR s.qualified_name = ?)"
+                + " FROM symbols s JOIN branch_files f"
+                + " ON f.org_id = s.org_id AND f.blob_id = s.blob_id"
+                + " WHERE s.org_id = ? AND "
+                + byName
+                + " AND f.branch_id = ?"
                 + " ORDER BY f.path, s.ordinal")
-        .params(orgId, branch.value(), name, name)
+        .params(orgId, simple, branch.value())
         .query((row, n) ->
             new Definition(
                 new SymbolAt(row.getString(1), row.getInt(2)),
@@ -89,7 +108,13 @@ public final class CodeGraph {
                 SymbolKind.ofId(row.getString(4)),
                 row.getString(5),
                 row.getInt(6)))
-        .list();
+        .list()
+        .stream()
+        .filter(d ->
+            qualified
+                ? SymbolNames.qualifiedMatches(d.qualifiedName(), query)
+                : d.name().equals(query) || d.qualifiedName().equals(query))
+        .toList();
   }
 
   /** The resolved references to a definition, grouped by file (in path order). */

@@ -59,11 +59,11 @@ class AtelierCommandTest {
   }
 
   @Test
-  void anUnfinishedCommandSaysSoAndExitsNonZero() {
-    int exit = run("bench", "anything");
+  void benchWithoutAMeasurementListsItsSubcommands() {
+    int exit = run("bench");
 
-    assertThat(exit).isEqualTo(UnfinishedCommand.NOT_AVAILABLE);
-    assertThat(err.toString()).contains("atelier bench: not available in this build yet");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("Usage: atelier bench").contains("tools");
   }
 
   @Test

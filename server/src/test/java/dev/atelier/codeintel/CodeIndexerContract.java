@@ -223,6 +223,11 @@ abstract class CodeIndexerContract {
     assertThat(graph.definitions(org, branch, "Service.start"))
         .extracting(CodeGraph.Definition::symbol)
         .containsExactly(start);
+    assertThat(graph.definitions(org, branch, "Service::start"))
+        .extracting(CodeGraph.Definition::symbol)
+        .containsExactly(start);
+    assertThat(graph.definitions(org, branch, "Connect")).as("names match exactly").isEmpty();
+    assertThat(graph.definitions(org, branch, "ervice.start")).isEmpty();
     var references = graph.references(org, branch, start);
     assertThat(references).containsOnlyKeys("app/main.py", "app/service.py");
     assertThat(references.get("app/service.py"))

@@ -32,7 +32,32 @@ public final class NameMatcher {
     this.lowerQuery = query.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The characters of a lower-case name as a bit set (letters, digits, and one bit for anything
+   * else). Every kind of match needs all of the query's characters in the name, so a name whose set
+   * lacks one of them is rejected without scoring.
+   */
+  public static long characters(String lower) {
+    long mask = 0;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      int bit = c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : 36;
+      mask |= 1L << bit;
+    }
+    return mask;
+  }
+
+  /** {@link #characters} of the query. */
+  public long characters() {
+    return characters(lowerQuery);
+  }
+
   public Score score(String name) {
+    return score(name, name.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@link #score(String)} with the name's lower case computed once by the caller. */
+  public Score score(String name, String lowerName) {
     if (query.isEmpty() || name.isEmpty()) {
       return Score.NONE;
     }
@@ -40,7 +65,6 @@ public final class NameMatcher {
     if (name.equals(query)) {
       return new Score(10_000, Match.EXACT);
     }
-    String lowerName = name.toLowerCase(Locale.ROOT);
     if (lowerName.equals(lowerQuery)) {
       return new Score(9_500, Match.EXACT);
     }

@@ -47,19 +47,27 @@ public final class SymbolSearcher {
     NameMatcher matcher = new NameMatcher(query.strip());
     PriorityQueue<Scored> best =
         new PriorityQueue<>(Comparator.comparingInt((Scored s) -> s.score().value()));
-    for (int i = 0; i < index.size(); i++) {
-      if (!kinds.isEmpty() && !kinds.contains(index.kind(i))) {
+    long wanted = matcher.characters();
+    for (int group = 0; group < index.names(); group++) {
+      if (!index.mayMatch(group, wanted)) {
         continue;
       }
-      NameMatcher.Score score = matcher.score(index.name(i));
+      NameMatcher.Score score = matcher.score(index.name(group), index.lowerName(group));
       if (score.value() == 0) {
         continue;
       }
-      if (best.size() < limit) {
-        best.add(new Scored(i, score));
-      } else if (score.value() > best.element().score().value()) {
-        best.poll();
-        best.add(new Scored(i, score));
+      for (int i = index.firstSymbol(group); i < index.endSymbol(group); i++) {
+        if (!kinds.isEmpty() && !kinds.contains(index.kind(i))) {
+          continue;
+        }
+        if (best.size() < limit) {
+          best.add(new Scored(i, score));
+        } else if (score.value() > best.element().score().value()) {
+          best.poll();
+          best.add(new Scored(i, score));
+        } else {
+          break; // the rest of the group scores the same
+        }
       }
     }
     List<Scored> ranked = new ArrayList<>(best);
@@ -203,7 +211,7 @@ public final class SymbolSearcher {
     }
 
     SymbolNameIndex build() {
-      return new SymbolNameIndex(ids, names, kinds, size);
+      return SymbolNameIndex.of(ids, names, kinds, size);
     }
   }
 }

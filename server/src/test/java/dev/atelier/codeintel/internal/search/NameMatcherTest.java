@@ -51,4 +51,19 @@ class NameMatcherTest {
     assertThat(match("xyz", "HttpServletRequest")).isEqualTo(Match.NONE);
     assertThat(match("HSZ", "HttpServletRequest")).isEqualTo(Match.NONE);
   }
+
+  @Test
+  void everyMatchingNameHoldsTheQuerysCharacters() {
+    for (String name : new String[] {"HttpServletRequest", "getUserName", "read_all", "Öffnen2"}) {
+      for (String query : new String[] {"HSR", "gUN", "rall", "req", "ÖFF", "n2", "zz"}) {
+        long wanted = new NameMatcher(query).characters();
+        long held = NameMatcher.characters(name.toLowerCase(java.util.Locale.ROOT));
+        if (match(query, name) != Match.NONE) {
+          assertThat(held & wanted).as(query + " in " + name).isEqualTo(wanted);
+        }
+      }
+    }
+    assertThat(new NameMatcher("zz").characters() & NameMatcher.characters("reader"))
+        .isNotEqualTo(new NameMatcher("zz").characters());
+  }
 }
