@@ -76,7 +76,7 @@ class ToolCatalogTest {
     assertThat(byId.get(5).at("/result/content/0/text").asString()).contains("SPACESHIP");
     String references = byId.get(6).at("/result/content/0/text").asString();
     assertThat(references).startsWith("src/Accounts.java:4 class demo.Accounts");
-    assertThat(references).contains("src/Main.java: 6 (type");
+    assertThat(references).contains("src/Main.java: 6(type)");
     String dependencies = byId.get(7).at("/result/content/0/text").asString();
     assertThat(dependencies).startsWith("src/Main.java").contains("external: java.util");
   }

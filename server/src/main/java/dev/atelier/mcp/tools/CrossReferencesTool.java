@@ -1,19 +1,28 @@
 package dev.atelier.mcp.tools;
 
 import dev.atelier.codeintel.CodeGraph;
+import dev.atelier.codeintel.RefKind;
 import dev.atelier.mcp.AgentTool;
 import dev.atelier.mcp.InputSchema;
 import dev.atelier.mcp.TextBudget;
 import dev.atelier.mcp.ToolAnswer;
 import dev.atelier.mcp.ToolCall;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** {@code cross_references}: a symbol's definitions and every resolved reference, by file. */
+/**
+ * {@code cross_references}: a symbol's definitions and every resolved reference, by file. Overloads
+ * (definitions sharing a qualified name) are one entry: a call the resolver could only pin to "one
+ * of the overloads" still certainly calls that name.
+ */
 public final class CrossReferencesTool implements AgentTool {
 
-  private static final int MAX_DEFINITIONS = 5;
+  private static final int MAX_NAMES = 5;
+  private static final double UNCERTAIN = 0.5;
 
   @Override
   public String name() {
@@ -22,8 +31,8 @@ public final class CrossReferencesTool implements AgentTool {
 
   @Override
   public String description() {
-    return "A symbol's definition(s) and every resolved reference to it, grouped by file, with"
-        + " path:line anchors and the confidence of each resolution.";
+    return "A symbol's definition(s) and every resolved reference to it, grouped by file, as"
+        + " path: line line ... (overloads merged; '?' marks an uncertain resolution).";
   }
 
   @Override
@@ -37,48 +46,94 @@ public final class CrossReferencesTool implements AgentTool {
   public ToolAnswer call(ToolCall call) {
     String symbol = call.arguments().string("symbol");
     CodeGraph graph = call.core().graph();
-    List<CodeGraph.Definition> definitions =
-        graph.definitions(call.orgId(), call.branch().id(), symbol);
+    Map<String, List<CodeGraph.Definition>> byName =
+        graph.definitions(call.orgId(), call.branch().id(), symbol).stream()
+            .collect(
+                Collectors.groupingBy(
+                    CodeGraph.Definition::qualifiedName, LinkedHashMap::new, Collectors.toList()));
     TextBudget text = call.budget(4000);
-    if (definitions.isEmpty()) {
+    if (byName.isEmpty()) {
       text.line("no definition of '" + symbol + "'; try search_symbols");
       return ToolAnswer.of(text.toString(), Map.of("definitions", List.of()));
     }
     List<Map<String, Object>> structured = new ArrayList<>();
-    for (CodeGraph.Definition definition :
-        definitions.subList(0, Math.min(MAX_DEFINITIONS, definitions.size()))) {
-      Map<String, List<CodeGraph.Reference>> references =
-          graph.references(call.orgId(), call.branch().id(), definition.symbol());
+    for (List<CodeGraph.Definition> overloads :
+        byName.values().stream().limit(MAX_NAMES).toList()) {
+      Map<String, List<CodeGraph.Reference>> references = merged(call, graph, overloads);
+      CodeGraph.Definition first = overloads.getFirst();
+      int count = references.values().stream().mapToInt(List::size).sum();
       text.line(
-          definition.symbol().path()
+          first.symbol().path()
               + ':'
-              + definition.line()
+              + first.line()
               + ' '
-              + definition.kind().id()
+              + first.kind().id()
               + ' '
-              + definition.qualifiedName()
+              + first.qualifiedName()
+              + (overloads.size() > 1 ? " (" + overloads.size() + " overloads)" : "")
               + " - "
-              + references.values().stream().mapToInt(List::size).sum()
-              + " references");
-      references.forEach((path, refs) -> {
-        StringBuilder line = new StringBuilder("  ").append(path).append(':');
-        for (CodeGraph.Reference ref : refs) {
-          line.append(' ').append(ref.line()).append(" (").append(ref.kind().id());
-          if (ref.confidence() < 1.0) {
-            line.append(' ').append(ref.confidence());
-          }
-          line.append(')');
-        }
-        text.line(line);
-      });
-      structured.add(Map.of("definition", definition, "references", references));
+              + count
+              + (count == 1 ? " reference in " : " references in ")
+              + references.size()
+              + (references.size() == 1 ? " file" : " files"));
+      references.forEach((path, refs) -> text.line("  " + path + ": " + lines(refs)));
+      structured.add(Map.of("definitions", overloads, "references", references));
     }
-    if (definitions.size() > MAX_DEFINITIONS) {
+    if (byName.size() > MAX_NAMES) {
       text.line(
           "... "
-              + (definitions.size() - MAX_DEFINITIONS)
-              + " more definitions; use a qualified name");
+              + (byName.size() - MAX_NAMES)
+              + " more symbols of that name; give a qualified name");
     }
     return ToolAnswer.of(text.toString(), Map.of("definitions", structured));
+  }
+
+  // One reference per place, its confidence the sum over the overloads it resolved to (at most 1).
+  private static Map<String, List<CodeGraph.Reference>> merged(
+      ToolCall call, CodeGraph graph, List<CodeGraph.Definition> overloads) {
+    Map<String, Map<Integer, CodeGraph.Reference>> byFile = new TreeMap<>();
+    for (CodeGraph.Definition definition : overloads) {
+      graph
+          .references(call.orgId(), call.branch().id(), definition.symbol())
+          .forEach((path, refs) -> {
+            Map<Integer, CodeGraph.Reference> places =
+                byFile.computeIfAbsent(path, p -> new TreeMap<>());
+            for (CodeGraph.Reference ref : refs) {
+              places.merge(
+                  ref.ordinal(),
+                  ref,
+                  (a, b) ->
+                      new CodeGraph.Reference(
+                          a.path(),
+                          a.ordinal(),
+                          a.kind(),
+                          a.line(),
+                          a.column(),
+                          a.caller(),
+                          Math.min(1.0, a.confidence() + b.confidence())));
+            }
+          });
+    }
+    Map<String, List<CodeGraph.Reference>> out = new LinkedHashMap<>();
+    byFile.forEach((path, places) -> out.put(path, List.copyOf(places.values())));
+    return out;
+  }
+
+  /** {@code 12 40(type) 77?}: lines, the kind where it is not a call, ? where uncertain. */
+  private static String lines(List<CodeGraph.Reference> refs) {
+    StringBuilder line = new StringBuilder();
+    for (CodeGraph.Reference ref : refs) {
+      if (!line.isEmpty()) {
+        line.append(' ');
+      }
+      line.append(ref.line());
+      if (ref.kind() != RefKind.CALL) {
+        line.append('(').append(ref.kind().id()).append(')');
+      }
+      if (ref.confidence() < UNCERTAIN) {
+        line.append('?');
+      }
+    }
+    return line.toString();
   }
 }
