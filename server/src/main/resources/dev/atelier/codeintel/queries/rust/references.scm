@@ -7,3 +7,6 @@
 (type_identifier) @ref.type
 (impl_item trait: [(type_identifier) @ref.inherit (generic_type type: (type_identifier) @ref.inherit) (scoped_type_identifier name: (type_identifier) @ref.inherit)])
 (trait_bounds (type_identifier) @ref.inherit)
+; Inside macro arguments (println!, assert_eq!, format!) tree-sitter only sees tokens: a name
+; right before a parenthesised token tree is a call.
+(token_tree (identifier) @ref.call . (token_tree . "("))

@@ -1,0 +1,5 @@
+#include "greeter.h"
+
+const char *greet(const char *name) {
+  return name;
+}

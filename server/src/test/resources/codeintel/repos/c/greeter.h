@@ -1,0 +1,2 @@
+/* Says hello. */
+const char *greet(const char *name);

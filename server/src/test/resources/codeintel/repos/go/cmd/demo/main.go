@@ -1,0 +1,7 @@
+package main
+
+import "example.com/demo/greeter"
+
+func main() {
+	println(greeter.Greet("x"))
+}

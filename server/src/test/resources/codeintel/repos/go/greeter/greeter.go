@@ -1,0 +1,6 @@
+package greeter
+
+// Greet says hello.
+func Greet(name string) string {
+	return "hi " + name
+}

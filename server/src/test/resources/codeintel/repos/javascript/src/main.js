@@ -1,0 +1,3 @@
+import { greet } from "./greeter.js";
+
+console.log(greet("x"));

@@ -1,0 +1,7 @@
+package demo.app
+
+import demo.lib.greet
+
+fun main() {
+    println(greet("x"))
+}

@@ -1,0 +1,4 @@
+package demo.lib
+
+/** Says hello. */
+fun greet(name: String): String = "hi $name"

@@ -1,0 +1,5 @@
+from lib.greeter import greet
+
+
+def main():
+    print(greet("x"))

@@ -1,0 +1,6 @@
+# Says hello.
+class Greeter
+  def greet(name)
+    "hi #{name}"
+  end
+end

@@ -1,0 +1,3 @@
+require_relative "lib/greeter"
+
+puts Greeter.new.greet("x")

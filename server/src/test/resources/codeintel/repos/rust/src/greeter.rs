@@ -1,0 +1,4 @@
+/// Says hello.
+pub fn greet(name: &str) -> String {
+    format!("hi {}", name)
+}

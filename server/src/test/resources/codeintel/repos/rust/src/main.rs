@@ -1,0 +1,7 @@
+mod greeter;
+
+use crate::greeter::greet;
+
+fn main() {
+    println!("{}", greet("x"));
+}

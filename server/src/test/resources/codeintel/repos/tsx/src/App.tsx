@@ -1,0 +1,5 @@
+import { Greeting } from "./Greeting";
+
+export function App() {
+  return <Greeting name="x" />;
+}

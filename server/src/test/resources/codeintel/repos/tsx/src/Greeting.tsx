@@ -1,0 +1,3 @@
+export function Greeting(props: { name: string }) {
+  return <p>hi {props.name}</p>;
+}
