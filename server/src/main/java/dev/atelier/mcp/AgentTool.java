@@ -12,6 +12,14 @@ public interface AgentTool {
   /** What the tool answers, written for the agent that picks it. */
   String description();
 
+  /**
+   * Whether the tool only reads (most do); tools that record something say false, so clients can
+   * ask before calling them.
+   */
+  default boolean readOnly() {
+    return true;
+  }
+
   /** The tool's own arguments; {@link ToolCatalog} adds {@code repository} and {@code branch}. */
   InputSchema schema();
 

@@ -8,6 +8,7 @@ import dev.atelier.platform.AtelierException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,16 @@ public final class ToolCatalog {
                 .tool(
                     Tool.builder()
                         .name(tool.name())
+                        .title(title(tool.name()))
                         .description(tool.description())
+                        .annotations(
+                            new ToolAnnotations(
+                                title(tool.name()),
+                                tool.readOnly(),
+                                false,
+                                tool.readOnly(),
+                                false,
+                                null))
                         .inputSchema(inputSchema(tool))
                         .build())
                 .callHandler((exchange, request) ->
@@ -112,6 +122,12 @@ public final class ToolCatalog {
       log.warn("tool {} failed", name, e);
       return error(name + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** {@code Search symbols} for {@code search_symbols}. */
+  static String title(String name) {
+    String words = name.replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static CallToolResult error(@org.jspecify.annotations.Nullable String message) {

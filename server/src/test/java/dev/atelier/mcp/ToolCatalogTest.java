@@ -63,6 +63,8 @@ class ToolCatalogTest {
         .forEach(node -> byId.put(node.get("id").asInt(), node));
     assertThat(byId.get(2).at("/result/tools").findValuesAsString("name"))
         .contains("search_symbols", "symbols");
+    assertThat(byId.get(2).at("/result/tools/0/annotations/readOnlyHint").asBoolean()).isTrue();
+    assertThat(byId.get(2).at("/result/tools/0/title").asString()).isEqualTo("Search symbols");
     assertThat(byId.get(3).at("/result/content/0/text").asString())
         .startsWith("src/Accounts.java:5 method demo.Accounts.getUserName");
     assertThat(byId.get(3).at("/result/structuredContent/symbols/0/name").asString())
