@@ -1,7 +1,11 @@
 package dev.atelier.mcp;
 
+import dev.atelier.mcp.tools.CommunityDetectionTool;
 import dev.atelier.mcp.tools.CrossReferencesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.GraphQueryTool;
+import dev.atelier.mcp.tools.ImpactAnalysisTool;
+import dev.atelier.mcp.tools.RepoMapTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
@@ -50,7 +54,11 @@ public final class ToolCatalog {
             new SearchSymbolsTool(),
             new SymbolsTool(),
             new CrossReferencesTool(),
-            new DependencyGraphTool()));
+            new DependencyGraphTool(),
+            new ImpactAnalysisTool(),
+            new GraphQueryTool(),
+            new RepoMapTool(),
+            new CommunityDetectionTool()));
   }
 
   public List<AgentTool> tools() {
