@@ -29,6 +29,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeIndexer indexer;
   private final CodeSearch search;
   private final CodeGraph graph;
+  private final FileInsights insights;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -40,6 +41,9 @@ public final class CodeIntelligence implements AutoCloseable {
     this.indexer = new CodeIndexer(database, repos, parser, threads);
     this.search = new CodeSearch(database, repos);
     this.graph = new CodeGraph(database);
+    this.insights =
+        new FileInsights(
+            database, graph, new ChangeHistory(), () -> Embeddings.vectorIndex(database));
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -87,6 +91,11 @@ public final class CodeIntelligence implements AutoCloseable {
   /** Queries over the resolved symbol and file graphs. */
   public CodeGraph graph() {
     return graph;
+  }
+
+  /** Per-file analyses: file analysis, hotspots, related files, git churn and co-change. */
+  public FileInsights insights() {
+    return insights;
   }
 
   /**
@@ -142,6 +151,7 @@ public final class CodeIntelligence implements AutoCloseable {
         embeddings.close();
       }
     }
+    insights.close();
     indexer.close();
     parser.close();
     if (ownsDatabase) {

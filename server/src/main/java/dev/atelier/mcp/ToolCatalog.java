@@ -2,6 +2,9 @@ package dev.atelier.mcp;
 
 import dev.atelier.mcp.tools.CrossReferencesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.FileAnalysisTool;
+import dev.atelier.mcp.tools.FindRelatedTool;
+import dev.atelier.mcp.tools.HotspotsTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
@@ -49,7 +52,10 @@ public final class ToolCatalog {
             new SearchSymbolsTool(),
             new SymbolsTool(),
             new CrossReferencesTool(),
-            new DependencyGraphTool()));
+            new DependencyGraphTool(),
+            new HotspotsTool(),
+            new FindRelatedTool(),
+            new FileAnalysisTool()));
   }
 
   public List<AgentTool> tools() {
