@@ -159,6 +159,36 @@ public final class FileInsights implements AutoCloseable {
     return out.subList(0, Math.min(5, out.size()));
   }
 
+  /**
+   * Why a file that is on disk in a working tree has no indexed file: binary content, or left out
+   * by an ignore rule or the size limit. Empty when there is no such file on disk either.
+   */
+  public Optional<String> whyNotIndexed(Repository repository, String path) {
+    try {
+      java.nio.file.Path root = java.nio.file.Path.of(repository.location());
+      java.nio.file.Path file =
+          root.resolve(dev.atelier.repos.RepoPath.of(path).value()).normalize();
+      if (!root.isAbsolute()
+          || !file.startsWith(root)
+          || !java.nio.file.Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      byte[] head;
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        head = in.readNBytes(8192);
+      }
+      for (byte b : head) {
+        if (b == 0) {
+          return Optional.of("it is a binary file, which the index leaves out");
+        }
+      }
+      return Optional.of(
+          "it is not indexed (an ignore rule, a vendored folder or the size limit left it out)");
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Whether {@code path} is a folder of the branch (some file lies under it). */
   public boolean isFolder(Repository repository, Branch branch, String path) {
     return files(repository, branch).stream().anyMatch(f -> f.path().startsWith(path + "/"));

@@ -21,6 +21,10 @@ final class IndexedFiles {
               + path
               + ")");
     }
+    java.util.Optional<String> skipped = insights.whyNotIndexed(call.repository(), path);
+    if (skipped.isPresent()) {
+      return ToolArguments.invalid("no analysis of '" + path + "': " + skipped.get());
+    }
     List<String> similar = insights.similarPaths(call.repository(), call.branch(), path);
     return ToolArguments.invalid(
         "no file '"
