@@ -161,6 +161,26 @@ class FileInsightToolsTest {
   }
 
   @Test
+  void readsTheHistoryOfAFolderInsideAGitRepositoryRelativeToThatFolder() throws Exception {
+    try (Git git = Git.init().setDirectory(tree.toFile()).setInitialBranch("main").call()) {
+      write("lib/x.py", "def x():\n    return 1\n");
+      write("top.py", "def top():\n    return 1\n");
+      commit(git, "ann", "c1");
+      write("lib/x.py", "def x():\n    return 2\n");
+      write("top.py", "def top():\n    return 2\n");
+      commit(git, "ann", "c2");
+    }
+    Path lib = tree.resolve("lib");
+    try (CodeIntelligence core = open()) {
+      ToolCall call = new FolderScope(() -> core, lib).open(ToolArguments.of(Map.of()));
+      ChangeHistory.History history =
+          core.insights().history().of(call.repository(), call.branch());
+      assertThat(history.churn("x.py").orElseThrow().commits()).isEqualTo(2);
+      assertThat(history.files()).extracting(ChangeHistory.FileChurn::path).containsExactly("x.py");
+    }
+  }
+
+  @Test
   void answersWithoutGitAndSaysSo() throws Exception {
     write("a.py", A);
     write("b.py", "from a import total\n\ndef report(xs):\n    return total(xs)\n");
