@@ -30,6 +30,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeSearch search;
   private final CodeGraph graph;
   private final GraphAnalysis analysis;
+  private final FileInsights insights;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -42,6 +43,9 @@ public final class CodeIntelligence implements AutoCloseable {
     this.search = new CodeSearch(database, repos);
     this.graph = new CodeGraph(database);
     this.analysis = new GraphAnalysis(database);
+    this.insights =
+        new FileInsights(
+            database, graph, new ChangeHistory(), () -> Embeddings.vectorIndex(database));
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -94,6 +98,11 @@ public final class CodeIntelligence implements AutoCloseable {
   /** Whole-graph analyses (impact, paths, repo map, communities) over cached in-memory graphs. */
   public GraphAnalysis analysis() {
     return analysis;
+  }
+
+  /** Per-file analyses: file analysis, hotspots, related files, git churn and co-change. */
+  public FileInsights insights() {
+    return insights;
   }
 
   /**
@@ -149,6 +158,7 @@ public final class CodeIntelligence implements AutoCloseable {
         embeddings.close();
       }
     }
+    insights.close();
     indexer.close();
     parser.close();
     if (ownsDatabase) {

@@ -6,6 +6,9 @@ import dev.atelier.mcp.tools.DependencyGraphTool;
 import dev.atelier.mcp.tools.GraphQueryTool;
 import dev.atelier.mcp.tools.ImpactAnalysisTool;
 import dev.atelier.mcp.tools.RepoMapTool;
+import dev.atelier.mcp.tools.FileAnalysisTool;
+import dev.atelier.mcp.tools.FindRelatedTool;
+import dev.atelier.mcp.tools.HotspotsTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
@@ -58,7 +61,10 @@ public final class ToolCatalog {
             new ImpactAnalysisTool(),
             new GraphQueryTool(),
             new RepoMapTool(),
-            new CommunityDetectionTool()));
+            new CommunityDetectionTool(),
+            new HotspotsTool(),
+            new FindRelatedTool(),
+            new FileAnalysisTool()));
   }
 
   public List<AgentTool> tools() {
