@@ -2,6 +2,10 @@ package dev.atelier.mcp;
 
 import dev.atelier.mcp.tools.CrossReferencesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.LearningFeedbackTool;
+import dev.atelier.mcp.tools.ListLearningsTool;
+import dev.atelier.mcp.tools.RecallTool;
+import dev.atelier.mcp.tools.RecordLearningTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
@@ -49,7 +53,11 @@ public final class ToolCatalog {
             new SearchSymbolsTool(),
             new SymbolsTool(),
             new CrossReferencesTool(),
-            new DependencyGraphTool()));
+            new DependencyGraphTool(),
+            new RecordLearningTool(),
+            new RecallTool(),
+            new ListLearningsTool(),
+            new LearningFeedbackTool()));
   }
 
   public List<AgentTool> tools() {
