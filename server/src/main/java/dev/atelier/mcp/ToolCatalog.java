@@ -1,9 +1,12 @@
 package dev.atelier.mcp;
 
+import dev.atelier.mcp.tools.BootstrapTool;
+import dev.atelier.mcp.tools.ConventionsTool;
 import dev.atelier.mcp.tools.CrossReferencesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
 import dev.atelier.mcp.tools.LearningFeedbackTool;
 import dev.atelier.mcp.tools.ListLearningsTool;
+import dev.atelier.mcp.tools.ProjectSummaryTool;
 import dev.atelier.mcp.tools.RecallTool;
 import dev.atelier.mcp.tools.RecordLearningTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
@@ -57,7 +60,10 @@ public final class ToolCatalog {
             new RecordLearningTool(),
             new RecallTool(),
             new ListLearningsTool(),
-            new LearningFeedbackTool()));
+            new LearningFeedbackTool(),
+            new ConventionsTool(),
+            new ProjectSummaryTool(),
+            BootstrapTool.standard()));
   }
 
   public List<AgentTool> tools() {
