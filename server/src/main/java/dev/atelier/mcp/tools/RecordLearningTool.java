@@ -78,7 +78,9 @@ public final class RecordLearningTool implements AgentTool {
 
   /** The scope the arguments name; a path must exist in the indexed branch. */
   private static LearningScope scope(ToolCall call) {
-    Optional<String> path = call.arguments().optionalString("path");
+    // "." is how an agent names the repository root
+    Optional<String> path =
+        call.arguments().optionalString("path").filter(p -> !p.equals(".") && !p.equals("./"));
     Optional<String> level = call.arguments().optionalString("scope");
     if (path.isEmpty()) {
       if (level.isPresent() && !level.get().equalsIgnoreCase("repo")) {

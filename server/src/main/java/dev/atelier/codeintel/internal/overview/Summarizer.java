@@ -31,7 +31,7 @@ public final class Summarizer {
     long lines = 0;
     for (Inventory.FileInfo file : inventory.files()) {
       bytes += file.bytes();
-      lines += file.lines();
+      lines += codeLines(file);
     }
     return new ProjectSummary(
         inventory.files().size(),
@@ -73,7 +73,7 @@ public final class Summarizer {
       String top = slash < 0 ? "." : file.path().substring(0, slash);
       long[] t = totals.computeIfAbsent(top, k -> new long[2]);
       t[0]++;
-      t[1] += file.lines();
+      t[1] += codeLines(file);
     }
     List<FolderSize> out = new ArrayList<>();
     totals.forEach((path, t) -> out.add(new FolderSize(path, (int) t[0], t[1])));
@@ -91,9 +91,11 @@ public final class Summarizer {
       String path = file.path();
       String name = file.name();
       if (name.equals("__main__.py")) {
-        String module = file.folder().replace('/', '.');
+        String module =
+            file.folder().isEmpty() ? "<this package>" : file.folder().replace('/', '.');
         out.add(new EntryPoint("python -m", new Anchor(path, 0), "python -m " + module));
-      } else if (name.equals("manage.py") || name.equals("main.py") || name.equals("app.py")) {
+      } else if (depth(path) <= 1
+          && (name.equals("manage.py") || name.equals("main.py") || name.equals("app.py"))) {
         out.add(new EntryPoint("script", new Anchor(path, 0), "python " + path));
       } else if (path.matches("(.*/)?cmd/[^/]+/main\\.go")) {
         out.add(new EntryPoint("go command", new Anchor(path, 0), "go run ./" + file.folder()));
@@ -114,6 +116,11 @@ public final class Summarizer {
           new EntryPoint("main " + main.kind().id(), new Anchor(main.path(), main.line()), "main"));
     }
     return out.subList(0, Math.min(ENTRY_POINTS, out.size()));
+  }
+
+  /** Lines of code: those of files in a language the indexer parses (not docs, not data). */
+  static long codeLines(Inventory.FileInfo file) {
+    return file.language() == Language.TEXT ? 0 : file.lines();
   }
 
   private static int depth(String path) {
