@@ -31,6 +31,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeGraph graph;
   private final GraphAnalysis analysis;
   private final FileInsights insights;
+  private final RepositoryOverview overview;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -46,6 +47,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.insights =
         new FileInsights(
             database, graph, new ChangeHistory(), () -> Embeddings.vectorIndex(database));
+    this.overview = new RepositoryOverview(database, graph);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -103,6 +105,11 @@ public final class CodeIntelligence implements AutoCloseable {
   /** Per-file analyses: file analysis, hotspots, related files, git churn and co-change. */
   public FileInsights insights() {
     return insights;
+  }
+
+  /** Project summary and observed conventions of a branch. */
+  public RepositoryOverview overview() {
+    return overview;
   }
 
   /**

@@ -9,6 +9,15 @@ import dev.atelier.mcp.tools.RepoMapTool;
 import dev.atelier.mcp.tools.FileAnalysisTool;
 import dev.atelier.mcp.tools.FindRelatedTool;
 import dev.atelier.mcp.tools.HotspotsTool;
+import dev.atelier.mcp.tools.BootstrapTool;
+import dev.atelier.mcp.tools.ConventionsTool;
+import dev.atelier.mcp.tools.CrossReferencesTool;
+import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.LearningFeedbackTool;
+import dev.atelier.mcp.tools.ListLearningsTool;
+import dev.atelier.mcp.tools.ProjectSummaryTool;
+import dev.atelier.mcp.tools.RecallTool;
+import dev.atelier.mcp.tools.RecordLearningTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
@@ -64,7 +73,14 @@ public final class ToolCatalog {
             new CommunityDetectionTool(),
             new HotspotsTool(),
             new FindRelatedTool(),
-            new FileAnalysisTool()));
+            new FileAnalysisTool(),
+            new RecordLearningTool(),
+            new RecallTool(),
+            new ListLearningsTool(),
+            new LearningFeedbackTool(),
+            new ConventionsTool(),
+            new ProjectSummaryTool(),
+            BootstrapTool.standard()));
   }
 
   public List<AgentTool> tools() {
