@@ -29,6 +29,10 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeIndexer indexer;
   private final CodeSearch search;
   private final CodeGraph graph;
+  private final CodeNavigation navigation;
+  private final SecurityScan security;
+  private final ProjectDependencies dependencies;
+  private final CodebaseExplorer explorer;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -40,6 +44,10 @@ public final class CodeIntelligence implements AutoCloseable {
     this.indexer = new CodeIndexer(database, repos, parser, threads);
     this.search = new CodeSearch(database, repos);
     this.graph = new CodeGraph(database);
+    this.navigation = new CodeNavigation(database, parser, graph);
+    this.security = new SecurityScan(database);
+    this.dependencies = new ProjectDependencies(database);
+    this.explorer = new CodebaseExplorer(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -87,6 +95,26 @@ public final class CodeIntelligence implements AutoCloseable {
   /** Queries over the resolved symbol and file graphs. */
   public CodeGraph graph() {
     return graph;
+  }
+
+  /** Definition, hover, references and diagnostics at a file position (no language server). */
+  public CodeNavigation navigation() {
+    return navigation;
+  }
+
+  /** Hard-coded secrets and dangerous calls in a branch's text. */
+  public SecurityScan security() {
+    return security;
+  }
+
+  /** External packages declared in the build manifests, and the files that use them. */
+  public ProjectDependencies dependencies() {
+    return dependencies;
+  }
+
+  /** Folder-by-folder navigation with sizes, languages and one-line summaries. */
+  public CodebaseExplorer explorer() {
+    return explorer;
   }
 
   /**

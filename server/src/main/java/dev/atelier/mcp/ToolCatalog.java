@@ -1,8 +1,15 @@
 package dev.atelier.mcp;
 
 import dev.atelier.mcp.tools.CrossReferencesTool;
+import dev.atelier.mcp.tools.DependenciesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.ExploreCodebaseTool;
+import dev.atelier.mcp.tools.LspDefinitionTool;
+import dev.atelier.mcp.tools.LspDiagnosticsTool;
+import dev.atelier.mcp.tools.LspHoverTool;
+import dev.atelier.mcp.tools.LspReferencesTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
+import dev.atelier.mcp.tools.SecurityScanTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -49,7 +56,14 @@ public final class ToolCatalog {
             new SearchSymbolsTool(),
             new SymbolsTool(),
             new CrossReferencesTool(),
-            new DependencyGraphTool()));
+            new DependencyGraphTool(),
+            new LspDefinitionTool(),
+            new LspHoverTool(),
+            new LspReferencesTool(),
+            new LspDiagnosticsTool(),
+            new SecurityScanTool(),
+            new DependenciesTool(),
+            new ExploreCodebaseTool()));
   }
 
   public List<AgentTool> tools() {

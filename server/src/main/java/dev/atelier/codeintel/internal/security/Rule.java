@@ -1,0 +1,28 @@
+package dev.atelier.codeintel.internal.security;
+
+import dev.atelier.codeintel.SecurityScan.Severity;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One pattern rule.
+ *
+ * @param keywords lower-case literals of which a file must contain one before the pattern runs
+ *     (cheap pre-filter)
+ * @param extensions file extensions the rule applies to; empty for every file
+ * @param secretGroup the regex group holding a secret to redact, or 0
+ * @param minEntropy the least Shannon entropy (bits per character) the secret needs, or 0
+ * @param code whether matches on comment lines are ignored (code patterns, not secrets)
+ */
+record Rule(
+    String id,
+    Severity severity,
+    String category,
+    String message,
+    Pattern pattern,
+    List<String> keywords,
+    Set<String> extensions,
+    int secretGroup,
+    double minEntropy,
+    boolean code) {}

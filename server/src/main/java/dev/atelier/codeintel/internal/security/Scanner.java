@@ -1,0 +1,164 @@
+package dev.atelier.codeintel.internal.security;
+
+import dev.atelier.codeintel.SecurityScan.Finding;
+import dev.atelier.codeintel.SecurityScan.Severity;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the rules over files one at a time and gathers findings up to a limit. A rule's regex runs
+ * only on files containing one of its keywords, so most rules never touch most files.
+ */
+public final class Scanner {
+
+  private static final int EXCERPT_CHARS = 120;
+  private static final Pattern TEST_PATH =
+      Pattern.compile(
+          "(?i)(^|/)(tests?|__tests__|testdata|test_?data|fixtures?|spec|specs)/"
+              + "|(^|/)test_[^/]*\\.py$|_test\\.(go|py)$|(Test|Tests|IT)\\.(java|kt)$"
+              + "|\\.(test|spec)\\.[jt]sx?$");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile(
+          "(?i).*(x{4,}|\\*{3,}|changeme|example|placeholder|your[_-]|<.*>|\\$\\{|\\{\\{|%s|dummy"
+              + "|redacted).*");
+
+  private final List<Rule> rules = Rules.standard();
+  private final Severity minSeverity;
+  private final int maxFindings;
+  private final List<Finding> findings = new ArrayList<>();
+  private int files;
+  private long bytes;
+  private boolean full;
+
+  public Scanner(Severity minSeverity, int maxFindings) {
+    this.minSeverity = minSeverity;
+    this.maxFindings = maxFindings;
+  }
+
+  /** Whether a path looks like test code or a test fixture. */
+  public static boolean isTestPath(String path) {
+    return TEST_PATH.matcher(path).find();
+  }
+
+  public void scan(String path, String text) {
+    if (full) {
+      return;
+    }
+    files++;
+    bytes += text.length();
+    String lower = text.toLowerCase(Locale.ROOT);
+    String extension = extension(path);
+    int @Nullable [] lineStarts = null;
+    Set<Long> seen = new HashSet<>();
+    for (Rule rule : rules) {
+      if (rule.severity().compareTo(minSeverity) < 0
+          || (!rule.extensions().isEmpty() && !rule.extensions().contains(extension))
+          || rule.keywords().stream().noneMatch(lower::contains)) {
+        continue;
+      }
+      Matcher m = rule.pattern().matcher(text);
+      while (m.find()) {
+        if (lineStarts == null) {
+          lineStarts = lineStarts(text);
+        }
+        int line = lineOf(lineStarts, m.start());
+        String lineText = lineText(text, lineStarts, line);
+        if (rule.code() && isComment(lineText)) {
+          continue;
+        }
+        @Nullable String secret = rule.secretGroup() > 0 ? m.group(rule.secretGroup()) : null;
+        if (secret != null
+            && rule.minEntropy() > 0
+            && (Entropy.shannon(secret) < rule.minEntropy()
+                || PLACEHOLDER.matcher(secret).matches())) {
+          continue;
+        }
+        if (!seen.add(((long) rule.id().hashCode() << 32) | line)) {
+          continue;
+        }
+        if (findings.size() >= maxFindings) {
+          full = true;
+          return;
+        }
+        findings.add(
+            new Finding(
+                rule.id(),
+                rule.severity(),
+                rule.category(),
+                path,
+                line,
+                rule.message(),
+                excerpt(lineText, secret)));
+      }
+    }
+  }
+
+  public List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+
+  public int files() {
+    return files;
+  }
+
+  public long bytes() {
+    return bytes;
+  }
+
+  public boolean full() {
+    return full;
+  }
+
+  /** The line, whitespace collapsed and shortened, with the secret (every occurrence) masked. */
+  static String excerpt(String line, @Nullable String secret) {
+    String text = line;
+    if (secret != null && !secret.isEmpty()) {
+      text = text.replace(secret, Redaction.mask(secret));
+    }
+    text = text.strip().replaceAll("\\s+", " ");
+    return text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) + "..." : text;
+  }
+
+  private static boolean isComment(String line) {
+    String s = line.stripLeading();
+    return s.startsWith("#") || s.startsWith("//") || s.startsWith("*") || s.startsWith("/*");
+  }
+
+  private static String extension(String path) {
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+  }
+
+  private static int[] lineStarts(String text) {
+    int[] starts = new int[64];
+    int n = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, n);
+  }
+
+  private static int lineOf(int[] starts, int offset) {
+    int i = Arrays.binarySearch(starts, offset);
+    return (i >= 0 ? i : -i - 2) + 1;
+  }
+
+  private static String lineText(String text, int[] starts, int line) {
+    int start = starts[line - 1];
+    int end = line < starts.length ? starts[line] - 1 : text.length();
+    return text.substring(start, Math.max(start, end));
+  }
+}
