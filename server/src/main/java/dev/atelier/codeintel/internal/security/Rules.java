@@ -60,7 +60,8 @@ final class Rules {
             ANY,
             0,
             0,
-            false),
+            false,
+            0),
         secret(
             "secret.jwt",
             Severity.HIGH,
@@ -73,14 +74,15 @@ final class Rules {
             "secret",
             "high-entropy string assigned to a secret-like name",
             Pattern.compile(
-                "(?i)\\b[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|api_?key|apikey"
+                "(?i)(?:password|passwd|pwd|secret|token|api_?key|apikey"
                     + "|access_?key|private_?key|auth_?key)[a-z0-9_]*[\"']?\\s*(?::=|=>|=|:)\\s*"
                     + "[rbuRBU]?[\"']([^\"'\\s]{8,200})[\"']"),
             List.of("password", "passwd", "pwd", "secret", "token", "key"),
             ANY,
             1,
             3.5,
-            false),
+            false,
+            0),
         call(
             "exec.eval",
             Severity.MEDIUM,
@@ -119,8 +121,9 @@ final class Rules {
             "injection",
             "subprocess with shell=True runs a shell command line",
             "\\bsubprocess\\.\\w+\\([^)]{0,400}?\\bshell\\s*=\\s*True",
-            List.of("shell"),
-            Set.of("py")),
+            List.of("subprocess."),
+            Set.of("py"),
+            400),
         call(
             "exec.runtime-exec",
             Severity.HIGH,
@@ -152,8 +155,9 @@ final class Rules {
                 + "|`[^`]*\\b"
                 + SQL_WORDS
                 + "\\b[^`]*\\$\\{)",
-            List.of("select", "insert", "update", "delete", "drop", "where"),
-            CODE),
+            List.of("execute", "query", "raw", "preparestatement", "exec"),
+            CODE,
+            300),
         call(
             "crypto.weak-hash",
             Severity.MEDIUM,
@@ -171,7 +175,7 @@ final class Rules {
             "DES/RC4 or ECB mode is not a safe cipher",
             "Cipher\\.getInstance\\(\\s*\"(?:DES|DESede|RC4|[^\"]*/ECB/)[^\"]*\"|\\bdes\\.NewCipher\\("
                 + "|\\bDES3?\\.new\\(|\\bMODE_ECB\\b|\\bmodes\\.ECB\\(|\\brc4\\.NewCipher\\(",
-            List.of("des", "ecb", "rc4"),
+            List.of("\"des", "des3.", "des.", "ecb", "rc4"),
             CODE),
         call(
             "tls.verify-disabled",
@@ -202,7 +206,7 @@ final class Rules {
   private static Rule secret(
       String id, Severity severity, String message, String regex, List<String> keywords) {
     return new Rule(
-        id, severity, "secret", message, Pattern.compile(regex), keywords, ANY, 1, 0, false);
+        id, severity, "secret", message, Pattern.compile(regex), keywords, ANY, 1, 0, false, 0);
   }
 
   private static Rule call(
@@ -213,7 +217,29 @@ final class Rules {
       String regex,
       List<String> keywords,
       Set<String> extensions) {
+    return call(id, severity, category, message, regex, keywords, extensions, 0);
+  }
+
+  private static Rule call(
+      String id,
+      Severity severity,
+      String category,
+      String message,
+      String regex,
+      List<String> keywords,
+      Set<String> extensions,
+      int window) {
     return new Rule(
-        id, severity, category, message, Pattern.compile(regex), keywords, extensions, 0, 0, true);
+        id,
+        severity,
+        category,
+        message,
+        Pattern.compile(regex),
+        keywords,
+        extensions,
+        0,
+        0,
+        true,
+        window);
   }
 }

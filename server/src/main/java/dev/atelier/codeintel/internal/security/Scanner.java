@@ -53,51 +53,77 @@ public final class Scanner {
     }
     files++;
     bytes += text.length();
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = asciiLower(text);
     String extension = extension(path);
     int @Nullable [] lineStarts = null;
     Set<Long> seen = new HashSet<>();
     for (Rule rule : rules) {
       if (rule.severity().compareTo(minSeverity) < 0
-          || (!rule.extensions().isEmpty() && !rule.extensions().contains(extension))
-          || rule.keywords().stream().noneMatch(lower::contains)) {
+          || (!rule.extensions().isEmpty() && !rule.extensions().contains(extension))) {
         continue;
       }
+      // the lines holding a keyword, in order; only they are matched
+      java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
+      for (String keyword : rule.keywords()) {
+        for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
+          candidates.add(at);
+        }
+      }
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      if (lineStarts == null) {
+        lineStarts = lineStarts(text);
+      }
+      int lastLine = 0;
       Matcher m = rule.pattern().matcher(text);
-      while (m.find()) {
-        if (lineStarts == null) {
-          lineStarts = lineStarts(text);
-        }
-        int line = lineOf(lineStarts, m.start());
-        String lineText = lineText(text, lineStarts, line);
-        if (rule.code() && isComment(lineText)) {
+      for (int at : candidates) {
+        int line = lineOf(lineStarts, at);
+        if (line == lastLine) {
           continue;
         }
-        @Nullable String secret = rule.secretGroup() > 0 ? m.group(rule.secretGroup()) : null;
-        if (secret != null
-            && rule.minEntropy() > 0
-            && (Entropy.shannon(secret) < rule.minEntropy()
-                || PLACEHOLDER.matcher(secret).matches())) {
-          continue;
+        lastLine = line;
+        int lineStart = lineStarts[line - 1];
+        int lineEnd = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        m.region(lineStart, Math.min(text.length(), lineEnd + rule.window()));
+        while (m.find() && m.start() <= lineEnd) {
+          if (!report(rule, m, path, line, text.substring(lineStart, lineEnd), seen)) {
+            return;
+          }
         }
-        if (!seen.add(((long) rule.id().hashCode() << 32) | line)) {
-          continue;
-        }
-        if (findings.size() >= maxFindings) {
-          full = true;
-          return;
-        }
-        findings.add(
-            new Finding(
-                rule.id(),
-                rule.severity(),
-                rule.category(),
-                path,
-                line,
-                rule.message(),
-                excerpt(lineText, secret)));
       }
     }
+  }
+
+  /** Records one match unless filtered; false when the scan is full. */
+  private boolean report(
+      Rule rule, Matcher m, String path, int line, String lineText, Set<Long> seen) {
+    if (rule.code() && isComment(lineText)) {
+      return true;
+    }
+    @Nullable String secret = rule.secretGroup() > 0 ? m.group(rule.secretGroup()) : null;
+    if (secret != null
+        && rule.minEntropy() > 0
+        && (Entropy.shannon(secret) < rule.minEntropy() || PLACEHOLDER.matcher(secret).matches())) {
+      return true;
+    }
+    if (!seen.add(((long) rule.id().hashCode() << 32) | line)) {
+      return true;
+    }
+    if (findings.size() >= maxFindings) {
+      full = true;
+      return false;
+    }
+    findings.add(
+        new Finding(
+            rule.id(),
+            rule.severity(),
+            rule.category(),
+            path,
+            line,
+            rule.message(),
+            excerpt(lineText, secret)));
+    return true;
   }
 
   public List<Finding> findings() {
@@ -124,6 +150,18 @@ public final class Scanner {
     }
     text = text.strip().replaceAll("\\s+", " ");
     return text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) + "..." : text;
+  }
+
+  /** Lower-cases ASCII only, so offsets stay those of the text (keywords are ASCII). */
+  private static String asciiLower(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + 32);
+      }
+    }
+    return new String(chars);
   }
 
   private static boolean isComment(String line) {
@@ -154,11 +192,5 @@ public final class Scanner {
   private static int lineOf(int[] starts, int offset) {
     int i = Arrays.binarySearch(starts, offset);
     return (i >= 0 ? i : -i - 2) + 1;
-  }
-
-  private static String lineText(String text, int[] starts, int line) {
-    int start = starts[line - 1];
-    int end = line < starts.length ? starts[line] - 1 : text.length();
-    return text.substring(start, Math.max(start, end));
   }
 }
