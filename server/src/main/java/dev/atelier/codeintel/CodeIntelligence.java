@@ -32,6 +32,10 @@ public final class CodeIntelligence implements AutoCloseable {
   private final GraphAnalysis analysis;
   private final FileInsights insights;
   private final RepositoryOverview overview;
+  private final CodeNavigation navigation;
+  private final SecurityScan security;
+  private final ProjectDependencies dependencies;
+  private final CodebaseExplorer explorer;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -48,6 +52,10 @@ public final class CodeIntelligence implements AutoCloseable {
         new FileInsights(
             database, graph, new ChangeHistory(), () -> Embeddings.vectorIndex(database));
     this.overview = new RepositoryOverview(database, graph);
+    this.navigation = new CodeNavigation(database, parser, graph);
+    this.security = new SecurityScan(database);
+    this.dependencies = new ProjectDependencies(database);
+    this.explorer = new CodebaseExplorer(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -110,6 +118,26 @@ public final class CodeIntelligence implements AutoCloseable {
   /** Project summary and observed conventions of a branch. */
   public RepositoryOverview overview() {
     return overview;
+  }
+
+  /** Definition, hover, references and diagnostics at a file position (no language server). */
+  public CodeNavigation navigation() {
+    return navigation;
+  }
+
+  /** Hard-coded secrets and dangerous calls in a branch's text. */
+  public SecurityScan security() {
+    return security;
+  }
+
+  /** External packages declared in the build manifests, and the files that use them. */
+  public ProjectDependencies dependencies() {
+    return dependencies;
+  }
+
+  /** Folder-by-folder navigation with sizes, languages and one-line summaries. */
+  public CodebaseExplorer explorer() {
+    return explorer;
   }
 
   /**

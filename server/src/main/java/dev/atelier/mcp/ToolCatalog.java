@@ -2,6 +2,7 @@ package dev.atelier.mcp;
 
 import dev.atelier.mcp.tools.CommunityDetectionTool;
 import dev.atelier.mcp.tools.CrossReferencesTool;
+import dev.atelier.mcp.tools.DependenciesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
 import dev.atelier.mcp.tools.GraphQueryTool;
 import dev.atelier.mcp.tools.ImpactAnalysisTool;
@@ -18,7 +19,13 @@ import dev.atelier.mcp.tools.ListLearningsTool;
 import dev.atelier.mcp.tools.ProjectSummaryTool;
 import dev.atelier.mcp.tools.RecallTool;
 import dev.atelier.mcp.tools.RecordLearningTool;
+import dev.atelier.mcp.tools.ExploreCodebaseTool;
+import dev.atelier.mcp.tools.LspDefinitionTool;
+import dev.atelier.mcp.tools.LspDiagnosticsTool;
+import dev.atelier.mcp.tools.LspHoverTool;
+import dev.atelier.mcp.tools.LspReferencesTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
+import dev.atelier.mcp.tools.SecurityScanTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -81,6 +88,13 @@ public final class ToolCatalog {
             new ConventionsTool(),
             new ProjectSummaryTool(),
             BootstrapTool.standard()));
+            new LspDefinitionTool(),
+            new LspHoverTool(),
+            new LspReferencesTool(),
+            new LspDiagnosticsTool(),
+            new SecurityScanTool(),
+            new DependenciesTool(),
+            new ExploreCodebaseTool()));
   }
 
   public List<AgentTool> tools() {

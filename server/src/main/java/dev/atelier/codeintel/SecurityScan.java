@@ -1,0 +1,123 @@
+package dev.atelier.codeintel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.atelier.codeintel.internal.content.BranchContent;
+import dev.atelier.codeintel.internal.security.Scanner;
+import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Database;
+import dev.atelier.repos.BranchId;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pattern-based security findings over the stored text of a branch: hard-coded secrets (known token
+ * formats, private keys, JWTs, high-entropy assignments to secret-like names) and dangerous calls
+ * (eval/exec, shell commands, SQL built by concatenation, weak crypto, disabled TLS checks).
+ * Secrets are never echoed whole: excerpts show their first characters only.
+ */
+public final class SecurityScan {
+
+  /** How bad a finding is, lowest first. */
+  public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Severity ofId(String id) {
+      try {
+        return valueOf(id.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new AtelierException(
+            CodeIntelError.INVALID_QUERY,
+            "unknown severity '" + id + "'; use low, medium, high or critical");
+      }
+    }
+  }
+
+  /**
+   * What to scan.
+   *
+   * @param pathGlob only paths matching this glob ({@code **}{@code /*.py}), or null for all
+   * @param minSeverity findings below this are left out
+   * @param excludeTests skip test code and fixtures (test folders, {@code *_test.go}, ...)
+   * @param maxFindings stop after this many
+   */
+  public record Options(
+      @Nullable String pathGlob, Severity minSeverity, boolean excludeTests, int maxFindings) {}
+
+  /**
+   * One finding.
+   *
+   * @param rule a stable rule id, e.g. {@code secret.aws-access-key}
+   * @param category {@code secret}, {@code injection}, {@code crypto} or {@code tls}
+   * @param excerpt the line, shortened, with any secret redacted
+   */
+  public record Finding(
+      String rule,
+      Severity severity,
+      String category,
+      String path,
+      int line,
+      String message,
+      String excerpt) {}
+
+  /**
+   * What a scan found.
+   *
+   * @param truncated whether it stopped at {@link Options#maxFindings}
+   */
+  public record Report(
+      List<Finding> findings,
+      int filesScanned,
+      long bytesScanned,
+      long millis,
+      boolean truncated) {}
+
+  private final BranchContent content;
+
+  public SecurityScan(Database database) {
+    requireNonNull(database, "database is null");
+    this.content = new BranchContent(database.dataSource(), database.vendor());
+  }
+
+  public Report scan(long orgId, BranchId branch, Options options) {
+    long started = System.nanoTime();
+    @Nullable PathMatcher glob = glob(options.pathGlob());
+    Scanner scanner = new Scanner(options.minSeverity(), options.maxFindings());
+    content.eachText(
+        orgId,
+        branch.value(),
+        path ->
+            !scanner.full()
+                && (glob == null || glob.matches(Path.of(path)))
+                && !(options.excludeTests() && Scanner.isTestPath(path)),
+        scanner::scan);
+    return new Report(
+        scanner.findings(),
+        scanner.files(),
+        scanner.bytes(),
+        (System.nanoTime() - started) / 1_000_000,
+        scanner.full());
+  }
+
+  private static @Nullable PathMatcher glob(@Nullable String glob) {
+    if (glob == null || glob.isBlank()) {
+      return null;
+    }
+    try {
+      return FileSystems.getDefault().getPathMatcher("glob:" + glob.strip());
+    } catch (IllegalArgumentException e) {
+      throw new AtelierException(CodeIntelError.INVALID_QUERY, "invalid path glob: " + glob);
+    }
+  }
+}

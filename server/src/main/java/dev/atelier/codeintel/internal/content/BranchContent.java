@@ -1,0 +1,149 @@
+package dev.atelier.codeintel.internal.content;
+
+import dev.atelier.codeintel.Language;
+import dev.atelier.platform.DatabaseVendor;
+import dev.atelier.platform.Sql;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The files of an indexed branch as {@code branch_files} lists them, with their stored blobs: one
+ * query shape for SQLite and PostgreSQL ({@code blobs.content} is bytes on both).
+ */
+public final class BranchContent {
+
+  private final Sql sql;
+  private final JdbcTemplate streaming;
+
+  public BranchContent(DataSource dataSource, DatabaseVendor vendor) {
+    this.sql = new Sql(dataSource, vendor);
+    this.streaming = new JdbcTemplate(dataSource);
+    this.streaming.setFetchSize(200);
+  }
+
+  /**
+   * One file of the branch.
+   *
+   * @param fileId its id in {@code branch_files}
+   * @param text its content, or null when stored as binary or too large
+   * @param language as parsed, or as its extension says when it was not parsed
+   */
+  public record StoredFile(
+      String path, int fileId, long blobId, long size, @Nullable String text, Language language) {}
+
+  /** A file's size and what the parse recorded about it, without its content. */
+  public record FileStat(String path, long size, Language language, int lines, boolean text) {}
+
+  public Optional<StoredFile> file(long orgId, long branchId, String path) {
+    return sql.jdbc()
+        .sql(
+            "SELECT f.file_id, f.blob_id, b.size_bytes, b.content, p.language FROM branch_files f"
+                + " JOIN blobs b ON b.org_id = f.org_id AND b.id = f.blob_id"
+                + " LEFT JOIN blob_parses p ON p.org_id = f.org_id AND p.blob_id = f.blob_id"
+                + " WHERE f.org_id = ? AND f.branch_id = ? AND f.path = ?")
+        .params(orgId, branchId, path)
+        .query((row, n) ->
+            new StoredFile(
+                path,
+                row.getInt(1),
+                row.getLong(2),
+                row.getLong(3),
+                text(row, 4),
+                language(path, row.getString(5))))
+        .optional();
+  }
+
+  /** Whether some file of the branch lies under {@code folder} (the root is "" ). */
+  public boolean folderExists(long orgId, long branchId, String folder) {
+    if (folder.isEmpty()) {
+      return true;
+    }
+    String prefix = folder + "/";
+    return !sql.jdbc()
+        .sql(
+            "SELECT 1 FROM branch_files WHERE org_id = ? AND branch_id = ?"
+                + " AND substr(path, 1, ?) = ? LIMIT 1")
+        .params(orgId, branchId, prefix.length(), prefix)
+        .query(Integer.class)
+        .list()
+        .isEmpty();
+  }
+
+  /** Every file under {@code folder} ("" for all), with sizes, languages and line counts. */
+  public List<FileStat> stats(long orgId, long branchId, String folder) {
+    String prefix = folder.isEmpty() ? "" : folder + "/";
+    List<FileStat> out = new ArrayList<>();
+    streaming.query(
+        "SELECT f.path, b.size_bytes, b.content_kind, p.language, p.line_count FROM branch_files f"
+            + " JOIN blobs b ON b.org_id = f.org_id AND b.id = f.blob_id"
+            + " LEFT JOIN blob_parses p ON p.org_id = f.org_id AND p.blob_id = f.blob_id"
+            + " WHERE f.org_id = ? AND f.branch_id = ? AND substr(f.path, 1, ?) = ?",
+        row -> {
+          String path = row.getString(1);
+          out.add(
+              new FileStat(
+                  path,
+                  row.getLong(2),
+                  language(path, row.getString(4)),
+                  row.getInt(5),
+                  "text".equals(row.getString(3))));
+        },
+        orgId,
+        branchId,
+        prefix.length(),
+        prefix);
+    return out;
+  }
+
+  /** Streams the text of every text file whose path passes {@code paths}, in path order. */
+  public void eachText(long orgId, long branchId, Predicate<String> paths, TextVisitor visitor) {
+    streaming.query(
+        "SELECT f.path, b.content FROM branch_files f"
+            + " JOIN blobs b ON b.org_id = f.org_id AND b.id = f.blob_id"
+            + " WHERE f.org_id = ? AND f.branch_id = ? AND b.content_kind = 'text'"
+            + " ORDER BY f.path",
+        row -> {
+          String path = row.getString(1);
+          if (path != null && paths.test(path)) {
+            String text = text(row, 2);
+            if (text != null) {
+              visitor.file(path, text);
+            }
+          }
+        },
+        orgId,
+        branchId);
+  }
+
+  /** The paths of the branch, in path order. */
+  public List<String> paths(long orgId, long branchId) {
+    return sql.jdbc()
+        .sql("SELECT path FROM branch_files WHERE org_id = ? AND branch_id = ? ORDER BY path")
+        .params(orgId, branchId)
+        .query((row, n) -> java.util.Objects.requireNonNull(row.getString(1)))
+        .list();
+  }
+
+  /** Receives one file's text. */
+  @FunctionalInterface
+  public interface TextVisitor {
+    void file(String path, String text);
+  }
+
+  private static @Nullable String text(ResultSet row, int column) throws SQLException {
+    byte[] bytes = row.getBytes(column);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static Language language(String path, @Nullable String parsed) {
+    return parsed != null ? Language.ofId(parsed) : Language.ofPath(path);
+  }
+}
