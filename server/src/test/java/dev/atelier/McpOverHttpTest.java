@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,13 @@ class McpOverHttpTest {
           }
         }
         """);
-    server = new AtelierServer().start(AtelierSettings.local(workspace).withPort(0));
+    server =
+        new AtelierServer()
+            .start(
+                AtelierSettings.local(workspace).withPort(0),
+                Map.of("atelier.mcp.origins", "https://ide.example.com, https://other.example.com"),
+                Map.of())
+            .server();
     http = new Http(server.url());
     token = AccessToken.loadOrCreate(workspace.resolve(".atelier")).reveal();
     repositoryId = awaitIndexed();
@@ -157,6 +164,17 @@ class McpOverHttpTest {
     assertThat(foreign.statusCode()).isEqualTo(403);
     assertThat(problemType(foreign)).endsWith("/problems/forbidden-origin");
     assertThat(loopback.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void letsInAnOriginListedInTheSettings() {
+    HttpResponse<String> configured =
+        http.send(
+            authorized()
+                .header("Origin", "https://other.example.com")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)));
+
+    assertThat(configured.statusCode()).isEqualTo(200);
   }
 
   @Test
