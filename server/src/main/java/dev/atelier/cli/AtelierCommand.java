@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ToolCommand.class,
       McpCommand.class,
+      TokenCommand.class,
       HookCommand.class,
       BenchCommand.class,
       ParseCommand.class,

@@ -78,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
         .printf(
             "Atelier is ready at %s (%s mode, data in %s)%n",
             server.url(), settings.mode().label(), where(settings));
+    spec.commandLine()
+        .getOut()
+        .printf("MCP over HTTP at %s/mcp (bearer token: atelier token)%n", server.url());
     server.awaitStop();
     return 0;
   }

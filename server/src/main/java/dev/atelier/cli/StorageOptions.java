@@ -41,12 +41,10 @@ final class StorageOptions {
 
   AtelierSettings settings(
       Path workspace, String host, int port, LogFormat logFormat, long maxRequestBytes) {
-    Path root = workspace.toAbsolutePath().normalize();
-    Path dataDir = data != null ? data.toAbsolutePath().normalize() : root.resolve(".atelier");
     return new AtelierSettings(
         mode,
-        root,
-        dataDir,
+        workspace.toAbsolutePath().normalize(),
+        dataDir(data, workspace),
         host,
         port,
         blankToNull(databaseUrl),
@@ -63,6 +61,13 @@ final class StorageOptions {
         AtelierSettings.DEFAULT_PORT,
         LogFormat.PLAIN,
         AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
+  }
+
+  /** The data folder: {@code --data} when given, else {@code WORKSPACE/.atelier}. */
+  static Path dataDir(@Nullable Path data, Path workspace) {
+    return data != null
+        ? data.toAbsolutePath().normalize()
+        : workspace.toAbsolutePath().normalize().resolve(".atelier");
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

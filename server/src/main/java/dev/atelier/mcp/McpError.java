@@ -2,10 +2,12 @@ package dev.atelier.mcp;
 
 import dev.atelier.platform.ErrorCode;
 
-/** Error codes of the tools, shared by MCP, REST and the CLI. */
+/** Error codes of the tools (shared by MCP, REST and the CLI) and of MCP over HTTP. */
 public enum McpError implements ErrorCode {
   UNKNOWN_TOOL("unknown-tool", 404, "No such tool"),
-  INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument");
+  INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument"),
+  UNAUTHORIZED("unauthorized", 401, "Missing or wrong bearer token"),
+  FORBIDDEN_ORIGIN("forbidden-origin", 403, "Request from a foreign origin or host");
 
   private final Spec spec;
 

@@ -116,6 +116,13 @@ public final class ToolCatalog {
     return tool.schema().toMap(SHARED_PROPERTIES);
   }
 
+  /** The tool's JSON Schema as a scope serves it: also the arguments the scope reads. */
+  public Map<String, Object> inputSchema(AgentTool tool, ToolScope scope) {
+    Map<String, Object> shared = new LinkedHashMap<>(scope.arguments());
+    shared.putAll(SHARED_PROPERTIES);
+    return tool.schema().toMap(shared);
+  }
+
   /** Runs one tool in a scope; errors are exceptions (REST maps them to problems). */
   public ToolAnswer call(String name, Map<String, Object> arguments, ToolScope scope) {
     AgentTool tool = tool(name);
@@ -142,6 +149,7 @@ public final class ToolCatalog {
                                 false,
                                 null))
                         .inputSchema(inputSchema(tool))
+                        .inputSchema(inputSchema(tool, scope))
                         .build())
                 .callHandler((exchange, request) ->
                     mcpResult(

@@ -6,6 +6,7 @@ import dev.atelier.repos.Branch;
 import dev.atelier.repos.BranchState;
 import dev.atelier.repos.ReposError;
 import dev.atelier.repos.Repository;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,14 @@ public interface ToolScope {
 
   /** The repository and branch this call is about, from its {@code branch} argument if any. */
   ToolCall open(ToolArguments arguments);
+
+  /**
+   * JSON Schema properties of the arguments this scope reads besides {@code branch} (e.g. {@code
+   * repository} over HTTP), added to every tool's schema where the scope serves it.
+   */
+  default Map<String, Object> arguments() {
+    return Map.of();
+  }
 
   /** A fixed repository of an open core, e.g. the one a REST path names. */
   static ToolScope of(CodeIntelligence core, Repository repository) {

@@ -1,0 +1,75 @@
+package dev.atelier.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.platform.AtelierException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccessTokenTest {
+
+  @TempDir Path data;
+
+  @Test
+  void isMadeOnceAsFortyThreeUrlSafeCharactersAndThenReused() {
+    AccessToken first = AccessToken.loadOrCreate(data.resolve("new-folder"));
+    AccessToken again = AccessToken.loadOrCreate(data.resolve("new-folder"));
+
+    assertThat(first.reveal()).matches("[A-Za-z0-9_-]{43}");
+    assertThat(again.reveal()).isEqualTo(first.reveal());
+    assertThat(AccessToken.loadOrCreate(data.resolve("other")).reveal())
+        .isNotEqualTo(first.reveal());
+  }
+
+  @Test
+  void isStoredReadableByItsOwnerOnlyWithNoTemporaryFileLeft() throws Exception {
+    AccessToken.loadOrCreate(data);
+
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve(AccessToken.FILE_NAME))))
+        .isEqualTo("rw-------");
+    try (var files = Files.list(data)) {
+      assertThat(files).containsExactly(data.resolve(AccessToken.FILE_NAME));
+    }
+  }
+
+  @Test
+  void takesAwayOtherUsersAccessToAnExistingFile() throws Exception {
+    Path file = data.resolve(AccessToken.FILE_NAME);
+    Files.writeString(file, "a".repeat(43) + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    AccessToken token = AccessToken.loadOrCreate(data);
+
+    assertThat(token.reveal()).isEqualTo("a".repeat(43));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void matchesOnlyItselfAndNeverShowsInToString() {
+    AccessToken token = AccessToken.loadOrCreate(data);
+    String value = token.reveal();
+
+    assertThat(token.matches(value)).isTrue();
+    assertThat(token.matches(value.substring(1))).isFalse();
+    assertThat(token.matches(value + "x")).isFalse();
+    assertThat(token.matches("")).isFalse();
+    assertThat(token.matches(null)).isFalse();
+    assertThat(token.toString()).doesNotContain(value);
+  }
+
+  @Test
+  void refusesAFileThatHoldsNoToken() throws Exception {
+    Files.writeString(data.resolve(AccessToken.FILE_NAME), "not a token\n");
+
+    assertThatThrownBy(() -> AccessToken.loadOrCreate(data))
+        .isInstanceOf(AtelierException.class)
+        .hasMessageContaining("does not hold an access token");
+  }
+}
