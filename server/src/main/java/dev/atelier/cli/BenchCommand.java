@@ -1,15 +1,24 @@
 package dev.atelier.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code atelier bench}: retrieval and indexing benchmarks on real corpora. */
+/** {@code atelier bench}: benchmarks on real corpora, one subcommand each. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure indexing speed and retrieval quality on real corpora.")
-final class BenchCommand extends UnfinishedCommand {
+    description = "Measure retrieval quality and speed on real corpora.",
+    subcommands = {BenchRetrievalCommand.class})
+final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
   @Override
-  String arrivesWith() {
-    return "issues 4 and 5 (index and retrieval benchmarks)";
+  public Integer call() {
+    // No subcommand: show which benchmarks there are.
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
   }
 }

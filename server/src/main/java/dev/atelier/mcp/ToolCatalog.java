@@ -2,7 +2,9 @@ package dev.atelier.mcp;
 
 import dev.atelier.mcp.tools.CrossReferencesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.RelevantContextTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
+import dev.atelier.mcp.tools.SemanticSearchTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -49,7 +51,9 @@ public final class ToolCatalog {
             new SearchSymbolsTool(),
             new SymbolsTool(),
             new CrossReferencesTool(),
-            new DependencyGraphTool()));
+            new DependencyGraphTool(),
+            new SemanticSearchTool(),
+            new RelevantContextTool()));
   }
 
   public List<AgentTool> tools() {

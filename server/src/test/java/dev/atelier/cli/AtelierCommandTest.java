@@ -59,11 +59,19 @@ class AtelierCommandTest {
   }
 
   @Test
-  void anUnfinishedCommandSaysSoAndExitsNonZero() {
+  void benchAloneListsItsBenchmarks() {
+    int exit = run("bench");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("Usage: atelier bench").contains("retrieval");
+  }
+
+  @Test
+  void benchWithAnUnknownBenchmarkIsAUsageError() {
     int exit = run("bench", "anything");
 
-    assertThat(exit).isEqualTo(UnfinishedCommand.NOT_AVAILABLE);
-    assertThat(err.toString()).contains("atelier bench: not available in this build yet");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("anything").contains("Usage: atelier bench");
   }
 
   @Test
