@@ -11,6 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Measure tool latency and retrieval quality on real corpora.",
     subcommands = {BenchToolsCommand.class})
+/** {@code atelier bench}: benchmarks on real corpora, one subcommand each. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure retrieval quality and speed on real corpora.",
+    subcommands = {BenchRetrievalCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -19,5 +25,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return 2;
+    // No subcommand: show which benchmarks there are.
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
   }
 }

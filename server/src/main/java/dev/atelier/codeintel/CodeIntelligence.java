@@ -2,8 +2,10 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.retrieval.Retriever;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
+import dev.atelier.platform.Sql;
 import dev.atelier.repos.GitCommit;
 import dev.atelier.repos.GitSource;
 import dev.atelier.repos.ReposStorage;
@@ -36,6 +38,10 @@ public final class CodeIntelligence implements AutoCloseable {
   private final SecurityScan security;
   private final ProjectDependencies dependencies;
   private final CodebaseExplorer explorer;
+  private final TextEmbedder embedder;
+  private final VectorIndex vectors;
+  private final SemanticSearch semanticSearch;
+  private final RelevantContext relevantContext;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -56,6 +62,13 @@ public final class CodeIntelligence implements AutoCloseable {
     this.security = new SecurityScan(database);
     this.dependencies = new ProjectDependencies(database);
     this.explorer = new CodebaseExplorer(database);
+    // One lazily loaded model and one vector index, shared by the worker and by search.
+    this.embedder = Embeddings.lazyOnnxEmbedder(EmbedderOptions.defaults());
+    this.vectors = Embeddings.vectorIndex(database);
+    Retriever retriever =
+        new Retriever(new Sql(database.dataSource(), database.vendor()), () -> embedder, vectors);
+    this.semanticSearch = new SemanticSearch(retriever);
+    this.relevantContext = new RelevantContext(retriever, graph);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -140,6 +153,16 @@ public final class CodeIntelligence implements AutoCloseable {
     return explorer;
   }
 
+  /** Natural-language search: BM25F, symbol names and vectors, fused. */
+  public SemanticSearch semanticSearch() {
+    return semanticSearch;
+  }
+
+  /** The files, symbols and snippets that matter for a task, within a budget. */
+  public RelevantContext relevantContext() {
+    return relevantContext;
+  }
+
   /**
    * The background embedding worker, created on first use; its model loads when it first has chunks
    * to embed.
@@ -149,12 +172,7 @@ public final class CodeIntelligence implements AutoCloseable {
     if (worker == null) {
       worker =
           Embeddings.worker(
-              database,
-              Embeddings.lazyOnnxEmbedder(EmbedderOptions.defaults()),
-              Embeddings.vectorIndex(database),
-              WorkerOptions.defaults(),
-              listener,
-              indexer::busy);
+              database, embedder, vectors, WorkerOptions.defaults(), listener, indexer::busy);
       embeddings = worker;
     }
     return worker;
@@ -194,6 +212,8 @@ public final class CodeIntelligence implements AutoCloseable {
       }
     }
     insights.close();
+    embedder.close();
+    vectors.close();
     indexer.close();
     parser.close();
     if (ownsDatabase) {

@@ -26,6 +26,9 @@ import dev.atelier.mcp.tools.LspHoverTool;
 import dev.atelier.mcp.tools.LspReferencesTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SecurityScanTool;
+import dev.atelier.mcp.tools.RelevantContextTool;
+import dev.atelier.mcp.tools.SearchSymbolsTool;
+import dev.atelier.mcp.tools.SemanticSearchTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -94,7 +97,9 @@ public final class ToolCatalog {
             new LspDiagnosticsTool(),
             new SecurityScanTool(),
             new DependenciesTool(),
-            new ExploreCodebaseTool()));
+            new ExploreCodebaseTool(),
+            new SemanticSearchTool(),
+            new RelevantContextTool()));
   }
 
   public List<AgentTool> tools() {

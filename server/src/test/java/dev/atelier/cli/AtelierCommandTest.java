@@ -64,6 +64,19 @@ class AtelierCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("Usage: atelier bench").contains("tools");
+  void benchAloneListsItsBenchmarks() {
+    int exit = run("bench");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("Usage: atelier bench").contains("retrieval");
+  }
+
+  @Test
+  void benchWithAnUnknownBenchmarkIsAUsageError() {
+    int exit = run("bench", "anything");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("anything").contains("Usage: atelier bench");
   }
 
   @Test

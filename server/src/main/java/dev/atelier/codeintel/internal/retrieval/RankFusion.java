@@ -1,0 +1,33 @@
+package dev.atelier.codeintel.internal.retrieval;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal rank fusion (Cormack et al., 2009): each list adds {@code weight / (k + rank)} to an
+ * item, so items several rankers agree on rise, and no ranker's score scale has to be calibrated
+ * against another's.
+ */
+public final class RankFusion {
+
+  /** The constant of the original paper; it damps the difference between the first few ranks. */
+  public static final int K = 60;
+
+  private RankFusion() {}
+
+  /** One ranked list (best first) and how much it counts. */
+  public record Ranking(List<Integer> items, double weight) {}
+
+  /** Each item's fused score. */
+  public static Map<Integer, Double> fuse(List<Ranking> rankings) {
+    Map<Integer, Double> scores = new HashMap<>();
+    for (Ranking ranking : rankings) {
+      List<Integer> items = ranking.items();
+      for (int rank = 0; rank < items.size(); rank++) {
+        scores.merge(items.get(rank), ranking.weight() / (K + rank + 1), Double::sum);
+      }
+    }
+    return scores;
+  }
+}

@@ -1,0 +1,253 @@
+package dev.atelier.codeintel.internal.retrieval;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.atelier.codeintel.SemanticSearch;
+import dev.atelier.codeintel.TextEmbedder;
+import dev.atelier.codeintel.VectorFilter;
+import dev.atelier.codeintel.VectorHit;
+import dev.atelier.codeintel.VectorIndex;
+import dev.atelier.platform.Sql;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * Runs the hybrid search: BM25F, symbol names and (when the branch has embedded chunks) vectors,
+ * fused by reciprocal rank, then general priors (tests and non-code files below code), then anchors
+ * and snippets for the best files. Each manifest's {@link FileIndex} is built once and kept for the
+ * few most recent manifests.
+ */
+public final class Retriever {
+
+  private static final int CACHED_MANIFESTS = 4;
+  private static final int CANDIDATES = 100;
+  private static final int VECTOR_CHUNKS = 100;
+  // General priors: a question about behaviour is answered by code more often than by its tests,
+  // fixtures or prose (translations, templates, docs).
+  private static final double TEST_PRIOR = 0.5;
+  private static final double NON_CODE_PRIOR = 0.6;
+  private static final int SNIPPET_CHARS = 160;
+
+  private final Sql sql;
+  private final FileIndexLoader loader;
+  private final Contents contents;
+  private final Supplier<TextEmbedder> embedder;
+  private final VectorIndex vectors;
+  private final Map<Long, FutureTask<FileIndex>> indexes = new ConcurrentHashMap<>();
+  private final List<Long> recent = Collections.synchronizedList(new ArrayList<>());
+  private final Map<Long, long[]> embedded = new ConcurrentHashMap<>();
+
+  public Retriever(Sql sql, Supplier<TextEmbedder> embedder, VectorIndex vectors) {
+    this.sql = requireNonNull(sql, "sql is null");
+    this.loader = new FileIndexLoader(sql);
+    this.contents = new Contents(sql);
+    this.embedder = requireNonNull(embedder, "embedder is null");
+    this.vectors = requireNonNull(vectors, "vectors is null");
+  }
+
+  /** The fused ranking of a query, before anchors: what search and context assembly share. */
+  public record Ranking(
+      FileIndex index,
+      List<String> terms,
+      List<Integer> files,
+      Map<Integer, Double> scores,
+      Map<Integer, List<String>> matchedBy,
+      Map<Integer, List<ChunkSpan>> spans,
+      SemanticSearch.Coverage coverage) {
+
+    double score(int file) {
+      return scores.getOrDefault(file, 0.0);
+    }
+
+    List<String> sources(int file) {
+      return matchedBy.getOrDefault(file, List.of());
+    }
+  }
+
+  public SemanticSearch.Result search(long orgId, long manifestId, SemanticSearch.Query query) {
+    Ranking ranking = rank(orgId, manifestId, query.text(), query.limit(), query.useVectors());
+    List<Integer> files = ranking.files();
+    Map<Long, String[]> lines =
+        contents.lines(orgId, files.stream().map(f -> ranking.index().blobIds[f]).toList());
+    List<SemanticSearch.FileHit> hits = new ArrayList<>(files.size());
+    for (int file : files) {
+      String[] text = lines.getOrDefault(ranking.index().blobIds[file], new String[0]);
+      hits.add(
+          new SemanticSearch.FileHit(
+              ranking.index().path(file),
+              ranking.score(file),
+              ranking.sources(file),
+              Anchors.of(ranking, file, text, 3, 2)));
+    }
+    return new SemanticSearch.Result(hits, ranking.coverage(), ranking.terms());
+  }
+
+  public Ranking rank(long orgId, long manifestId, String text, int limit, boolean useVectors) {
+    FileIndex index = index(orgId, manifestId);
+    List<String> terms = FileIndex.queryTerms(text);
+    Map<Integer, List<String>> matchedBy = new HashMap<>();
+    List<RankFusion.Ranking> lists = new ArrayList<>();
+
+    List<Integer> bm25 =
+        LexicalRanker.bm25(index, terms, CANDIDATES).stream()
+            .map(LexicalRanker.Scored::id)
+            .toList();
+    lists.add(new RankFusion.Ranking(bm25, 1.0));
+    bm25.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("bm25"));
+
+    List<Integer> bySymbol =
+        LexicalRanker.filesOf(
+            index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
+    lists.add(new RankFusion.Ranking(bySymbol, 1.0));
+    bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
+
+    long done = embeddedChunks(orgId, index);
+    Map<Integer, List<ChunkSpan>> spans = new HashMap<>();
+    boolean vectorsUsed = false;
+    if (useVectors && done > 0) {
+      List<Integer> byVector = vectorFiles(orgId, index, text, spans);
+      lists.add(new RankFusion.Ranking(byVector, 1.0));
+      byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
+      vectorsUsed = true;
+    }
+
+    Map<Integer, Double> fused = RankFusion.fuse(lists);
+    boolean aboutTests = terms.stream().anyMatch(t -> t.startsWith("test"));
+    fused.replaceAll((file, score) ->
+        score
+            * (index.tests[file] && !aboutTests ? TEST_PRIOR : 1.0)
+            * (index.code[file] ? 1.0 : NON_CODE_PRIOR));
+    List<Integer> files =
+        fused.entrySet().stream()
+            .sorted(
+                Map.Entry.<Integer, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(e -> index.path(e.getKey())))
+            .limit(limit)
+            .map(Map.Entry::getKey)
+            .toList();
+    return new Ranking(
+        index,
+        terms,
+        files,
+        fused,
+        matchedBy,
+        spans,
+        new SemanticSearch.Coverage(done, index.totalChunks(), vectorsUsed));
+  }
+
+  /** The lines of some blobs, for snippets. */
+  Map<Long, String[]> lines(long orgId, List<Long> blobIds) {
+    return contents.lines(orgId, blobIds);
+  }
+
+  /** Files by their closest embedded chunk, best first; fills {@code spans} per file. */
+  private List<Integer> vectorFiles(
+      long orgId, FileIndex index, String text, Map<Integer, List<ChunkSpan>> spans) {
+    float[] query = embedder.get().embedQuery(text);
+    List<VectorHit> hits =
+        vectors.search(orgId, query, VECTOR_CHUNKS, VectorFilter.blobs(index.blobSet()));
+    Map<Long, int[]> lines = chunkLines(orgId, hits);
+    LinkedHashSet<Integer> order = new LinkedHashSet<>();
+    for (VectorHit hit : hits) {
+      int[] chunk = lines.get(hit.chunkId());
+      if (chunk == null) {
+        continue;
+      }
+      for (int file : index.filesOfBlob(chunk[0])) {
+        order.add(file);
+        spans
+            .computeIfAbsent(file, k -> new ArrayList<>())
+            .add(new ChunkSpan(file, chunk[1], chunk[2], hit.score()));
+      }
+    }
+    return List.copyOf(order);
+  }
+
+  /** blob id, start line, end line of each hit's chunk. */
+  private Map<Long, int[]> chunkLines(long orgId, List<VectorHit> hits) {
+    Map<Long, int[]> out = new HashMap<>();
+    if (hits.isEmpty()) {
+      return out;
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(orgId);
+    hits.forEach(h -> params.add(h.chunkId()));
+    sql.jdbc()
+        .sql(
+            "SELECT id, blob_id, start_line, end_line FROM chunks WHERE org_id = ? AND id IN ("
+                + String.join(",", Collections.nCopies(hits.size(), "?"))
+                + ")")
+        .params(params)
+        .query(row -> {
+          out.put(row.getLong(1), new int[] {(int) row.getLong(2), row.getInt(3), row.getInt(4)});
+        });
+    return out;
+  }
+
+  /**
+   * The manifest's embedded chunks, recounted only when the org's vector count moved (the worker
+   * writes vectors as it goes; a count per query is cheap, the join is not).
+   */
+  private long embeddedChunks(long orgId, FileIndex index) {
+    long orgCount = vectors.count(orgId);
+    if (orgCount == 0) {
+      return 0;
+    }
+    long[] cached = embedded.get(index.manifestId());
+    if (cached != null && cached[0] == orgCount) {
+      return cached[1];
+    }
+    long count = loader.embeddedChunks(orgId, index.manifestId());
+    embedded.put(index.manifestId(), new long[] {orgCount, count});
+    return count;
+  }
+
+  /** The manifest's index, built on first use; concurrent first uses share one build. */
+  public FileIndex index(long orgId, long manifestId) {
+    FutureTask<FileIndex> task = new FutureTask<>(() -> loader.load(orgId, manifestId));
+    FutureTask<FileIndex> existing = indexes.putIfAbsent(manifestId, task);
+    if (existing == null) {
+      task.run();
+      remember(manifestId);
+      existing = task;
+    }
+    try {
+      return existing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the search index", e);
+    } catch (ExecutionException e) {
+      indexes.remove(manifestId, existing);
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void remember(long manifestId) {
+    synchronized (recent) {
+      recent.remove(manifestId);
+      recent.add(manifestId);
+      while (recent.size() > CACHED_MANIFESTS) {
+        long eldest = recent.removeFirst();
+        indexes.remove(eldest);
+        embedded.remove(eldest);
+      }
+    }
+  }
+
+  static String shorten(String line) {
+    String s = line.strip();
+    return s.length() <= SNIPPET_CHARS ? s : s.substring(0, SNIPPET_CHARS - 3) + "...";
+  }
+}
