@@ -10,21 +10,13 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure tool latency and retrieval quality on real corpora.",
-    subcommands = {BenchToolsCommand.class})
-/** {@code atelier bench}: benchmarks on real corpora, one subcommand each. */
-@Command(
-    name = "bench",
-    mixinStandardHelpOptions = true,
-    description = "Measure retrieval quality and speed on real corpora.",
-    subcommands = {BenchRetrievalCommand.class})
+    subcommands = {BenchToolsCommand.class, BenchRetrievalCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return 2;
     // No subcommand: show which benchmarks there are.
     spec.commandLine().usage(spec.commandLine().getOut());
     return 0;
