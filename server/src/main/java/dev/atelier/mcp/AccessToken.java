@@ -80,7 +80,7 @@ public final class AccessToken {
     byte[] random = new byte[BYTES];
     new SecureRandom().nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    Path temporary = Files.createTempFile(dataDir, FILE_NAME, ".tmp", ownerOnly());
+    Path temporary = Files.createTempFile(dataDir, FILE_NAME, ".tmp", ownerOnly(dataDir));
     try {
       Files.writeString(temporary, token + "\n", StandardCharsets.US_ASCII);
       Files.createLink(file, temporary);
@@ -107,8 +107,8 @@ public final class AccessToken {
     return new AccessToken(token);
   }
 
-  private static FileAttribute<?>[] ownerOnly() {
-    return isPosix(Path.of("."))
+  private static FileAttribute<?>[] ownerOnly(Path dataDir) {
+    return isPosix(dataDir)
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
         : new FileAttribute<?>[0];
   }
