@@ -377,6 +377,15 @@ public final class FileInsights implements AutoCloseable {
                 0.5 + Math.min(0.3, edge.references() / 30.0),
                 "imports or references it" + uses(edge)));
     sharedNeighbours(path, neighbours, scores, reasons);
+    if (TestFiles.isTest(path)) {
+      for (String subject : TestFiles.subjectsOf(path, present)) {
+        add(scores, reasons, subject, 0.3, "the file it tests, by name");
+      }
+    } else {
+      for (String test : TestFiles.testsOf(path, present, neighbours.dependents(path).keySet())) {
+        add(scores, reasons, test, 0.3, "a test of it");
+      }
+    }
     String embeddings = similar(org, repository, branch, found.get(), scores, reasons);
     List<Relation> out = new ArrayList<>();
     scores.forEach((other, score) -> {

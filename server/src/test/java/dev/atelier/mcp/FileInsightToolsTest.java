@@ -133,6 +133,10 @@ class FileInsightToolsTest {
             .contains("co-changed in 3 commits (confidence 0.6)")
             .contains("imports or references it");
         assertThat(text).contains("d.py:1").contains("not embedded");
+        assertThat(text.lines().filter(l -> l.startsWith("test_a.py:1")).findFirst().orElseThrow())
+            .contains("a test of it");
+        assertThat(text(core, "find_related", Map.of("path", "test_a.py")))
+            .contains("the file it tests, by name");
         assertThat(text(core, "find_related", Map.of("path", "b.py")))
             .contains("a.py:1")
             .contains("co-changed in 3 commits (confidence 1.0)")
