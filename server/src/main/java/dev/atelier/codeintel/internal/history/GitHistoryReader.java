@@ -46,6 +46,9 @@ public final class GitHistoryReader {
   /** Files over this size are diffed as binary (no line counts): keeps a walk bounded. */
   private static final int DIFF_THRESHOLD_BYTES = 1 << 20;
 
+  /** A walk stops here and keeps what it counted, so a first call never waits for minutes. */
+  private static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(20);
+
   private final Window window;
 
   public GitHistoryReader(Window window) {
@@ -112,6 +115,8 @@ public final class GitHistoryReader {
     int mechanical = 0;
     int walked = 0;
     boolean capped = false;
+    boolean outOfTime = false;
+    long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
     Instant since;
     try (RevWalk walk = new RevWalk(repository);
         ObjectReader reader = repository.newObjectReader();
@@ -131,6 +136,10 @@ public final class GitHistoryReader {
       for (RevCommit commit : walk) {
         if (walked >= window.maxCommits()) {
           capped = true;
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          outOfTime = true;
           break;
         }
         walked++;
@@ -156,7 +165,10 @@ public final class GitHistoryReader {
         tally.commit(commit, entries, diff, prefix);
       }
     }
-    String scope = capped ? "the newest " + walked + " commits" : walked + " commits";
+    String scope =
+        outOfTime
+            ? "the newest " + walked + " commits (the " + TIME_LIMIT.toSeconds() + " s limit)"
+            : capped ? "the newest " + walked + " commits" : walked + " commits";
     String status =
         scope
             + " since "
