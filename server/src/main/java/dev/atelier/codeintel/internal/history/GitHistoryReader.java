@@ -9,15 +9,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -47,7 +50,7 @@ public final class GitHistoryReader {
   private static final int DIFF_THRESHOLD_BYTES = 1 << 20;
 
   /** A walk stops here and keeps what it counted, so a first call never waits for minutes. */
-  private static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(20);
+  private static final Duration TIME_LIMIT = Duration.ofSeconds(20);
 
   private final Window window;
 
@@ -159,7 +162,7 @@ public final class GitHistoryReader {
         renames.addAll(entries);
         try {
           entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
-        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+        } catch (CanceledException e) {
           throw new IOException("rename detection was cancelled", e);
         }
         tally.commit(commit, entries, diff, prefix);
@@ -209,7 +212,7 @@ public final class GitHistoryReader {
 
     void commit(RevCommit commit, List<DiffEntry> entries, DiffFormatter diff, String prefix)
         throws IOException {
-      Set<Integer> touched = new java.util.LinkedHashSet<>();
+      Set<Integer> touched = new LinkedHashSet<>();
       Instant when = Instant.ofEpochSecond(commit.getCommitTime());
       String author =
           commit.getAuthorIdent() == null
