@@ -26,6 +26,7 @@ import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -42,7 +43,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks a git repository's commits back from a head within a {@link Window} and counts, per file,
  * the commits, lines added and removed, authors and last change; renames are followed so a file's
- * older changes count under its name at the head.
+ * older changes count under its name at the head. Each commit's changes are kept as walked, so the
+ * walk from a descendant head diffs only the new commits.
  */
 public final class GitHistoryReader {
 
@@ -182,7 +184,7 @@ public final class GitHistoryReader {
       boolean ancestor = walk.isMergedInto(old, start);
       walk.reset();
       return ancestor ? old : null;
-    } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+    } catch (MissingObjectException e) {
       walk.reset();
       return null;
     }
