@@ -18,6 +18,11 @@ import dev.atelier.platform.Database;
 import dev.atelier.repos.Branch;
 import dev.atelier.repos.ManifestId;
 import dev.atelier.repos.Repository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -165,16 +171,14 @@ public final class FileInsights implements AutoCloseable {
    */
   public Optional<String> whyNotIndexed(Repository repository, String path) {
     try {
-      java.nio.file.Path root = java.nio.file.Path.of(repository.location());
+      Path root = Path.of(repository.location());
       java.nio.file.Path file =
           root.resolve(dev.atelier.repos.RepoPath.of(path).value()).normalize();
-      if (!root.isAbsolute()
-          || !file.startsWith(root)
-          || !java.nio.file.Files.isRegularFile(file)) {
+      if (!root.isAbsolute() || !file.startsWith(root) || !Files.isRegularFile(file)) {
         return Optional.empty();
       }
       byte[] head;
-      try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
         head = in.readNBytes(8192);
       }
       for (byte b : head) {
@@ -184,7 +188,7 @@ public final class FileInsights implements AutoCloseable {
       }
       return Optional.of(
           "it is not indexed (an ignore rule, a vendored folder or the size limit left it out)");
-    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+    } catch (IOException | InvalidPathException e) {
       return Optional.empty();
     }
   }
@@ -205,8 +209,7 @@ public final class FileInsights implements AutoCloseable {
     History changes = history.of(repository, branch);
     FileChurn churn = changes.churn(path).orElse(null);
     FileNeighbours neighbours = neighbours(org, branch);
-    List<String> dependents =
-        List.copyOf(new java.util.TreeSet<>(neighbours.dependents(path).keySet()));
+    List<String> dependents = List.copyOf(new TreeSet<>(neighbours.dependents(path).keySet()));
     List<String> imports =
         graph.imports(org, branch.id(), path, 1).stream()
             .map(CodeGraph.FileDependency::to)
@@ -245,7 +248,7 @@ public final class FileInsights implements AutoCloseable {
             ? List.of()
             : TestFiles.testsOf(path, paths(repository, branch), dependents);
     List<Finding> findings = new ArrayList<>();
-    int lines = file.lines() >= 0 ? file.lines() : -1;
+    int lines = file.lines() >= 0 || measure == null ? file.lines() : measure.metrics().lines();
     if (measure != null) {
       findings(measure.metrics(), findings);
     }
@@ -377,6 +380,15 @@ public final class FileInsights implements AutoCloseable {
                 0.5 + Math.min(0.3, edge.references() / 30.0),
                 "imports or references it" + uses(edge)));
     sharedNeighbours(path, neighbours, scores, reasons);
+    if (TestFiles.isTest(path)) {
+      for (String subject : TestFiles.subjectsOf(path, present)) {
+        add(scores, reasons, subject, 0.3, "the file it tests, by name");
+      }
+    } else {
+      for (String test : TestFiles.testsOf(path, present, neighbours.dependents(path).keySet())) {
+        add(scores, reasons, test, 0.3, "a test of it");
+      }
+    }
     String embeddings = similar(org, repository, branch, found.get(), scores, reasons);
     List<Relation> out = new ArrayList<>();
     scores.forEach((other, score) -> {

@@ -106,6 +106,31 @@ class FileInsightToolsTest {
     }
 
     @Test
+    void aNewCommitExtendsTheHistoryAsAFullWalkWould() throws Exception {
+      history();
+      try (CodeIntelligence core = open()) {
+        ToolCall call = scope(core).open(ToolArguments.of(Map.of()));
+        ChangeHistory history = core.insights().history();
+        assertThat(history.of(call.repository(), call.branch()).commits()).isEqualTo(6);
+        try (Git git = Git.open(tree.toFile())) {
+          write("a.py", A + "\n# eight\n");
+          write("d.py", "def helper():\n    return 8\n");
+          commit(git, "dan", "c8");
+        }
+
+        ChangeHistory.History extended = history.of(call.repository(), call.branch());
+        ChangeHistory.History fresh = new ChangeHistory().of(call.repository(), call.branch());
+
+        assertThat(extended.commits()).isEqualTo(7);
+        assertThat(extended.churn("a.py").orElseThrow().commits()).isEqualTo(6);
+        assertThat(extended.churn("a.py").orElseThrow().authors()).isEqualTo(4);
+        assertThat(extended.status()).isEqualTo(fresh.status());
+        assertThat(extended.files()).containsExactlyInAnyOrderElementsOf(fresh.files());
+        assertThat(extended.coChanges("a.py", 1)).isEqualTo(fresh.coChanges("a.py", 1));
+      }
+    }
+
+    @Test
     void ranksTheMostChangedComplexFileFirstWithEachFactor() throws Exception {
       history();
       try (CodeIntelligence core = open()) {
@@ -133,6 +158,10 @@ class FileInsightToolsTest {
             .contains("co-changed in 3 commits (confidence 0.6)")
             .contains("imports or references it");
         assertThat(text).contains("d.py:1").contains("not embedded");
+        assertThat(text.lines().filter(l -> l.startsWith("test_a.py:1")).findFirst().orElseThrow())
+            .contains("a test of it");
+        assertThat(text(core, "find_related", Map.of("path", "test_a.py")))
+            .contains("the file it tests, by name");
         assertThat(text(core, "find_related", Map.of("path", "b.py")))
             .contains("a.py:1")
             .contains("co-changed in 3 commits (confidence 1.0)")

@@ -5,6 +5,7 @@ import dev.atelier.mcp.ToolArguments;
 import dev.atelier.mcp.ToolCall;
 import dev.atelier.platform.AtelierException;
 import java.util.List;
+import java.util.Optional;
 
 /** The error for a path the branch has no file at, with what the agent may have meant. */
 final class IndexedFiles {
@@ -21,7 +22,7 @@ final class IndexedFiles {
               + path
               + ")");
     }
-    java.util.Optional<String> skipped = insights.whyNotIndexed(call.repository(), path);
+    Optional<String> skipped = insights.whyNotIndexed(call.repository(), path);
     if (skipped.isPresent()) {
       return ToolArguments.invalid("no analysis of '" + path + "': " + skipped.get());
     }

@@ -9,20 +9,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -39,12 +43,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks a git repository's commits back from a head within a {@link Window} and counts, per file,
  * the commits, lines added and removed, authors and last change; renames are followed so a file's
- * older changes count under its name at the head.
+ * older changes count under its name at the head. Each commit's changes are kept as walked, so the
+ * walk from a descendant head diffs only the new commits.
  */
 public final class GitHistoryReader {
 
   /** Files over this size are diffed as binary (no line counts): keeps a walk bounded. */
   private static final int DIFF_THRESHOLD_BYTES = 1 << 20;
+
+  /** A walk stops here and keeps what it counted, so a first call never waits for minutes. */
+  private static final Duration TIME_LIMIT = Duration.ofSeconds(20);
 
   private final Window window;
 
@@ -106,11 +114,17 @@ public final class GitHistoryReader {
     return repository.resolve("HEAD^{commit}");
   }
 
-  HistorySnapshot read(Repository repository, ObjectId head, String prefix) throws IOException {
-    Tally tally = new Tally();
-    int merges = 0;
-    int mechanical = 0;
-    int walked = 0;
+  /**
+   * The history from {@code head}. When {@code previous} was read from an ancestor of it, only the
+   * commits since are walked and the previous ones reused (a new commit costs its own diff, not a
+   * new walk of the whole window).
+   */
+  HistorySnapshot read(
+      Repository repository, ObjectId head, String prefix, @Nullable HistorySnapshot previous)
+      throws IOException {
+    long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
+    List<WalkedCommit> walked = new ArrayList<>();
+    boolean outOfTime = false;
     boolean capped = false;
     Instant since;
     try (RevWalk walk = new RevWalk(repository);
@@ -125,38 +139,126 @@ public final class GitHistoryReader {
       }
       RevCommit start = walk.parseCommit(head);
       since = Instant.ofEpochSecond(start.getCommitTime()).minus(window.maxAge());
+      RevCommit reuseFrom = reusable(walk, start, previous);
       walk.sort(RevSort.COMMIT_TIME_DESC);
       walk.setRevFilter(CommitTimeRevFilter.after(since.toEpochMilli()));
       walk.markStart(start);
+      if (reuseFrom != null) {
+        walk.markUninteresting(reuseFrom);
+      }
       for (RevCommit commit : walk) {
-        if (walked >= window.maxCommits()) {
+        if (walked.size() >= window.maxCommits()) {
           capped = true;
           break;
         }
-        walked++;
-        if (commit.getParentCount() > 1) {
-          merges++;
-          continue;
+        if (System.nanoTime() > deadline) {
+          outOfTime = true;
+          break;
         }
-        RevCommit parent =
-            commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
-        List<DiffEntry> entries =
-            diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
-        if (entries.size() > window.maxFilesPerCommit()) {
-          mechanical++;
-          continue;
+        walked.add(walk(repository, walk, reader, diff, commit));
+      }
+      if (reuseFrom != null && previous != null && !outOfTime) {
+        for (WalkedCommit old : previous.walked()) {
+          if (walked.size() >= window.maxCommits()) {
+            capped = true;
+            break;
+          }
+          if (!old.time().isBefore(since)) {
+            walked.add(old);
+          }
         }
-        RenameDetector renames = new RenameDetector(repository);
-        renames.addAll(entries);
-        try {
-          entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
-        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
-          throw new IOException("rename detection was cancelled", e);
-        }
-        tally.commit(commit, entries, diff, prefix);
+        capped |= previous.capped() && walked.size() >= window.maxCommits();
       }
     }
-    String scope = capped ? "the newest " + walked + " commits" : walked + " commits";
+    return aggregate(head, prefix, since, walked, capped, outOfTime);
+  }
+
+  /** The previous snapshot's head when it is an ancestor of {@code start} and complete. */
+  private static @Nullable RevCommit reusable(
+      RevWalk walk, RevCommit start, @Nullable HistorySnapshot previous) throws IOException {
+    if (previous == null || previous.head() == null || previous.outOfTime()) {
+      return null;
+    }
+    try {
+      RevCommit old = walk.parseCommit(ObjectId.fromString(previous.head()));
+      boolean ancestor = walk.isMergedInto(old, start);
+      walk.reset();
+      return ancestor ? old : null;
+    } catch (MissingObjectException e) {
+      walk.reset();
+      return null;
+    }
+  }
+
+  /** One commit's changes, with raw git paths (renames resolved later, over the whole window). */
+  private WalkedCommit walk(
+      Repository repository,
+      RevWalk walk,
+      ObjectReader reader,
+      DiffFormatter diff,
+      RevCommit commit)
+      throws IOException {
+    Instant when = Instant.ofEpochSecond(commit.getCommitTime());
+    String author =
+        commit.getAuthorIdent() == null
+            ? ""
+            : commit.getAuthorIdent().getEmailAddress().toLowerCase(Locale.ROOT);
+    if (commit.getParentCount() > 1) {
+      return new WalkedCommit(when, author, WalkedCommit.Kind.MERGE, List.of());
+    }
+    RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+    List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
+    if (entries.size() > window.maxFilesPerCommit()) {
+      return new WalkedCommit(when, author, WalkedCommit.Kind.MECHANICAL, List.of());
+    }
+    RenameDetector renames = new RenameDetector(repository);
+    renames.addAll(entries);
+    try {
+      entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
+    } catch (CanceledException e) {
+      throw new IOException("rename detection was cancelled", e);
+    }
+    List<WalkedCommit.Change> changes = new ArrayList<>(entries.size());
+    for (DiffEntry entry : entries) {
+      long added = 0;
+      long removed = 0;
+      for (Edit edit : diff.toFileHeader(entry).toEditList()) {
+        added += edit.getLengthB();
+        removed += edit.getLengthA();
+      }
+      boolean deleted = entry.getChangeType() == DiffEntry.ChangeType.DELETE;
+      changes.add(
+          new WalkedCommit.Change(
+              deleted ? entry.getOldPath() : entry.getNewPath(),
+              entry.getChangeType() == DiffEntry.ChangeType.RENAME ? entry.getOldPath() : null,
+              added,
+              removed));
+    }
+    return new WalkedCommit(when, author, WalkedCommit.Kind.COUNTED, changes);
+  }
+
+  private HistorySnapshot aggregate(
+      ObjectId head,
+      String prefix,
+      Instant since,
+      List<WalkedCommit> walked,
+      boolean capped,
+      boolean outOfTime) {
+    Tally tally = new Tally();
+    int merges = 0;
+    int mechanical = 0;
+    for (WalkedCommit commit : walked) {
+      switch (commit.kind()) {
+        case MERGE -> merges++;
+        case MECHANICAL -> mechanical++;
+        case COUNTED -> tally.commit(commit, prefix);
+      }
+    }
+    int count = walked.size();
+    String scope =
+        outOfTime
+            ? "the newest " + count + " commits (the " + TIME_LIMIT.toSeconds() + " s limit)"
+            : capped ? "the newest " + count + " commits" : count + " commits";
     String status =
         scope
             + " since "
@@ -164,7 +266,7 @@ public final class GitHistoryReader {
             + " from "
             + head.abbreviate(10).name()
             + (merges + mechanical > 0 ? " (" + skipped(merges, mechanical) + " not counted)" : "");
-    return tally.snapshot(status, head.name());
+    return tally.snapshot(status, head.name(), walked, capped, outOfTime);
   }
 
   private String skipped(int merges, int mechanical) {
@@ -195,44 +297,29 @@ public final class GitHistoryReader {
     // an old path renamed later -> its name at the head
     private final Map<String, String> renamedTo = new HashMap<>();
 
-    void commit(RevCommit commit, List<DiffEntry> entries, DiffFormatter diff, String prefix)
-        throws IOException {
-      Set<Integer> touched = new java.util.LinkedHashSet<>();
-      Instant when = Instant.ofEpochSecond(commit.getCommitTime());
-      String author =
-          commit.getAuthorIdent() == null
-              ? ""
-              : commit.getAuthorIdent().getEmailAddress().toLowerCase(Locale.ROOT);
-      for (DiffEntry entry : entries) {
-        String raw =
-            entry.getChangeType() == DiffEntry.ChangeType.DELETE
-                ? entry.getOldPath()
-                : entry.getNewPath();
-        String path = current(raw);
-        if (entry.getChangeType() == DiffEntry.ChangeType.RENAME) {
-          renamedTo.put(entry.getOldPath(), path);
+    void commit(WalkedCommit commit, String prefix) {
+      Set<Integer> touched = new LinkedHashSet<>();
+      for (WalkedCommit.Change change : commit.changes()) {
+        String path = current(change.path());
+        String from = change.renamedFrom();
+        if (from != null) {
+          renamedTo.put(from, path);
         }
         String relative = relative(path, prefix);
         if (relative == null) {
           continue;
         }
-        long added = 0;
-        long removed = 0;
-        for (Edit edit : diff.toFileHeader(entry).toEditList()) {
-          added += edit.getLengthB();
-          removed += edit.getLengthA();
-        }
         int id = id(relative);
         if (touched.add(id)) {
           fileCommits.get(id).add(commitFiles.size());
           Instant before = last.get(id);
-          if (before == null || when.isAfter(before)) {
-            last.set(id, when);
+          if (before == null || commit.time().isAfter(before)) {
+            last.set(id, commit.time());
           }
-          authors.get(id).add(author);
+          authors.get(id).add(commit.author());
         }
-        lines.get(id)[0] += added;
-        lines.get(id)[1] += removed;
+        lines.get(id)[0] += change.added();
+        lines.get(id)[1] += change.removed();
       }
       if (!touched.isEmpty()) {
         commitFiles.add(touched.stream().mapToInt(Integer::intValue).toArray());
@@ -266,7 +353,8 @@ public final class GitHistoryReader {
       return next;
     }
 
-    HistorySnapshot snapshot(String status, String head) {
+    HistorySnapshot snapshot(
+        String status, String head, List<WalkedCommit> walked, boolean capped, boolean outOfTime) {
       List<FileChurn> churn = new ArrayList<>(paths.size());
       int[][] byFile = new int[paths.size()][];
       for (int id = 0; id < paths.size(); id++) {
@@ -281,7 +369,16 @@ public final class GitHistoryReader {
                 authors.get(id).size()));
       }
       return new HistorySnapshot(
-          status, head, ids, paths, churn, commitFiles.toArray(int[][]::new), byFile);
+          status,
+          head,
+          ids,
+          paths,
+          churn,
+          commitFiles.toArray(int[][]::new),
+          byFile,
+          walked,
+          capped,
+          outOfTime);
     }
   }
 }

@@ -22,6 +22,8 @@ public final class HistoryCache {
 
   private record Key(String gitDir, String prefix, String head) {}
 
+  private record Folder(String gitDir, String prefix) {}
+
   private final GitHistoryReader reader;
   private final Map<Key, CompletableFuture<HistorySnapshot>> histories =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -30,6 +32,9 @@ public final class HistoryCache {
           return size() > KEEP;
         }
       };
+
+  // the newest history of each folder, which the walk from its next head extends
+  private final Map<Folder, HistorySnapshot> latest = new LinkedHashMap<>();
 
   public HistoryCache(GitHistoryReader reader) {
     this.reader = requireNonNull(reader, "reader is null");
@@ -56,8 +61,20 @@ public final class HistoryCache {
       if (theirs != null) {
         return theirs.join();
       }
+      Folder folder = new Folder(key.gitDir(), key.prefix());
+      HistorySnapshot previous;
+      synchronized (histories) {
+        previous = latest.get(folder);
+      }
       try {
-        mine.complete(reader.read(repository, head, found.prefix()));
+        HistorySnapshot snapshot = reader.read(repository, head, found.prefix(), previous);
+        synchronized (histories) {
+          latest.put(folder, snapshot);
+          if (latest.size() > KEEP) {
+            latest.remove(latest.keySet().iterator().next());
+          }
+        }
+        mine.complete(snapshot);
       } catch (IOException | RuntimeException e) {
         synchronized (histories) {
           histories.remove(key, mine);

@@ -27,6 +27,9 @@ final class HistorySnapshot implements History {
   private final List<FileChurn> churn;
   private final int[][] commitFiles;
   private final int[][] fileCommits;
+  private final List<WalkedCommit> walked;
+  private final boolean capped;
+  private final boolean outOfTime;
 
   HistorySnapshot(
       String status,
@@ -35,8 +38,14 @@ final class HistorySnapshot implements History {
       List<String> paths,
       List<FileChurn> churn,
       int[][] commitFiles,
-      int[][] fileCommits) {
+      int[][] fileCommits,
+      List<WalkedCommit> walked,
+      boolean capped,
+      boolean outOfTime) {
     this.available = head != null;
+    this.walked = List.copyOf(walked);
+    this.capped = capped;
+    this.outOfTime = outOfTime;
     this.status = status;
     this.head = head;
     this.ids = Map.copyOf(ids);
@@ -48,7 +57,29 @@ final class HistorySnapshot implements History {
 
   static HistorySnapshot unavailable(String why) {
     return new HistorySnapshot(
-        "no git history: " + why, null, Map.of(), List.of(), List.of(), new int[0][], new int[0][]);
+        "no git history: " + why,
+        null,
+        Map.of(),
+        List.of(),
+        List.of(),
+        new int[0][],
+        new int[0][],
+        List.of(),
+        false,
+        false);
+  }
+
+  /** The commits walked, newest first, for the next head's walk to reuse. */
+  List<WalkedCommit> walked() {
+    return walked;
+  }
+
+  boolean capped() {
+    return capped;
+  }
+
+  boolean outOfTime() {
+    return outOfTime;
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class SourceMetrics {
 
   /** A file's figures. */
   public record Metrics(
+      int lines,
       int cyclomatic,
       int decisions,
       int maxNesting,
@@ -81,8 +82,15 @@ public final class SourceMetrics {
         todos.add(i + 1);
       }
     }
+    // a final newline ends the last line rather than starting another
+    int lines = text.isEmpty() ? 0 : text.endsWith("\n") ? raw.length - 1 : raw.length;
     return new Metrics(
-        total + Math.max(1, measured.size()), total, maxNesting, measured, List.copyOf(todos));
+        lines,
+        total + Math.max(1, measured.size()),
+        total,
+        maxNesting,
+        measured,
+        List.copyOf(todos));
   }
 
   private static boolean indentLanguage(Language language) {

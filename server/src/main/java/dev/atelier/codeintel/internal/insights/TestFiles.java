@@ -58,6 +58,21 @@ public final class TestFiles {
     return List.copyOf(found);
   }
 
+  /** For a test file, the non-test files its name points at ({@code FooTest.java} → Foo.java). */
+  public static List<String> subjectsOf(String testPath, Collection<String> files) {
+    String subject = stripped(stem(testPath.substring(testPath.lastIndexOf('/') + 1)));
+    Set<String> found = new TreeSet<>();
+    for (String file : files) {
+      if (!isTest(file)
+          && stem(file.substring(file.lastIndexOf('/') + 1))
+              .toLowerCase(Locale.ROOT)
+              .equals(subject)) {
+        found.add(file);
+      }
+    }
+    return List.copyOf(found);
+  }
+
   private static String stem(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot <= 0 ? fileName : fileName.substring(0, dot);
