@@ -5,6 +5,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The loaded graph of each branch, keyed by the manifest it was read from: a new index run makes a
@@ -17,6 +19,8 @@ public final class GraphCache {
 
   private record Entry(
       long manifestId, CompletableFuture<BranchGraph> graph, AtomicBoolean claimed) {}
+
+  private static final Logger log = LoggerFactory.getLogger(GraphCache.class);
 
   private final GraphLoader loader;
   private final ConcurrentMap<BranchKey, Entry> entries = new ConcurrentHashMap<>();
@@ -36,7 +40,19 @@ public final class GraphCache {
                     : new Entry(manifestId, new CompletableFuture<>(), new AtomicBoolean()));
     if (entry.claimed().compareAndSet(false, true)) {
       try {
-        entry.graph().complete(loader.load(orgId, branchId));
+        long start = System.nanoTime();
+        BranchGraph graph = loader.load(orgId, branchId);
+        log.info(
+            "graph of branch {} (manifest {}) loaded in {} ms: {} files, {} symbols, {} file edges,"
+                + " {} reference edges",
+            branchId,
+            manifestId,
+            (System.nanoTime() - start) / 1_000_000,
+            graph.fileCount(),
+            graph.symbolCount(),
+            graph.fileEdgeCount(),
+            graph.referenceEdgeCount());
+        entry.graph().complete(graph);
       } catch (RuntimeException | Error e) {
         entries.remove(key, entry);
         entry.graph().completeExceptionally(e);
