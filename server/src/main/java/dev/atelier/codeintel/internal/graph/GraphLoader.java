@@ -24,6 +24,21 @@ public final class GraphLoader {
     this.sql = sql;
   }
 
+  /**
+   * What the branch's resolved files are now, in one cheap number: resolution rewrites {@code
+   * branch_files} in the transaction that rewrites the references, sometimes after the manifest
+   * switched, so a manifest id alone could name a graph resolved for the previous one.
+   */
+  public String fingerprint(long orgId, long branchId) {
+    return sql.jdbc()
+        .sql(
+            "SELECT count(*), coalesce(sum(blob_id), 0), coalesce(max(file_id), 0)"
+                + " FROM branch_files WHERE org_id = ? AND branch_id = ?")
+        .params(orgId, branchId)
+        .query((row, n) -> row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3))
+        .single();
+  }
+
   public BranchGraph load(long orgId, long branchId) {
     List<String> rawPaths = new ArrayList<>();
     IntList rawIds = new IntList(1024);
