@@ -77,6 +77,20 @@ public final class GraphToolsBenchmark {
     long first = System.nanoTime();
     catalog.call(tool, calls.getFirst(), scope);
     first = System.nanoTime() - first;
+    if (System.getenv("BENCH_SHOW") != null) {
+      for (Map<String, Object> arguments : calls) {
+        String text = catalog.call(tool, arguments, scope).text();
+        System.out.println(
+            "== "
+                + tool
+                + " "
+                + arguments
+                + "\n"
+                + text.lines()
+                    .limit(Long.parseLong(System.getenv("BENCH_SHOW")))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+      }
+    }
     for (int r = 0; r < rounds; r++) {
       for (Map<String, Object> arguments : calls) {
         long t = System.nanoTime();

@@ -190,6 +190,18 @@ class GraphToolsTest {
     assertError("community_detection", Map.of("min_size", 0), "min_size must be between");
     assertThat(call("community_detection", Map.of("max_tokens", 1_000_000_000)).text())
         .contains("modularity");
+    assertThat(
+            call(
+                    "impact_analysis",
+                    Map.of("files", List.of("./src/demo/C.java"), "max_tokens", 1_000_000_000))
+                .text())
+        .contains("src/demo/ATest.java");
+    assertThat(
+            call(
+                    "graph_query",
+                    Map.of("query", "callees", "from", "demo.A.a", "depth", 10, "max_tokens", 50))
+                .text())
+        .startsWith("callees of demo.A.a");
   }
 
   private void assertError(String tool, Map<String, Object> arguments, String message) {

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class ImpactAnalysisTool implements AgentTool {
 
   private static final int STRUCTURED_LIMIT = 200;
+  // The nearest tests first; the rest of the budget goes to the ranked dependents.
+  private static final int TESTS_SHOWN = 25;
 
   @Override
   public String name() {
@@ -69,7 +71,12 @@ public final class ImpactAnalysisTool implements AgentTool {
             + ")");
     if (!impact.tests().isEmpty()) {
       text.line("tests:");
-      impact.tests().forEach(t -> text.line("  " + t.path() + " (distance " + t.distance() + ")"));
+      List<Dependent> nearest =
+          impact.tests().subList(0, Math.min(TESTS_SHOWN, impact.tests().size()));
+      nearest.forEach(t -> text.line("  " + t.path() + " (distance " + t.distance() + ")"));
+      if (impact.tests().size() > nearest.size()) {
+        text.line("  ... " + (impact.tests().size() - nearest.size()) + " more tests (farther)");
+      }
     }
     if (!impact.dependents().isEmpty()) {
       text.line("dependents (distance, fan-in, via):");
@@ -86,7 +93,9 @@ public final class ImpactAnalysisTool implements AgentTool {
     structured.put(
         "dependents",
         impact.dependents().subList(0, Math.min(STRUCTURED_LIMIT, impact.dependents().size())));
-    structured.put("tests", impact.tests());
+    structured.put("totalTests", impact.tests().size());
+    structured.put(
+        "tests", impact.tests().subList(0, Math.min(STRUCTURED_LIMIT, impact.tests().size())));
     return ToolAnswer.of(text.toString(), structured);
   }
 

@@ -53,6 +53,9 @@ public final class BranchGraph {
 
   final @Nullable String[] testSubject;
 
+  /** Tests and test data: they rank no one (references into them are mostly name collisions). */
+  final boolean[] peripheral;
+
   /** Each file's total outgoing weight, for PageRank and symbol scores. */
   final int[] outWeight;
 
@@ -81,6 +84,10 @@ public final class BranchGraph {
     for (int f = 0; f < paths.length; f++) {
       test[f] = TestFiles.isTest(paths[f]);
       testSubject[f] = TestFiles.subject(paths[f]);
+    }
+    this.peripheral = new boolean[paths.length];
+    for (int f = 0; f < paths.length; f++) {
+      peripheral[f] = test[f] || ("/" + paths[f]).contains("/testdata/");
     }
     this.outWeight = new int[paths.length];
     for (int f = 0; f < paths.length; f++) {

@@ -83,7 +83,7 @@ public final class CommunityFinder {
       found.add(
           new Community(
               0,
-              label(folder, g.paths[central], topSymbols),
+              label(folder, paths, g.paths[central], topSymbols),
               folder,
               g.paths[central],
               topSymbols,
@@ -102,13 +102,26 @@ public final class CommunityFinder {
     return new Communities(numbered, modularity, isolated);
   }
 
-  private static String label(String folder, String central, List<String> symbols) {
+  private static String label(
+      String folder, List<String> paths, String central, List<String> symbols) {
     String name = central.substring(central.lastIndexOf('/') + 1);
-    return (folder.isEmpty() ? "(root)" : folder)
+    return (folder.isEmpty() ? spreadFolder(paths, central) : folder)
         + " ("
         + name
         + (symbols.isEmpty() ? "" : ": " + String.join(", ", symbols))
         + ")";
+  }
+
+  /** For a cluster spread over folders: the central file's folder and how many others. */
+  private static String spreadFolder(List<String> paths, String central) {
+    java.util.Set<String> folders = new java.util.HashSet<>();
+    for (String path : paths) {
+      int cut = path.lastIndexOf('/');
+      folders.add(cut < 0 ? "" : path.substring(0, cut));
+    }
+    int cut = central.lastIndexOf('/');
+    String top = cut < 0 ? "(root)" : central.substring(0, cut);
+    return folders.size() <= 1 ? top : top + " +" + (folders.size() - 1) + " folders";
   }
 
   /** The longest folder all the paths are in, without a trailing slash; "" for the root. */

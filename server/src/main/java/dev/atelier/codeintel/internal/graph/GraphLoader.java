@@ -24,6 +24,21 @@ public final class GraphLoader {
     this.sql = sql;
   }
 
+  /**
+   * What the branch's resolved files are now, in one cheap number: resolution rewrites {@code
+   * branch_files} in the transaction that rewrites the references, sometimes after the manifest
+   * switched, so a manifest id alone could name a graph resolved for the previous one.
+   */
+  public String fingerprint(long orgId, long branchId) {
+    return sql.jdbc()
+        .sql(
+            "SELECT count(*), coalesce(sum(blob_id), 0), coalesce(max(file_id), 0)"
+                + " FROM branch_files WHERE org_id = ? AND branch_id = ?")
+        .params(orgId, branchId)
+        .query((row, n) -> row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3))
+        .single();
+  }
+
   public BranchGraph load(long orgId, long branchId) {
     List<String> rawPaths = new ArrayList<>();
     IntList rawIds = new IntList(1024);
@@ -38,10 +53,16 @@ public final class GraphLoader {
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparing(rawPaths::get));
     String[] paths = new String[order.length];
-    Map<Integer, Integer> fileIndex = new HashMap<>(order.length * 2);
+    int maxId = 0;
+    for (int i = 0; i < rawIds.size(); i++) {
+      maxId = Math.max(maxId, rawIds.get(i));
+    }
+    // File ids are small per-branch numbers: an array maps them without boxing.
+    int[] fileIndex = new int[maxId + 1];
+    Arrays.fill(fileIndex, -1);
     for (int f = 0; f < order.length; f++) {
       paths[f] = rawPaths.get(order[f]);
-      fileIndex.put(rawIds.get(order[f]), f);
+      fileIndex[rawIds.get(order[f])] = f;
     }
     BranchGraph.Symbols symbols = symbols(orgId, branchId, fileIndex, paths.length);
     int symbolCount = symbols.name().length;
@@ -60,11 +81,11 @@ public final class GraphLoader {
                 + " WHERE r.org_id = ? AND r.branch_id = ?")
         .params(orgId, branchId)
         .query(row -> {
-          Integer fromFile = fileIndex.get(row.getInt(1));
+          int fromFile = index(fileIndex, row.getInt(1));
           int fromOrdinal = row.getInt(2);
           boolean topLevel = row.wasNull();
-          Integer toFile = fileIndex.get(row.getInt(3));
-          if (fromFile == null || toFile == null) {
+          int toFile = index(fileIndex, row.getInt(3));
+          if (fromFile < 0 || toFile < 0) {
             return;
           }
           int to = symbol(symbols, toFile, row.getInt(4));
@@ -75,7 +96,7 @@ public final class GraphLoader {
           long fromKey = from >= 0 ? from : symbolCount + (long) fromFile;
           long call = "call".equals(row.getString(5)) ? 1 : 0;
           refRows.add(fromKey << 32 | (long) to << 1 | call);
-          if (!fromFile.equals(toFile)) {
+          if (fromFile != toFile) {
             fileRefs.add((long) fromFile << 32 | toFile);
           }
         });
@@ -86,9 +107,9 @@ public final class GraphLoader {
                 + " WHERE org_id = ? AND branch_id = ? AND kind = 'file'")
         .params(orgId, branchId)
         .query(row -> {
-          Integer from = fileIndex.get(row.getInt(1));
-          Integer to = fileIndex.get(row.getInt(2));
-          if (from != null && to != null && !from.equals(to)) {
+          int from = index(fileIndex, row.getInt(1));
+          int to = index(fileIndex, row.getInt(2));
+          if (from >= 0 && to >= 0 && from != to) {
             imports.add((long) from << 32 | to);
           }
         });
@@ -160,8 +181,7 @@ public final class GraphLoader {
         calls.toArray());
   }
 
-  private BranchGraph.Symbols symbols(
-      long orgId, long branchId, Map<Integer, Integer> fileIndex, int files) {
+  private BranchGraph.Symbols symbols(long orgId, long branchId, int[] fileIndex, int files) {
     IntList file = new IntList(4096);
     IntList ordinal = new IntList(4096);
     IntList parentOrdinal = new IntList(4096);
@@ -180,8 +200,8 @@ public final class GraphLoader {
                 + " WHERE f.org_id = ? AND f.branch_id = ? ORDER BY f.file_id, s.ordinal")
         .params(orgId, branchId)
         .query(row -> {
-          Integer f = fileIndex.get(row.getInt(1));
-          if (f == null) {
+          int f = index(fileIndex, row.getInt(1));
+          if (f < 0) {
             return;
           }
           file.add(f);
@@ -220,6 +240,10 @@ public final class GraphLoader {
       partial.parent()[s] = p < 0 ? -1 : symbol(partial, partial.file()[s], p);
     }
     return partial;
+  }
+
+  private static int index(int[] fileIndex, int fileId) {
+    return fileId >= 0 && fileId < fileIndex.length ? fileIndex[fileId] : -1;
   }
 
   /** The global index of a file's symbol by ordinal, or -1. */

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Weighted PageRank over the file graph (edge weight: references plus imports), optionally
- * personalised: the random surfer teleports to the focus files instead of anywhere.
+ * personalised: the random surfer teleports to the focus files instead of anywhere. Tests and test
+ * data receive no rank (no teleport, no edges into them) unless they are the focus.
  */
 final class PageRank {
 
@@ -29,11 +30,27 @@ final class PageRank {
   static double[] ranks(BranchGraph g, int @Nullable [] focus) {
     int n = g.fileCount();
     double[] teleport = new double[n];
+    boolean[] skip = new boolean[n];
     if (focus == null || focus.length == 0) {
-      Arrays.fill(teleport, n == 0 ? 0 : 1.0 / n);
+      int central = 0;
+      for (int f = 0; f < n; f++) {
+        central += g.peripheral[f] ? 0 : 1;
+      }
+      for (int f = 0; f < n; f++) {
+        skip[f] = central > 0 && g.peripheral[f];
+        teleport[f] = skip[f] ? 0 : 1.0 / (central > 0 ? central : n);
+      }
     } else {
+      System.arraycopy(g.peripheral, 0, skip, 0, n);
       for (int f : focus) {
         teleport[f] = 1.0 / focus.length;
+        skip[f] = false;
+      }
+    }
+    int[] weight = new int[n];
+    for (int u = 0; u < n; u++) {
+      for (int e = g.out.start[u]; e < g.out.start[u + 1]; e++) {
+        weight[u] += skip[g.out.other[e]] ? 0 : g.out.weight(e);
       }
     }
     double[] rank = teleport.clone();
@@ -42,14 +59,17 @@ final class PageRank {
       Arrays.fill(next, 0);
       double dangling = 0;
       for (int u = 0; u < n; u++) {
-        int total = g.outWeight[u];
+        int total = weight[u];
         if (total == 0) {
           dangling += rank[u];
           continue;
         }
         double share = DAMPING * rank[u] / total;
         for (int e = g.out.start[u]; e < g.out.start[u + 1]; e++) {
-          next[g.out.other[e]] += share * g.out.weight(e);
+          int v = g.out.other[e];
+          if (!skip[v]) {
+            next[v] += share * g.out.weight(e);
+          }
         }
       }
       double rest = DAMPING * dangling + (1 - DAMPING);
