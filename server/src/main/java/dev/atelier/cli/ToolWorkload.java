@@ -138,6 +138,24 @@ final class ToolWorkload {
     out.put("repo_map", List.of(Map.of("max_tokens", 4000)));
     out.put("file_analysis", each(files, f -> Map.of("path", f)));
     out.put("find_related", each(files, f -> Map.of("path", f)));
+    out.put("lsp_diagnostics", each(files, f -> Map.of("path", f)));
+    out.put("explore_codebase", each(files, f -> Map.of("path", folder(f))));
+    out.put(
+        "graph_query",
+        each(symbols, s -> Map.of("query", "callers", "from", s.qualifiedName(), "depth", 2)));
+    out.put("recall", each(QUESTIONS, q -> Map.of("query", q)));
+    for (String whole :
+        List.of(
+            "hotspots",
+            "community_detection",
+            "conventions",
+            "project_summary",
+            "dependencies",
+            "bootstrap",
+            "list_learnings",
+            "security_scan")) {
+      out.put(whole, List.of(Map.of()));
+    }
     out.values().removeIf(List::isEmpty);
     return out;
   }
@@ -151,6 +169,11 @@ final class ToolWorkload {
         .limit(10)
         .map(n -> n + "\\s*\\(")
         .toList();
+  }
+
+  private static String folder(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "." : path.substring(0, slash);
   }
 
   private static String prefix(String name) {
