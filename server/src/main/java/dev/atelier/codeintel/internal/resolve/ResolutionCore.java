@@ -53,6 +53,55 @@ public final class ResolutionCore {
   private static final Set<String> SELF =
       Set.of("this", "self", "Self", "cls", "static", "me", "$this");
 
+  // Go's predeclared names: never a guess at a same-named definition elsewhere (the Go tree's own
+  // builtin/builtin.go declares them all for documentation).
+  private static final Set<String> GO_PREDECLARED =
+      Set.of(
+          "any",
+          "bool",
+          "byte",
+          "comparable",
+          "complex64",
+          "complex128",
+          "error",
+          "float32",
+          "float64",
+          "int",
+          "int8",
+          "int16",
+          "int32",
+          "int64",
+          "rune",
+          "string",
+          "uint",
+          "uint8",
+          "uint16",
+          "uint32",
+          "uint64",
+          "uintptr",
+          "append",
+          "cap",
+          "clear",
+          "close",
+          "complex",
+          "copy",
+          "delete",
+          "imag",
+          "len",
+          "make",
+          "max",
+          "min",
+          "new",
+          "panic",
+          "print",
+          "println",
+          "real",
+          "recover",
+          "true",
+          "false",
+          "iota",
+          "nil");
+
   private final List<FileFacts> files;
   private final Map<String, Integer> byPath = new HashMap<>();
 
@@ -768,6 +817,9 @@ public final class ResolutionCore {
 
   private List<Target> packageThenGlobal(
       int file, FileFacts f, Ref ref, boolean membersOnly, boolean fileSeen) {
+    if (!membersOnly && f.language() == Language.GO && GO_PREDECLARED.contains(ref.name())) {
+      return List.of();
+    }
     int skip = fileSeen ? file : -1;
     Map<String, long[]> pkg = packageNames.get(packageKey(f));
     long[] inPackage = pkg == null ? null : pkg.get(ref.name());

@@ -30,6 +30,27 @@ class ResolverReferencesTest {
   }
 
   @Test
+  void goPredeclaredNamesAreNotGuessedIntoADocumentationPackage() {
+    var core =
+        core(
+            file("builtin/builtin.go")
+                .pkg("builtin")
+                .sym("error", SymbolKind.INTERFACE, -1)
+                .sym("len", SymbolKind.FUNCTION, -1),
+            file("io/io.go")
+                .pkg("io")
+                .ref("error", RefKind.TYPE, null, -1)
+                .call("len", -1)
+                .sym("min", SymbolKind.FUNCTION, -1)
+                .call("min", -1));
+    assertThat(targets(core, "io/io.go", 0)).isEmpty();
+    assertThat(targets(core, "io/io.go", 1)).isEmpty();
+    assertThat(targets(core, "io/io.go", 2))
+        .as("a package's own min shadows the builtin")
+        .hasSize(1);
+  }
+
+  @Test
   void aNameElsewhereInTheSameFileComesNext() {
     var core =
         core(
