@@ -8,12 +8,8 @@ import dev.atelier.codeintel.internal.overview.Summarizer;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BranchId;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a newcomer asks of a branch: what it is (languages, size, folders, entry points, frameworks,
@@ -153,30 +149,11 @@ public final class RepositoryOverview {
       List<Framework> frameworks,
       ErrorHandling errors) {}
 
-  /** A file many others depend on. */
-  public record CentralFile(String path, int dependents) {}
-
   public ProjectSummary summary(long orgId, BranchId branch) {
     return new Summarizer(Inventory.load(sql, orgId, branch)).summary();
   }
 
   public Conventions conventions(long orgId, BranchId branch) {
     return new ConventionFinder(Inventory.load(sql, orgId, branch)).conventions();
-  }
-
-  /** The files with the most distinct dependents (imports and references), most first. */
-  public List<CentralFile> mostDependedOn(long orgId, BranchId branch, int limit) {
-    Map<String, Set<String>> dependents = new HashMap<>();
-    for (CodeGraph.FileEdge edge : graph.fileGraph(orgId, branch)) {
-      dependents.computeIfAbsent(edge.to(), k -> new HashSet<>()).add(edge.from());
-    }
-    return dependents.entrySet().stream()
-        .map(e -> new CentralFile(e.getKey(), e.getValue().size()))
-        .sorted(
-            Comparator.comparingInt(CentralFile::dependents)
-                .reversed()
-                .thenComparing(CentralFile::path))
-        .limit(limit)
-        .toList();
   }
 }

@@ -215,7 +215,7 @@ class MemoryAndOrientationToolsTest {
 
     assertThat(small.text().length()).isLessThanOrEqualTo(300 * 4 + 100);
     assertThat(full.text())
-        .contains("## project", "## key files", "## conventions", "## learnings")
+        .contains("## project", "## repo map", "## conventions", "## learnings")
         .contains("test: ./mvnw -B test")
         .contains("Run ./mvnw -B verify first");
     assertThat(full.structured()).containsKeys("project_summary", "conventions", "list_learnings");

@@ -58,8 +58,8 @@ public final class BootstrapTool implements AgentTool {
     return new BootstrapTool(
         List.of(
             new Section("project", new ProjectSummaryTool(), 0.3, Map.of()),
-            new Section("key files", new KeyFilesTool(), 0.2, Map.of("limit", 15)),
-            new Section("conventions", new ConventionsTool(), 0.3, Map.of()),
+            new Section("repo map", new RepoMapTool(), 0.25, Map.of()),
+            new Section("conventions", new ConventionsTool(), 0.25, Map.of()),
             new Section(
                 "learnings",
                 new ListLearningsTool(),

@@ -15,6 +15,11 @@ import java.util.Map;
 public final class LearningFeedbackTool implements AgentTool {
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "learning_feedback";
   }

@@ -17,6 +17,11 @@ import java.util.Optional;
 public final class RecordLearningTool implements AgentTool {
 
   @Override
+  public boolean readOnly() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "record_learning";
   }
