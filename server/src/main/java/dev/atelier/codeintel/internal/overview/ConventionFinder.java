@@ -94,9 +94,11 @@ public final class ConventionFinder {
               .toList();
       Map<String, Integer> counts = new LinkedHashMap<>();
       ranked.forEach(e -> counts.put(e.getKey().label(), e.getValue().size()));
-      List<NamedAnchor> examples = spread(ranked.getFirst().getValue(), EXAMPLES);
+      List<NamedAnchor> examples = spread(distinctNames(ranked.getFirst().getValue()), EXAMPLES);
       List<NamedAnchor> exceptions = new ArrayList<>();
-      ranked.stream().skip(1).forEach(e -> exceptions.addAll(spread(e.getValue(), 1)));
+      ranked.stream()
+          .skip(1)
+          .forEach(e -> exceptions.addAll(spread(distinctNames(e.getValue()), 1)));
       out.add(
           new NamingStyle(
               key.language(),
@@ -108,6 +110,13 @@ public final class ConventionFinder {
     });
     out.sort(Comparator.comparingInt(NamingStyle::names).reversed());
     return out;
+  }
+
+  /** The first definition of each name, so examples show different names. */
+  private static List<NamedAnchor> distinctNames(List<NamedAnchor> anchors) {
+    Map<String, NamedAnchor> first = new LinkedHashMap<>();
+    anchors.forEach(a -> first.putIfAbsent(a.name(), a));
+    return List.copyOf(first.values());
   }
 
   /** Python's {@code __init__} and friends follow the language, not the project. */
