@@ -96,6 +96,19 @@ class MemoryAndOrientationToolsTest {
         "record_learning",
         Map.of("content", "Python helpers live in tools", "kind", "convention", "path", "tools"));
 
+    assertThat(
+            call(
+                    "record_learning",
+                    Map.of(
+                        "content",
+                        "Python helpers live in tools",
+                        "kind",
+                        "convention",
+                        "path",
+                        "tools/"))
+                .text())
+        .startsWith("already recorded");
+
     ToolAnswer byQuery = call("recall", Map.of("query", "null user name"));
     assertThat(byQuery.text().lines().findFirst().orElseThrow())
         .contains("src/main/java/demo/Accounts.java: getUserName must never return null");
