@@ -53,6 +53,9 @@ public final class ConventionsTool implements AgentTool {
       for (NamingStyle style : conventions.naming()) {
         text.line("  " + naming(style));
       }
+      if (conventions.naming().stream().anyMatch(n -> n.language().equals("go"))) {
+        text.line("  (go: PascalCase names are exported, camelCase ones package-private)");
+      }
     }
     Layout layout = conventions.layout();
     text.line(
