@@ -41,7 +41,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.indexer = new CodeIndexer(database, repos, parser, threads);
     this.search = new CodeSearch(database, repos);
     this.graph = new CodeGraph(database);
-    this.overview = new RepositoryOverview(database, graph);
+    this.overview = new RepositoryOverview(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */

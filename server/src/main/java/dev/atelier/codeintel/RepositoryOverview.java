@@ -8,12 +8,8 @@ import dev.atelier.codeintel.internal.overview.Summarizer;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BranchId;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a newcomer asks of a branch: what it is (languages, size, folders, entry points, frameworks,
@@ -23,12 +19,10 @@ import java.util.Set;
 public final class RepositoryOverview {
 
   private final Sql sql;
-  private final CodeGraph graph;
 
-  public RepositoryOverview(Database database, CodeGraph graph) {
+  public RepositoryOverview(Database database) {
     requireNonNull(database, "database is null");
     this.sql = new Sql(database.dataSource(), database.vendor());
-    this.graph = requireNonNull(graph, "graph is null");
   }
 
   /** A place in the branch, shown as {@code path:line}. */
@@ -145,8 +139,14 @@ public final class RepositoryOverview {
   public record ErrorHandling(
       int exceptionTypes, List<NamedAnchor> examples, int goErrorChecks, int goFilesSampled) {}
 
-  /** The observed conventions of a branch. */
+  /**
+   * The observed conventions of a branch.
+   *
+   * @param sampleStep 1 if naming and exception types count every definition, n if every n-th (very
+   *     large branches)
+   */
   public record Conventions(
+      int sampleStep,
       List<NamingStyle> naming,
       Layout layout,
       List<TestPlacement> tests,
@@ -164,19 +164,11 @@ public final class RepositoryOverview {
     return new ConventionFinder(Inventory.load(sql, orgId, branch)).conventions();
   }
 
-  /** The files with the most distinct dependents (imports and references), most first. */
+  /**
+   * The files with the most distinct dependents (files that import them or whose references resolve
+   * into them), most first; counted in the database, so large graphs stay cheap.
+   */
   public List<CentralFile> mostDependedOn(long orgId, BranchId branch, int limit) {
-    Map<String, Set<String>> dependents = new HashMap<>();
-    for (CodeGraph.FileEdge edge : graph.fileGraph(orgId, branch)) {
-      dependents.computeIfAbsent(edge.to(), k -> new HashSet<>()).add(edge.from());
-    }
-    return dependents.entrySet().stream()
-        .map(e -> new CentralFile(e.getKey(), e.getValue().size()))
-        .sorted(
-            Comparator.comparingInt(CentralFile::dependents)
-                .reversed()
-                .thenComparing(CentralFile::path))
-        .limit(limit)
-        .toList();
+    return Inventory.mostDependedOn(sql, orgId, branch, limit);
   }
 }

@@ -89,6 +89,12 @@ abstract class RepositoryOverviewContract {
   }
 
   @Test
+  void theImportedFileIsTheMostDependedOn() {
+    assertThat(core.overview().mostDependedOn(CodeIntelligence.LOCAL_ORG, branch.id(), 5))
+        .containsExactly(new RepositoryOverview.CentralFile("demo/users.py", 1));
+  }
+
+  @Test
   void anotherOrgSeesNothingOfTheBranch() {
     assertThat(core.overview().summary(CodeIntelligence.LOCAL_ORG + 1000, branch.id()).files())
         .isZero();

@@ -49,7 +49,10 @@ public final class ConventionsTool implements AgentTool {
 
   static void write(TextBudget text, Conventions conventions) {
     if (!conventions.naming().isEmpty()) {
-      text.line("naming:");
+      text.line(
+          conventions.sampleStep() > 1
+              ? "naming (every " + conventions.sampleStep() + "th definition sampled):"
+              : "naming:");
       for (NamingStyle style : conventions.naming()) {
         text.line("  " + naming(style));
       }

@@ -35,7 +35,7 @@ public final class RecordLearningTool implements AgentTool {
   public InputSchema schema() {
     return InputSchema.object()
         .string("content", "what was learned, to the point (at most 8 KiB)", true)
-        .enumeration("kind", "what kind of learning", LearningKind.ids())
+        .enumeration("kind", "what kind of learning (required)", LearningKind.ids())
         .enumeration(
             "scope",
             "where it applies (default: file or folder if path is given, else repo)",
