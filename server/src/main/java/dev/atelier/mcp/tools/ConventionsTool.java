@@ -76,10 +76,11 @@ public final class ConventionsTool implements AgentTool {
         text.line(
             String.format(
                 Locale.ROOT,
-                "  %s %s: %,d files, %s (e.g. %s)",
+                "  %s %s: %,d %s, %s (e.g. %s)",
                 test.language(),
                 test.pattern(),
                 test.files(),
+                test.files() == 1 ? "file" : "files",
                 test.placement(),
                 String.join(", ", test.examples())));
       }

@@ -204,7 +204,8 @@ public final class Inventory {
 
   /** Files by distinct dependents, from import edges and resolved references together. */
   public static List<CentralFile> mostDependedOn(Sql sql, long orgId, BranchId branch, int limit) {
-    return sql.jdbc()
+    return sql
+        .jdbc()
         .sql(
             "SELECT f.path, c.dependents FROM (SELECT to_file, count(*) AS dependents FROM ("
                 + "SELECT from_file, to_file FROM file_dependencies WHERE org_id = ? AND branch_id = ?"
@@ -213,9 +214,14 @@ public final class Inventory {
                 + " AND branch_id = ? AND from_file <> to_file) e GROUP BY to_file) c"
                 + " JOIN branch_files f ON f.org_id = ? AND f.branch_id = ? AND f.file_id = c.to_file"
                 + " ORDER BY c.dependents DESC, f.path LIMIT ?")
-        .params(orgId, branch.value(), orgId, branch.value(), orgId, branch.value(), limit)
+        .params(orgId, branch.value(), orgId, branch.value(), orgId, branch.value(), limit * 4)
         .query((row, n) -> new CentralFile(row.getString(1), row.getInt(2)))
-        .list();
+        .list()
+        .stream()
+        // tests and their fixtures are depended on by the tests only: not where to start reading
+        .filter(f -> !TestFiles.isTest(f.path()) && !("/" + f.path()).contains("/testdata/"))
+        .limit(limit)
+        .toList();
   }
 
   /** The external packages the branch imports, with how many files import each. */
