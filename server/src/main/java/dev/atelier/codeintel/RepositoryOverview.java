@@ -166,7 +166,7 @@ public final class RepositoryOverview {
 
   /**
    * The files with the most distinct dependents (files that import them or whose references resolve
-   * into them), most first; counted in the database, so large graphs stay cheap.
+   * into them), most first, tests and test data left out; counted in the database.
    */
   public List<CentralFile> mostDependedOn(long orgId, BranchId branch, int limit) {
     return Inventory.mostDependedOn(sql, orgId, branch, limit);
