@@ -57,7 +57,6 @@ public final class CodeIntelligence implements AutoCloseable {
     this.insights =
         new FileInsights(
             database, graph, new ChangeHistory(), () -> Embeddings.vectorIndex(database));
-    this.overview = new RepositoryOverview(database, graph);
     this.navigation = new CodeNavigation(database, parser, graph);
     this.security = new SecurityScan(database);
     this.dependencies = new ProjectDependencies(database);
@@ -69,6 +68,7 @@ public final class CodeIntelligence implements AutoCloseable {
         new Retriever(new Sql(database.dataSource(), database.vendor()), () -> embedder, vectors);
     this.semanticSearch = new SemanticSearch(retriever);
     this.relevantContext = new RelevantContext(retriever, graph);
+    this.overview = new RepositoryOverview(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */

@@ -19,12 +19,10 @@ import java.util.Map;
 public final class RepositoryOverview {
 
   private final Sql sql;
-  private final CodeGraph graph;
 
-  public RepositoryOverview(Database database, CodeGraph graph) {
+  public RepositoryOverview(Database database) {
     requireNonNull(database, "database is null");
     this.sql = new Sql(database.dataSource(), database.vendor());
-    this.graph = requireNonNull(graph, "graph is null");
   }
 
   /** A place in the branch, shown as {@code path:line}. */
@@ -141,13 +139,22 @@ public final class RepositoryOverview {
   public record ErrorHandling(
       int exceptionTypes, List<NamedAnchor> examples, int goErrorChecks, int goFilesSampled) {}
 
-  /** The observed conventions of a branch. */
+  /**
+   * The observed conventions of a branch.
+   *
+   * @param sampleStep 1 if naming and exception types count every definition, n if every n-th (very
+   *     large branches)
+   */
   public record Conventions(
+      int sampleStep,
       List<NamingStyle> naming,
       Layout layout,
       List<TestPlacement> tests,
       List<Framework> frameworks,
       ErrorHandling errors) {}
+
+  /** A file many others depend on. */
+  public record CentralFile(String path, int dependents) {}
 
   public ProjectSummary summary(long orgId, BranchId branch) {
     return new Summarizer(Inventory.load(sql, orgId, branch)).summary();
@@ -155,5 +162,13 @@ public final class RepositoryOverview {
 
   public Conventions conventions(long orgId, BranchId branch) {
     return new ConventionFinder(Inventory.load(sql, orgId, branch)).conventions();
+  }
+
+  /**
+   * The files with the most distinct dependents (files that import them or whose references resolve
+   * into them), most first, tests and test data left out; counted in the database.
+   */
+  public List<CentralFile> mostDependedOn(long orgId, BranchId branch, int limit) {
+    return Inventory.mostDependedOn(sql, orgId, branch, limit);
   }
 }

@@ -10,6 +10,7 @@ import dev.atelier.platform.Database;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.RepositoryId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The learnings of an org's repositories: record, recall, list and feedback. Every call names the
@@ -34,10 +35,20 @@ public final class Learnings {
     this.rows = new LearningRows(new Sql(database.dataSource(), database.vendor()));
   }
 
+  /**
+   * Stores a learning; the same content of the same kind and scope, recorded before, is not stored
+   * twice: the earlier learning (with its confidence) is returned instead.
+   */
   public Learning record(long orgId, RepositoryId repository, NewLearning learning) {
     requireNonNull(repository, "repository is null");
     requireNonNull(learning, "learning is null");
-    return rows.insert(orgId, repository, learning, Confidence.INITIAL);
+    return findSame(orgId, repository, learning)
+        .orElseGet(() -> rows.insert(orgId, repository, learning, Confidence.INITIAL));
+  }
+
+  /** The learning recorded before with the same kind, scope and content, if any. */
+  public Optional<Learning> findSame(long orgId, RepositoryId repository, NewLearning learning) {
+    return rows.findSame(orgId, repository, learning);
   }
 
   /** The learning with this id in the repository, or a not-found error. */

@@ -96,6 +96,19 @@ class MemoryAndOrientationToolsTest {
         "record_learning",
         Map.of("content", "Python helpers live in tools", "kind", "convention", "path", "tools"));
 
+    assertThat(
+            call(
+                    "record_learning",
+                    Map.of(
+                        "content",
+                        "Python helpers live in tools",
+                        "kind",
+                        "convention",
+                        "path",
+                        "tools/"))
+                .text())
+        .startsWith("already recorded");
+
     ToolAnswer byQuery = call("recall", Map.of("query", "null user name"));
     assertThat(byQuery.text().lines().findFirst().orElseThrow())
         .contains("src/main/java/demo/Accounts.java: getUserName must never return null");
@@ -178,8 +191,8 @@ class MemoryAndOrientationToolsTest {
     assertThat(text).contains("tools/users.py:1");
     assertThat(text).containsPattern("java functions: camelCase \\d+% of \\d+");
     assertThat(text).contains("src/main/java/demo/Accounts.java:5");
-    assertThat(text).contains("java *Test.java: 1 files, under src/test (mirrors src/main)");
-    assertThat(text).contains("python test_*.py: 1 files, in test folders (tools/tests/)");
+    assertThat(text).contains("java *Test.java: 1 file, under src/test (mirrors src/main)");
+    assertThat(text).contains("python test_*.py: 1 file, in test folders (tools/tests/)");
     assertThat(text).contains("layout: sources src/main/java/, cmd/; tests src/test/java/");
     assertThat(text)
         .contains("AccountMissingException src/main/java/demo/AccountMissingException.java:3");

@@ -111,6 +111,21 @@ abstract class LearningsContract {
   }
 
   @Test
+  void theSameLearningIsStoredOnce() {
+    Learning first = record(LearningKind.HOW_TO, LearningScope.repo(), "Run mvn verify", List.of());
+    learnings.feedback(org, repository, first.id(), true);
+
+    Learning again =
+        record(LearningKind.HOW_TO, LearningScope.repo(), "  Run mvn verify ", List.of("x"));
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.helpful()).isEqualTo(1);
+    assertThat(learnings.count(org, repository)).isEqualTo(1);
+    assertThat(record(LearningKind.PITFALL, LearningScope.repo(), "Run mvn verify", List.of()).id())
+        .isNotEqualTo(first.id());
+  }
+
+  @Test
   void anotherOrgsLearningsNeverShow() {
     long otherOrg = newOrg();
     RepositoryId otherRepository = newRepository(otherOrg);

@@ -49,9 +49,15 @@ public final class ConventionsTool implements AgentTool {
 
   static void write(TextBudget text, Conventions conventions) {
     if (!conventions.naming().isEmpty()) {
-      text.line("naming:");
+      text.line(
+          conventions.sampleStep() > 1
+              ? "naming (every " + conventions.sampleStep() + "th definition sampled):"
+              : "naming:");
       for (NamingStyle style : conventions.naming()) {
         text.line("  " + naming(style));
+      }
+      if (conventions.naming().stream().anyMatch(n -> n.language().equals("go"))) {
+        text.line("  (go: PascalCase names are exported, camelCase ones package-private)");
       }
     }
     Layout layout = conventions.layout();
@@ -70,10 +76,11 @@ public final class ConventionsTool implements AgentTool {
         text.line(
             String.format(
                 Locale.ROOT,
-                "  %s %s: %,d files, %s (e.g. %s)",
+                "  %s %s: %,d %s, %s (e.g. %s)",
                 test.language(),
                 test.pattern(),
                 test.files(),
+                test.files() == 1 ? "file" : "files",
                 test.placement(),
                 String.join(", ", test.examples())));
       }

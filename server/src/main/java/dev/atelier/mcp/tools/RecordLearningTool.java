@@ -8,9 +8,12 @@ import dev.atelier.mcp.ToolCall;
 import dev.atelier.memory.Learning;
 import dev.atelier.memory.LearningKind;
 import dev.atelier.memory.LearningScope;
+import dev.atelier.memory.Learnings;
 import dev.atelier.memory.NewLearning;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.repos.RepoPath;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code record_learning}: stores what an agent learned about the repository. */
@@ -37,7 +40,7 @@ public final class RecordLearningTool implements AgentTool {
   public InputSchema schema() {
     return InputSchema.object()
         .string("content", "what was learned, to the point (at most 8 KiB)", true)
-        .enumeration("kind", "what kind of learning", LearningKind.ids())
+        .enumeration("kind", "what kind of learning (required)", LearningKind.ids())
         .enumeration(
             "scope",
             "where it applies (default: file or folder if path is given, else repo)",
@@ -53,24 +56,28 @@ public final class RecordLearningTool implements AgentTool {
     String content = arguments.string("content", "");
     LearningKind kind = kind(arguments.string("kind"));
     LearningScope scope = scope(call);
-    Learning learning;
+    NewLearning wanted;
     try {
-      learning =
-          LearningLines.store(call)
-              .record(
-                  call.orgId(),
-                  call.repository().id(),
-                  new NewLearning(
-                      kind,
-                      scope,
-                      content,
-                      arguments.strings("tags"),
-                      arguments.optionalString("source").orElse(null)));
+      wanted =
+          new NewLearning(
+              kind,
+              scope,
+              content,
+              arguments.strings("tags"),
+              arguments.optionalString("source").orElse(null));
     } catch (AtelierException e) {
       throw ToolArguments.invalid(e.getMessage());
     }
+    Learnings store = LearningLines.store(call);
+    Optional<Learning> same = store.findSame(call.orgId(), call.repository().id(), wanted);
+    Learning learning =
+        same.orElseGet(() -> store.record(call.orgId(), call.repository().id(), wanted));
+    Map<String, Object> fields = new LinkedHashMap<>(LearningLines.fields(learning));
+    fields.put("created", same.isEmpty());
     return ToolAnswer.of(
-        "recorded " + LearningLines.line(learning), LearningLines.fields(learning));
+        (same.isEmpty() ? "recorded " : "already recorded (not stored twice) ")
+            + LearningLines.line(learning),
+        fields);
   }
 
   private static LearningKind kind(String id) {

@@ -62,6 +62,24 @@ public final class LearningRows {
         .optional();
   }
 
+  public Optional<Learning> findSame(long orgId, RepositoryId repository, NewLearning learning) {
+    return sql.jdbc()
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM learnings WHERE org_id = ? AND repository_id = ? AND kind = ?"
+                + " AND scope = ? AND path = ? AND content = ? ORDER BY id LIMIT 1")
+        .params(
+            orgId,
+            repository.value(),
+            learning.kind().id(),
+            learning.scope().level().id(),
+            learning.scope().path(),
+            learning.content())
+        .query((row, n) -> learning(row))
+        .optional();
+  }
+
   /** The repository's learnings at or above {@code floor}, most confident first. */
   public List<Learning> candidates(long orgId, RepositoryId repository, double floor, int limit) {
     return sql.jdbc()

@@ -52,7 +52,8 @@ enum CaseStyle {
       if (lower) {
         return Optional.of(PASCAL);
       }
-      return core.length() > 1 ? Optional.of(UPPER_SNAKE) : Optional.empty();
+      // URL, ID, MAX: an acronym or one shouted word says nothing about the style
+      return Optional.empty();
     }
     return upper ? Optional.of(CAMEL) : Optional.empty();
   }

@@ -25,6 +25,9 @@ public final class ConventionFinder {
 
   private static final int EXAMPLES = 3;
 
+  /** Above this many definitions, naming and exception types are read from a sample. */
+  private static final int MAX_DEFINITIONS = 40_000;
+
   /** Go files read to count {@code if err != nil}; spread over the tree. */
   private static final int GO_SAMPLE = 400;
 
@@ -43,13 +46,14 @@ public final class ConventionFinder {
   }
 
   public Conventions conventions() {
-    List<Inventory.Definition> definitions = inventory.definitions();
+    List<Inventory.Definition> definitions = inventory.definitions(MAX_DEFINITIONS);
     return new Conventions(
+        inventory.definitionStep(),
         naming(definitions),
         layout(),
         TestFiles.placements(inventory),
         Frameworks.detect(inventory, new BuildFiles(inventory)),
-        errors(definitions));
+        errors());
   }
 
   private static String category(SymbolKind kind) {
@@ -94,9 +98,11 @@ public final class ConventionFinder {
               .toList();
       Map<String, Integer> counts = new LinkedHashMap<>();
       ranked.forEach(e -> counts.put(e.getKey().label(), e.getValue().size()));
-      List<NamedAnchor> examples = spread(ranked.getFirst().getValue(), EXAMPLES);
+      List<NamedAnchor> examples = spread(distinctNames(ranked.getFirst().getValue()), EXAMPLES);
       List<NamedAnchor> exceptions = new ArrayList<>();
-      ranked.stream().skip(1).forEach(e -> exceptions.addAll(spread(e.getValue(), 1)));
+      ranked.stream()
+          .skip(1)
+          .forEach(e -> exceptions.addAll(spread(distinctNames(e.getValue()), 1)));
       out.add(
           new NamingStyle(
               key.language(),
@@ -108,6 +114,13 @@ public final class ConventionFinder {
     });
     out.sort(Comparator.comparingInt(NamingStyle::names).reversed());
     return out;
+  }
+
+  /** The first definition of each name, so examples show different names. */
+  private static List<NamedAnchor> distinctNames(List<NamedAnchor> anchors) {
+    Map<String, NamedAnchor> first = new LinkedHashMap<>();
+    anchors.forEach(a -> first.putIfAbsent(a.name(), a));
+    return List.copyOf(first.values());
   }
 
   /** Python's {@code __init__} and friends follow the language, not the project. */
@@ -152,13 +165,10 @@ public final class ConventionFinder {
     return inventory.files().stream().anyMatch(f -> f.path().startsWith(prefix));
   }
 
-  private ErrorHandling errors(List<Inventory.Definition> definitions) {
+  private ErrorHandling errors() {
     List<NamedAnchor> types = new ArrayList<>();
-    for (Inventory.Definition d : definitions) {
-      boolean type = category(d.kind()).equals("types");
-      if (type
-          && (d.name().endsWith("Exception") || d.name().endsWith("Error"))
-          && d.name().length() > 5) {
+    for (Inventory.Definition d : inventory.exceptionTypes()) {
+      if (d.name().length() > 5) {
         types.add(new NamedAnchor(d.name(), new Anchor(d.path(), d.line())));
       }
     }

@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.overview;
 
 import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.RepositoryOverview.CentralFile;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BranchId;
@@ -45,6 +46,7 @@ public final class Inventory {
   private final BranchId branch;
   private final List<FileInfo> files;
   private final Map<String, FileInfo> byPath = new LinkedHashMap<>();
+  private int definitionStep = 1;
 
   private Inventory(Sql sql, long orgId, BranchId branch, List<FileInfo> files) {
     this.sql = sql;
@@ -118,14 +120,34 @@ public final class Inventory {
     return Optional.ofNullable(read(List.of(path)).get(path));
   }
 
-  /** Every definition of the branch's parsed files, in path order. */
-  public List<Definition> definitions() {
+  /**
+   * The definitions of the kinds naming conventions are about (types, functions, fields, variables,
+   * constants), in path order; above {@code max} of them, every n-th (by symbol id), so a very
+   * large branch answers as fast as a large one. The step is {@link #definitionStep}.
+   */
+  public List<Definition> definitions(int max) {
+    String kinds =
+        " AND s.kind IN ('class', 'interface', 'enum', 'record', 'struct', 'trait', 'type_alias',"
+            + " 'function', 'method', 'field', 'property', 'variable', 'constant')";
+    long total =
+        sql.jdbc()
+            .sql(
+                "SELECT count(*) FROM branch_files f"
+                    + " JOIN symbols s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
+                    + " WHERE f.org_id = ? AND f.branch_id = ?"
+                    + kinds)
+            .params(orgId, branch.value())
+            .query(Long.class)
+            .single();
+    definitionStep = (int) Math.max(1, (total + max - 1) / max);
     return sql.jdbc()
         .sql(
             "SELECT f.path, s.name, s.kind, s.name_line FROM branch_files f"
                 + " JOIN symbols s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
-                + " WHERE f.org_id = ? AND f.branch_id = ? ORDER BY f.path, s.ordinal")
-        .params(orgId, branch.value())
+                + " WHERE f.org_id = ? AND f.branch_id = ?"
+                + kinds
+                + " AND s.id % ? = 0 ORDER BY f.path, s.ordinal")
+        .params(orgId, branch.value(), definitionStep)
         .query((row, n) ->
             new Definition(
                 row.getString(1),
@@ -133,6 +155,34 @@ public final class Inventory {
                 SymbolKind.ofId(row.getString(3)),
                 row.getInt(4)))
         .list();
+  }
+
+  /** 1 if {@link #definitions} read every definition, n if it read every n-th. */
+  public int definitionStep() {
+    return definitionStep;
+  }
+
+  /** Types named {@code *Exception} or {@code *Error}: a project's own exception types. */
+  public List<Definition> exceptionTypes() {
+    return sql
+        .jdbc()
+        .sql(
+            "SELECT f.path, s.name, s.kind, s.name_line FROM branch_files f"
+                + " JOIN symbols s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
+                + " WHERE f.org_id = ? AND f.branch_id = ?"
+                + " AND s.kind IN ('class', 'interface', 'record', 'struct', 'type_alias')"
+                + " AND (s.name LIKE '%Exception' OR s.name LIKE '%Error') ORDER BY f.path")
+        .params(orgId, branch.value())
+        .query((row, n) ->
+            new Definition(
+                row.getString(1),
+                row.getString(2),
+                SymbolKind.ofId(row.getString(3)),
+                row.getInt(4)))
+        .list()
+        .stream()
+        .filter(d -> d.name().endsWith("Exception") || d.name().endsWith("Error"))
+        .toList();
   }
 
   /** Definitions with this exact name, in path order. */
@@ -150,6 +200,28 @@ public final class Inventory {
                 SymbolKind.ofId(row.getString(3)),
                 row.getInt(4)))
         .list();
+  }
+
+  /** Files by distinct dependents, from import edges and resolved references together. */
+  public static List<CentralFile> mostDependedOn(Sql sql, long orgId, BranchId branch, int limit) {
+    return sql
+        .jdbc()
+        .sql(
+            "SELECT f.path, c.dependents FROM (SELECT to_file, count(*) AS dependents FROM ("
+                + "SELECT from_file, to_file FROM file_dependencies WHERE org_id = ? AND branch_id = ?"
+                + " AND kind = 'file' AND from_file <> to_file"
+                + " UNION SELECT from_file, to_file FROM resolved_refs WHERE org_id = ?"
+                + " AND branch_id = ? AND from_file <> to_file) e GROUP BY to_file) c"
+                + " JOIN branch_files f ON f.org_id = ? AND f.branch_id = ? AND f.file_id = c.to_file"
+                + " ORDER BY c.dependents DESC, f.path LIMIT ?")
+        .params(orgId, branch.value(), orgId, branch.value(), orgId, branch.value(), limit * 4)
+        .query((row, n) -> new CentralFile(row.getString(1), row.getInt(2)))
+        .list()
+        .stream()
+        // tests and their fixtures are depended on by the tests only: not where to start reading
+        .filter(f -> !TestFiles.isTest(f.path()) && !("/" + f.path()).contains("/testdata/"))
+        .limit(limit)
+        .toList();
   }
 
   /** The external packages the branch imports, with how many files import each. */
