@@ -51,8 +51,8 @@ public final class BootstrapTool implements AgentTool {
   }
 
   /**
-   * Summary (with build and test commands), key files, conventions and the most confident
-   * learnings. {@code repo_map} replaces the key files when it lands.
+   * Summary (with build and test commands), the repo map (files and key symbols by PageRank),
+   * conventions and the most confident learnings.
    */
   public static BootstrapTool standard() {
     return new BootstrapTool(
