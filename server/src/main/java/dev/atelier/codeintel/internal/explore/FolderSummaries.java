@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +41,12 @@ public final class FolderSummaries {
   }
 
   private record TopSymbol(
-      String path, String name, SymbolKind kind, @Nullable String doc, int span) {}
+      String path, String name, SymbolKind kind, @Nullable String doc, int span, boolean test) {}
+
+  private static final Pattern TEST_PATH =
+      Pattern.compile(
+          "(?i)(^|/)(tests?|__tests__|testdata|testing)/|(^|/)test_[^/]*\\.py$|_test\\.(go|py)$"
+              + "|(Test|Tests|IT)\\.(java|kt)$|\\.(test|spec)\\.[jt]sx?$");
 
   /** Facts gathered for one child. */
   private static final class Child {
@@ -97,9 +103,11 @@ public final class FolderSummaries {
       languageFiles.merge(stat.language(), 1, Integer::sum);
       lines += stat.lines();
       bytes += stat.size();
-      if (isReadme(rest)) {
+      if (isReadme(rest) && readmeRank(stat.path()) < readmeRank(ownReadme)) {
         ownReadme = stat.path();
-      } else if (slash >= 0 && isReadme(rest.substring(slash + 1)) && child.readmePath == null) {
+      } else if (slash >= 0
+          && isReadme(rest.substring(slash + 1))
+          && readmeRank(stat.path()) < readmeRank(child.readmePath)) {
         child.readmePath = stat.path();
       }
     }
@@ -150,7 +158,8 @@ public final class FolderSummaries {
                         row.getString(2),
                         SymbolKind.ofId(row.getString(3)),
                         row.getString(4),
-                        row.getInt(5)));
+                        row.getInt(5),
+                        TEST_PATH.matcher(row.getString(1)).find()));
               }
             },
             orgId,
@@ -168,7 +177,8 @@ public final class FolderSummaries {
     List<TopSymbol> top =
         child.symbols.stream()
             .sorted(
-                Comparator.comparing((TopSymbol s) -> !s.kind().isContainer())
+                Comparator.comparing(TopSymbol::test)
+                    .thenComparing((TopSymbol s) -> !s.kind().isContainer())
                     .thenComparing(Comparator.comparingInt(TopSymbol::span).reversed())
                     .thenComparing(TopSymbol::name))
             .limit(SUMMARY_SYMBOLS)
@@ -205,6 +215,16 @@ public final class FolderSummaries {
                 .findFirst())
         .map(FolderSummaries::shorten)
         .orElse(null);
+  }
+
+  /** README.md before README before README.rst/.txt before README.anything; lower is better. */
+  private static int readmeRank(@Nullable String path) {
+    if (path == null) {
+      return Integer.MAX_VALUE;
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    int rank = List.of("readme.md", "readme", "readme.rst", "readme.txt").indexOf(name);
+    return rank >= 0 ? rank : 10;
   }
 
   private static boolean isReadme(String name) {
