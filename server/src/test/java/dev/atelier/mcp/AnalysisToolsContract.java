@@ -133,7 +133,11 @@ abstract class AnalysisToolsContract {
             + "cursor.execute(\"SELECT * FROM users WHERE id = \" + user_id)\n"
             + "cursor.execute(\"SELECT * FROM users WHERE id = %s\", [user_id])\n"
             + "digest = hashlib.md5(data)\n"
-            + "# os.system(\"commented out\")\n");
+            + "# os.system(\"commented out\")\n"
+            + "class Node:\n"
+            + "    def eval(self, context):\n"
+            + "        return 1\n"
+            + "SECRET_PREFIX = \"django-insecure-\"\n");
     write(
         "config/deploy.pem",
         "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n"
@@ -282,7 +286,9 @@ abstract class AnalysisToolsContract {
         .contains("tests/fixtures/tokens.txt:1 critical secret.github-token")
         .doesNotContain("settings.py:5 ") // a low-entropy password is not a finding
         .doesNotContain("settings.py:8 ") // parameterised SQL is fine
-        .doesNotContain("settings.py:10 "); // commented-out code
+        .doesNotContain("settings.py:10 ") // commented-out code
+        .doesNotContain("settings.py:12 ") // a method named eval is no call of eval
+        .doesNotContain("settings.py:14 "); // a word, not a generated secret
     String everything = text + JsonMapper.builder().build().writeValueAsString(answer.structured());
     assertThat(everything)
         .doesNotContain("AKIAIOSFODNN7EXAMPLE")
