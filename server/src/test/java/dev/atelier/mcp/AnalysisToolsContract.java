@@ -137,7 +137,8 @@ abstract class AnalysisToolsContract {
             + "class Node:\n"
             + "    def eval(self, context):\n"
             + "        return 1\n"
-            + "SECRET_PREFIX = \"django-insecure-\"\n");
+            + "SECRET_PREFIX = \"django-insecure-\"\n"
+            + "TOKEN_HEADER = \"Sec-Provided-Token-Binding-ID\"\n");
     write(
         "config/deploy.pem",
         "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n"
@@ -288,7 +289,8 @@ abstract class AnalysisToolsContract {
         .doesNotContain("settings.py:8 ") // parameterised SQL is fine
         .doesNotContain("settings.py:10 ") // commented-out code
         .doesNotContain("settings.py:12 ") // a method named eval is no call of eval
-        .doesNotContain("settings.py:14 "); // a word, not a generated secret
+        .doesNotContain("settings.py:14 ") // a word, not a generated secret
+        .doesNotContain("settings.py:15 "); // a header name
     String everything = text + JsonMapper.builder().build().writeValueAsString(answer.structured());
     assertThat(everything)
         .doesNotContain("AKIAIOSFODNN7EXAMPLE")

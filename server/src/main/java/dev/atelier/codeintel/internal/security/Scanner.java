@@ -29,6 +29,9 @@ public final class Scanner {
           "(?i).*(x{4,}|\\*{3,}|changeme|example|placeholder|your[_-]|<.*>|\\$\\{|\\{\\{|%s|dummy"
               + "|redacted).*");
 
+  /** Dotted or dashed words: class, header and setting names, not secrets. */
+  private static final Pattern NAMES = Pattern.compile("[A-Za-z]+(?:[._/:-][A-Za-z]+)+");
+
   private final List<Rule> rules = Rules.standard();
   private final Severity minSeverity;
   private final int maxFindings;
@@ -106,6 +109,7 @@ public final class Scanner {
         && rule.minEntropy() > 0
         && (Entropy.shannon(secret) < rule.minEntropy()
             || !mixed(secret)
+            || NAMES.matcher(secret).matches()
             || PLACEHOLDER.matcher(secret).matches())) {
       return true;
     }
