@@ -95,6 +95,10 @@ abstract class AnalysisToolsContract {
         "go.mod",
         "module example.com/shop\n\ngo 1.21\n\nrequire (\n\tgithub.com/pkg/errors v0.9.1\n"
             + "\tgolang.org/x/text v0.3.7 // indirect\n)\n");
+    write("tools/go.mod", "module example.com/tools\n\nrequire github.com/pkg/errors v0.8.0\n");
+    write(
+        "tools/lint.go",
+        "package tools\n\nimport \"github.com/pkg/errors\"\n\nvar E = errors.New(\"lint\")\n");
     write("requirements.txt", "requests==2.31.0\nPyYAML>=6 ; python_version > '3'\n");
     write(
         "src/main/java/demo/Accounts.java",
@@ -333,7 +337,8 @@ abstract class AnalysisToolsContract {
         .contains("org.junit.jupiter:junit-jupiter 5.10.0 [test] no importing files")
         .contains("react ^18.2.0 [runtime] used by 1: web/app.js")
         .contains("jest ^29.0.0 [dev] no importing files")
-        .contains("github.com/pkg/errors v0.9.1 [runtime] used by 1: cmd/main.go")
+        .contains("go.mod:6 github.com/pkg/errors v0.9.1 [runtime] used by 1: cmd/main.go")
+        .contains("tools/go.mod:3 github.com/pkg/errors v0.8.0 [runtime] used by 1: tools/lint.go")
         .contains("golang.org/x/text v0.3.7 [indirect]")
         .contains("PyYAML >=6 [runtime] used by 1: scripts/broken.py")
         .contains("requests ==2.31.0 [runtime] used by 1: scripts/settings.py");
@@ -346,7 +351,7 @@ abstract class AnalysisToolsContract {
   @Test
   void exploreListsFoldersFirstWithSummariesAndDrillsDown() {
     String root = catalog.call("explore_codebase", Map.of(), scope).text();
-    assertThat(root.lines().findFirst().orElseThrow()).startsWith("./ - 13 files");
+    assertThat(root.lines().findFirst().orElseThrow()).startsWith("./ - 15 files");
     assertThat(root)
         .contains("README: Demo shop")
         .contains("src/ (2 files, ")
