@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * stored references (seed 7), and {@code security_scan} over the whole branch.
  *
  * <p>Run: {@code java -cp <test+main classpath> dev.atelier.mcp.AnalysisToolsBenchmark TREE DATA
- * [lsp|scan] [samples]}.
+ * [lsp|scan|explore] [samples]}.
  */
 public final class AnalysisToolsBenchmark {
 
@@ -33,6 +33,8 @@ public final class AnalysisToolsBenchmark {
       ToolCatalog catalog = ToolCatalog.standard();
       if (what.equals("scan")) {
         scan(catalog, scope, samples);
+      } else if (what.equals("explore")) {
+        explore(catalog, scope, samples);
       } else {
         lsp(core, repository, catalog, scope, samples);
       }
@@ -117,6 +119,20 @@ public final class AnalysisToolsBenchmark {
       }
     }
     report("security_scan (whole branch)", nanos);
+  }
+
+  private static void explore(ToolCatalog catalog, ToolScope scope, int rounds) {
+    for (String folder : List.of("", "net", "net/http")) {
+      long[] nanos = new long[Math.max(1, Math.min(rounds, 20))];
+      for (int i = -2; i < nanos.length; i++) {
+        long t0 = System.nanoTime();
+        catalog.call("explore_codebase", Map.of("path", folder), scope);
+        if (i >= 0) {
+          nanos[i] = System.nanoTime() - t0;
+        }
+      }
+      report("explore_codebase '" + folder + "'", nanos);
+    }
   }
 
   private static void report(String what, long[] nanos) {
