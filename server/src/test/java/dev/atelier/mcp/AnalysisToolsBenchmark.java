@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * stored references (seed 7), and {@code security_scan} over the whole branch.
  *
  * <p>Run: {@code java -cp <test+main classpath> dev.atelier.mcp.AnalysisToolsBenchmark TREE DATA
- * [lsp|scan] [samples]}.
+ * [lsp|scan|explore] [samples]}.
  */
 public final class AnalysisToolsBenchmark {
 
@@ -33,6 +33,8 @@ public final class AnalysisToolsBenchmark {
       ToolCatalog catalog = ToolCatalog.standard();
       if (what.equals("scan")) {
         scan(catalog, scope, samples);
+      } else if (what.equals("explore")) {
+        explore(catalog, scope, samples);
       } else {
         lsp(core, repository, catalog, scope, samples);
       }
@@ -65,9 +67,13 @@ public final class AnalysisToolsBenchmark {
     Map<String, Integer> via = new TreeMap<>();
     Map<String, List<Long>> byVia = new TreeMap<>();
     long[] nanos = new long[n];
+    long[] cpu = new long[n];
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     int errors = 0;
     for (int i = 0; i < sample.size(); i++) {
       Object[] p = sample.get(i);
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       try {
         ToolAnswer answer =
@@ -88,10 +94,12 @@ public final class AnalysisToolsBenchmark {
       }
       if (i >= 200) {
         nanos[i - 200] = System.nanoTime() - t0;
+        cpu[i - 200] = threads.getCurrentThreadCpuTime() - c0;
       }
     }
     report(
         "lsp_definition (" + positions.size() + " reference positions, " + n + " sampled)", nanos);
+    report("  CPU time of the calling thread (what a quiet machine's wall time approaches)", cpu);
     System.out.println("  first target via: " + via + ", errors: " + errors);
     byVia.forEach(
         (how, list) -> report("  via " + how, list.stream().mapToLong(Long::longValue).toArray()));
@@ -111,6 +119,20 @@ public final class AnalysisToolsBenchmark {
       }
     }
     report("security_scan (whole branch)", nanos);
+  }
+
+  private static void explore(ToolCatalog catalog, ToolScope scope, int rounds) {
+    for (String folder : List.of("", "net", "net/http")) {
+      long[] nanos = new long[Math.max(1, Math.min(rounds, 20))];
+      for (int i = -2; i < nanos.length; i++) {
+        long t0 = System.nanoTime();
+        catalog.call("explore_codebase", Map.of("path", folder), scope);
+        if (i >= 0) {
+          nanos[i] = System.nanoTime() - t0;
+        }
+      }
+      report("explore_codebase '" + folder + "'", nanos);
+    }
   }
 
   private static void report(String what, long[] nanos) {

@@ -95,6 +95,10 @@ abstract class AnalysisToolsContract {
         "go.mod",
         "module example.com/shop\n\ngo 1.21\n\nrequire (\n\tgithub.com/pkg/errors v0.9.1\n"
             + "\tgolang.org/x/text v0.3.7 // indirect\n)\n");
+    write("tools/go.mod", "module example.com/tools\n\nrequire github.com/pkg/errors v0.8.0\n");
+    write(
+        "tools/lint.go",
+        "package tools\n\nimport \"github.com/pkg/errors\"\n\nvar E = errors.New(\"lint\")\n");
     write("requirements.txt", "requests==2.31.0\nPyYAML>=6 ; python_version > '3'\n");
     write(
         "src/main/java/demo/Accounts.java",
@@ -133,7 +137,12 @@ abstract class AnalysisToolsContract {
             + "cursor.execute(\"SELECT * FROM users WHERE id = \" + user_id)\n"
             + "cursor.execute(\"SELECT * FROM users WHERE id = %s\", [user_id])\n"
             + "digest = hashlib.md5(data)\n"
-            + "# os.system(\"commented out\")\n");
+            + "# os.system(\"commented out\")\n"
+            + "class Node:\n"
+            + "    def eval(self, context):\n"
+            + "        return 1\n"
+            + "SECRET_PREFIX = \"django-insecure-\"\n"
+            + "TOKEN_HEADER = \"Sec-Provided-Token-Binding-ID\"\n");
     write(
         "config/deploy.pem",
         "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n"
@@ -282,7 +291,10 @@ abstract class AnalysisToolsContract {
         .contains("tests/fixtures/tokens.txt:1 critical secret.github-token")
         .doesNotContain("settings.py:5 ") // a low-entropy password is not a finding
         .doesNotContain("settings.py:8 ") // parameterised SQL is fine
-        .doesNotContain("settings.py:10 "); // commented-out code
+        .doesNotContain("settings.py:10 ") // commented-out code
+        .doesNotContain("settings.py:12 ") // a method named eval is no call of eval
+        .doesNotContain("settings.py:14 ") // a word, not a generated secret
+        .doesNotContain("settings.py:15 "); // a header name
     String everything = text + JsonMapper.builder().build().writeValueAsString(answer.structured());
     assertThat(everything)
         .doesNotContain("AKIAIOSFODNN7EXAMPLE")
@@ -325,7 +337,8 @@ abstract class AnalysisToolsContract {
         .contains("org.junit.jupiter:junit-jupiter 5.10.0 [test] no importing files")
         .contains("react ^18.2.0 [runtime] used by 1: web/app.js")
         .contains("jest ^29.0.0 [dev] no importing files")
-        .contains("github.com/pkg/errors v0.9.1 [runtime] used by 1: cmd/main.go")
+        .contains("go.mod:6 github.com/pkg/errors v0.9.1 [runtime] used by 1: cmd/main.go")
+        .contains("tools/go.mod:3 github.com/pkg/errors v0.8.0 [runtime] used by 1: tools/lint.go")
         .contains("golang.org/x/text v0.3.7 [indirect]")
         .contains("PyYAML >=6 [runtime] used by 1: scripts/broken.py")
         .contains("requests ==2.31.0 [runtime] used by 1: scripts/settings.py");
@@ -338,7 +351,7 @@ abstract class AnalysisToolsContract {
   @Test
   void exploreListsFoldersFirstWithSummariesAndDrillsDown() {
     String root = catalog.call("explore_codebase", Map.of(), scope).text();
-    assertThat(root.lines().findFirst().orElseThrow()).startsWith("./ - 13 files");
+    assertThat(root.lines().findFirst().orElseThrow()).startsWith("./ - 15 files");
     assertThat(root)
         .contains("README: Demo shop")
         .contains("src/ (2 files, ")

@@ -77,15 +77,46 @@ public final class BranchContent {
         .isEmpty();
   }
 
+  /**
+   * A condition on {@code column} selecting the paths that start with {@code prefix} ("" for all),
+   * and its parameters. On SQLite a range on the path index narrows first ('/' + 1 is '0');
+   * PostgreSQL's text order follows the database collation, so only the exact test is used there.
+   */
+  public record Under(String sql, List<Object> params) {}
+
+  public Under under(String column, String prefix) {
+    if (prefix.isEmpty()) {
+      return new Under("1 = 1", List.of());
+    }
+    String exact = "substr(" + column + ", 1, ?) = ?";
+    return switch (sql.vendor()) {
+      case SQLITE ->
+          new Under(
+              column + " >= ? AND " + column + " < ? AND " + exact,
+              List.of(prefix, upperBound(prefix), prefix.length(), prefix));
+      case POSTGRESQL -> new Under(exact, List.of(prefix.length(), prefix));
+    };
+  }
+
+  /** The smallest string above every string starting with {@code prefix}. */
+  private static String upperBound(String prefix) {
+    char last = prefix.charAt(prefix.length() - 1);
+    return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+  }
+
   /** Every file under {@code folder} ("" for all), with sizes, languages and line counts. */
   public List<FileStat> stats(long orgId, long branchId, String folder) {
     String prefix = folder.isEmpty() ? "" : folder + "/";
+    Under under = under("f.path", prefix);
+    List<Object> params = new ArrayList<>(List.of(orgId, branchId));
+    params.addAll(under.params());
     List<FileStat> out = new ArrayList<>();
     streaming.query(
         "SELECT f.path, b.size_bytes, b.content_kind, p.language, p.line_count FROM branch_files f"
             + " JOIN blobs b ON b.org_id = f.org_id AND b.id = f.blob_id"
             + " LEFT JOIN blob_parses p ON p.org_id = f.org_id AND p.blob_id = f.blob_id"
-            + " WHERE f.org_id = ? AND f.branch_id = ? AND substr(f.path, 1, ?) = ?",
+            + " WHERE f.org_id = ? AND f.branch_id = ? AND "
+            + under.sql(),
         row -> {
           String path = row.getString(1);
           out.add(
@@ -96,10 +127,7 @@ public final class BranchContent {
                   row.getInt(5),
                   "text".equals(row.getString(3))));
         },
-        orgId,
-        branchId,
-        prefix.length(),
-        prefix);
+        params.toArray());
     return out;
   }
 

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
 public final class FolderSummaries {
 
   private static final int SUMMARY_SYMBOLS = 4;
+
+  /** Above this many files only types are read for summaries (a whole-repository listing). */
+  private static final int LARGE_TREE = 2000;
+
   private static final int SUMMARY_CHARS = 110;
 
   private final Sql sql;
@@ -40,7 +44,12 @@ public final class FolderSummaries {
   }
 
   private record TopSymbol(
-      String path, String name, SymbolKind kind, @Nullable String doc, int span) {}
+      String path, String name, SymbolKind kind, @Nullable String doc, int span, boolean test) {}
+
+  private static final Pattern TEST_PATH =
+      Pattern.compile(
+          "(?i)(^|/)(tests?|__tests__|testdata|testing)/|(^|/)test_[^/]*\\.py$|_test\\.(go|py)$"
+              + "|(Test|Tests|IT)\\.(java|kt)$|\\.(test|spec)\\.[jt]sx?$");
 
   /** Facts gathered for one child. */
   private static final class Child {
@@ -97,13 +106,15 @@ public final class FolderSummaries {
       languageFiles.merge(stat.language(), 1, Integer::sum);
       lines += stat.lines();
       bytes += stat.size();
-      if (isReadme(rest)) {
+      if (isReadme(rest) && readmeRank(stat.path()) < readmeRank(ownReadme)) {
         ownReadme = stat.path();
-      } else if (slash >= 0 && isReadme(rest.substring(slash + 1)) && child.readmePath == null) {
+      } else if (slash >= 0
+          && isReadme(rest.substring(slash + 1))
+          && readmeRank(stat.path()) < readmeRank(child.readmePath)) {
         child.readmePath = stat.path();
       }
     }
-    topSymbols(orgId, branchId, prefix, byPath);
+    topSymbols(orgId, branchId, prefix, byPath, stats.size() > LARGE_TREE);
     List<Entry> entries = new ArrayList<>();
     for (Child child : children.values()) {
       @Nullable String readme =
@@ -117,7 +128,13 @@ public final class FolderSummaries {
               child.lines,
               child.bytes,
               dominant(child.languageLines),
-              readme != null ? readme : summary(child)));
+              readme != null
+                  ? readme
+                  : summary(
+                      child,
+                      child.folder || child.symbols.isEmpty()
+                          ? null
+                          : fileDoc(orgId, branchId, prefix + child.name))));
     }
     entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(Entry::name));
     Map<String, Integer> languages = new LinkedHashMap<>();
@@ -134,33 +151,62 @@ public final class FolderSummaries {
         entries);
   }
 
-  private void topSymbols(long orgId, long branchId, String prefix, Map<String, Child> byPath) {
+  private void topSymbols(
+      long orgId, long branchId, String prefix, Map<String, Child> byPath, boolean typesOnly) {
+    BranchContent.Under under = content.under("f.path", prefix);
+    List<Object> params = new ArrayList<>(List.of(orgId, branchId));
+    params.addAll(under.params());
+    // docs are shown for files only: reading them for a whole subtree would cost the most
+    Map<String, Boolean> tests = new HashMap<>();
     sql.jdbcTemplate()
         .query(
-            "SELECT f.path, s.name, s.kind, s.doc, s.end_line - s.start_line FROM branch_files f"
+            "SELECT f.path, s.name, s.kind, s.end_line - s.start_line FROM branch_files f"
                 + " JOIN symbols s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
-                + " WHERE f.org_id = ? AND f.branch_id = ? AND substr(f.path, 1, ?) = ?"
-                + " AND s.parent_ordinal IS NULL",
+                + " WHERE f.org_id = ? AND f.branch_id = ? AND "
+                + under.sql()
+                + " AND s.parent_ordinal IS NULL"
+                + (typesOnly
+                    ? " AND s.kind IN ('class', 'interface', 'enum', 'record', 'struct', 'trait',"
+                        + " 'module', 'namespace')"
+                    : ""),
             row -> {
-              Child child = byPath.get(row.getString(1));
+              String path = row.getString(1);
+              Child child = byPath.get(path);
               if (child != null) {
                 child.symbols.add(
                     new TopSymbol(
-                        row.getString(1),
+                        path,
                         row.getString(2),
                         SymbolKind.ofId(row.getString(3)),
-                        row.getString(4),
-                        row.getInt(5)));
+                        null,
+                        row.getInt(4),
+                        tests.computeIfAbsent(path, p -> TEST_PATH.matcher(p).find())));
               }
             },
-            orgId,
-            branchId,
-            prefix.length(),
-            prefix);
+            params.toArray());
+  }
+
+  /** The first doc comment among a file's top-level definitions, biggest first. */
+  private @Nullable String fileDoc(long orgId, long branchId, String path) {
+    return sql
+        .jdbc()
+        .sql(
+            "SELECT s.doc FROM branch_files f"
+                + " JOIN symbols s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
+                + " WHERE f.org_id = ? AND f.branch_id = ? AND f.path = ?"
+                + " AND s.parent_ordinal IS NULL AND s.doc IS NOT NULL"
+                + " ORDER BY s.end_line - s.start_line DESC, s.ordinal")
+        .params(orgId, branchId, path)
+        .query((row, n) -> java.util.Objects.requireNonNull(row.getString(1)))
+        .list()
+        .stream()
+        .filter(d -> !d.isBlank())
+        .findFirst()
+        .orElse(null);
   }
 
   /** The biggest definitions, containers (classes, modules) before functions and variables. */
-  private static String summary(Child child) {
+  private static String summary(Child child, @Nullable String doc) {
     if (child.symbols.isEmpty()) {
       // nothing parsed: the file names say most about a folder of text
       return child.folder ? shorten(String.join(", ", child.names)) : "";
@@ -168,7 +214,8 @@ public final class FolderSummaries {
     List<TopSymbol> top =
         child.symbols.stream()
             .sorted(
-                Comparator.comparing((TopSymbol s) -> !s.kind().isContainer())
+                Comparator.comparing(TopSymbol::test)
+                    .thenComparing((TopSymbol s) -> !s.kind().isContainer())
                     .thenComparing(Comparator.comparingInt(TopSymbol::span).reversed())
                     .thenComparing(TopSymbol::name))
             .limit(SUMMARY_SYMBOLS)
@@ -180,10 +227,8 @@ public final class FolderSummaries {
     if (child.symbols.size() > top.size()) {
       out.append(" (+").append(child.symbols.size() - top.size()).append(')');
     }
-    Optional<String> doc =
-        top.stream().map(TopSymbol::doc).filter(d -> d != null && !d.isBlank()).findFirst();
-    if (doc.isPresent() && !child.folder) {
-      out.append(" - ").append(firstLine(doc.get()));
+    if (doc != null) {
+      out.append(" - ").append(firstLine(doc));
     }
     return shorten(out.toString());
   }
@@ -205,6 +250,16 @@ public final class FolderSummaries {
                 .findFirst())
         .map(FolderSummaries::shorten)
         .orElse(null);
+  }
+
+  /** README.md before README before README.rst/.txt before README.anything; lower is better. */
+  private static int readmeRank(@Nullable String path) {
+    if (path == null) {
+      return Integer.MAX_VALUE;
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    int rank = List.of("readme.md", "readme", "readme.rst", "readme.txt").indexOf(name);
+    return rank >= 0 ? rank : 10;
   }
 
   private static boolean isReadme(String name) {

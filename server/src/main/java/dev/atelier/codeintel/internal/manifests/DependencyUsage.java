@@ -101,15 +101,31 @@ public final class DependencyUsage {
           d -> packages.getOrDefault(d, Set.of()).forEach(pkg -> claimed.addAll(keys(d, pkg))));
     }
     List<Dependency> out = new ArrayList<>();
+    Map<String, Set<String>> folders = new TreeMap<>();
+    declared.forEach(d ->
+        folders.computeIfAbsent(d.ecosystem(), k -> new TreeSet<>()).add(folder(d.manifest())));
     for (Declared d : declared) {
+      // a manifest declares for the files in its folder and below, unless a nearer manifest of
+      // the same ecosystem owns them (monorepos nest manifests)
+      String folder = folder(d.manifest());
+      Set<String> nested =
+          folders.getOrDefault(d.ecosystem(), Set.of()).stream()
+              .filter(f -> f.length() > folder.length() && f.startsWith(folder))
+              .collect(java.util.stream.Collectors.toSet());
       Set<String> files = new TreeSet<>();
+      Set<String> used = new TreeSet<>();
       for (String pkg : packages.getOrDefault(d, Set.of())) {
         for (String language : LANGUAGES.getOrDefault(d.ecosystem(), Set.of())) {
-          files.addAll(imported.getOrDefault(language, Map.of()).getOrDefault(pkg, Set.of()));
+          for (String file :
+              imported.getOrDefault(language, Map.of()).getOrDefault(pkg, Set.of())) {
+            if (file.startsWith(folder) && nested.stream().noneMatch(file::startsWith)) {
+              files.add(file);
+              used.add(pkg);
+            }
+          }
         }
       }
-      out.add(
-          new Dependency(d, List.copyOf(packages.getOrDefault(d, Set.of())), List.copyOf(files)));
+      out.add(new Dependency(d, List.copyOf(used), List.copyOf(files)));
     }
     Map<String, Integer> undeclared = new TreeMap<>();
     imported.forEach((language, byPackage) ->
@@ -119,6 +135,11 @@ public final class DependencyUsage {
           }
         }));
     return new Report(out, manifests, problems, undeclared);
+  }
+
+  private static String folder(String manifest) {
+    int slash = manifest.lastIndexOf('/');
+    return slash < 0 ? "" : manifest.substring(0, slash + 1);
   }
 
   private static List<String> keys(Declared d, String pkg) {

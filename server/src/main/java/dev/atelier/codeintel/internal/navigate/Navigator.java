@@ -84,7 +84,7 @@ public final class Navigator {
       List<Target> resolved = resolved(orgId, branchId, file.fileId(), r.ordinal);
       return Optional.of(
           new Lookup(
-              id, resolved.isEmpty() ? byName(orgId, branchId, path, r.name, graph) : resolved));
+              id, resolved.isEmpty() ? byName(orgId, branchId, file, r.name, graph) : resolved));
     }
     Optional<LineText.Word> word = text.wordAt(column);
     if (word.isEmpty()) {
@@ -92,7 +92,7 @@ public final class Navigator {
     }
     LineText.Word w = word.get();
     Identifier id = new Identifier(path, w.text(), line, w.start(), w.end(), null, false);
-    return Optional.of(new Lookup(id, byName(orgId, branchId, path, w.text(), graph)));
+    return Optional.of(new Lookup(id, byName(orgId, branchId, file, w.text(), graph)));
   }
 
   public Diagnostics diagnostics(long orgId, long branchId, String path) {
@@ -252,35 +252,60 @@ public final class Navigator {
    * files it imports, then the rest; confidence says how much a bare name match is worth.
    */
   private List<Target> byName(
-      long orgId, long branchId, String path, String name, CodeGraph graph) {
+      long orgId, long branchId, StoredFile file, String name, CodeGraph graph) {
     String nameMatch =
         switch (sql.vendor()) {
           case SQLITE -> "s.name = ? COLLATE NOCASE AND s.name = ?";
           case POSTGRESQL -> "lower(s.name) = lower(?) AND s.name = ?";
         };
+    // the file's own definitions first (never cut by the limit), then the branch's, unordered:
+    // sorting every match of a common name like String would cost more than the lookup
     List<Target> found =
-        sql.jdbc()
-            .sql(
-                "SELECT f.path, s.ordinal, s.name, s.kind, s.qualified_name, s.name_line,"
-                    + " s.name_column, s.signature, s.doc FROM symbols s"
-                    + " JOIN branch_files f ON f.org_id = s.org_id AND f.blob_id = s.blob_id"
-                    + " WHERE s.org_id = ? AND "
-                    + nameMatch
-                    + " AND f.branch_id = ? ORDER BY f.path, s.ordinal LIMIT "
-                    + (MAX_NAME_MATCHES * 5))
-            .params(orgId, name, name, branchId)
-            .query((row, n) -> target(row, 0, "name"))
-            .list();
+        new ArrayList<>(
+            sql.jdbc()
+                .sql(
+                    "SELECT ?, s.ordinal, s.name, s.kind, s.qualified_name, s.name_line,"
+                        + " s.name_column, s.signature, s.doc FROM symbols s"
+                        + " WHERE s.org_id = ? AND s.blob_id = ? AND s.name = ?")
+                .params(file.path(), orgId, file.blobId(), name)
+                .query((row, n) -> target(row, 0, "name"))
+                .list());
+    Set<CodeGraph.SymbolAt> seen = new HashSet<>();
+    found.forEach(t -> seen.add(t.symbol()));
+    sql
+        .jdbc()
+        .sql(
+            "SELECT f.path, s.ordinal, s.name, s.kind, s.qualified_name, s.name_line,"
+                + " s.name_column, s.signature, s.doc FROM symbols s"
+                + " JOIN branch_files f ON f.org_id = s.org_id AND f.blob_id = s.blob_id"
+                + " WHERE s.org_id = ? AND "
+                + nameMatch
+                + " AND f.branch_id = ? LIMIT "
+                + (MAX_NAME_MATCHES * 5))
+        .params(orgId, name, name, branchId)
+        .query((row, n) -> target(row, 0, "name"))
+        .list()
+        .stream()
+        .filter(t -> seen.add(t.symbol()))
+        .forEach(found::add);
     if (found.isEmpty()) {
       return found;
     }
+    String path = file.path();
+    String folder = path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/') + 1);
     Set<String> imported = new HashSet<>();
     graph.imports(orgId, new BranchId(branchId), path, 1).forEach(d -> imported.add(d.to()));
     double unique = found.size() == 1 ? 0.1 : 0;
     List<Target> ranked = new ArrayList<>();
     for (Target t : found) {
+      String at = t.symbol().path();
       double confidence =
-          t.symbol().path().equals(path) ? 0.6 : imported.contains(t.symbol().path()) ? 0.5 : 0.3;
+          at.equals(path)
+              ? 0.6
+              : imported.contains(at)
+                      || (at.startsWith(folder) && at.indexOf('/', folder.length()) < 0)
+                  ? 0.5
+                  : 0.3;
       ranked.add(
           new Target(
               t.symbol(),

@@ -88,7 +88,7 @@ final class Rules {
             Severity.MEDIUM,
             "injection",
             "eval() runs arbitrary code",
-            "(?<![\\w.$])eval\\s*\\(",
+            "(?<![\\w.$])(?<!def )(?<!function )eval\\s*\\(",
             List.of("eval"),
             SCRIPTS),
         call(

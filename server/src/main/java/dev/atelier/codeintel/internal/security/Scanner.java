@@ -29,6 +29,9 @@ public final class Scanner {
           "(?i).*(x{4,}|\\*{3,}|changeme|example|placeholder|your[_-]|<.*>|\\$\\{|\\{\\{|%s|dummy"
               + "|redacted).*");
 
+  /** Dotted or dashed words: class, header and setting names, not secrets. */
+  private static final Pattern NAMES = Pattern.compile("[A-Za-z]+(?:[._/:-][A-Za-z]+)+");
+
   private final List<Rule> rules = Rules.standard();
   private final Severity minSeverity;
   private final int maxFindings;
@@ -104,7 +107,10 @@ public final class Scanner {
     @Nullable String secret = rule.secretGroup() > 0 ? m.group(rule.secretGroup()) : null;
     if (secret != null
         && rule.minEntropy() > 0
-        && (Entropy.shannon(secret) < rule.minEntropy() || PLACEHOLDER.matcher(secret).matches())) {
+        && (Entropy.shannon(secret) < rule.minEntropy()
+            || !mixed(secret)
+            || NAMES.matcher(secret).matches()
+            || PLACEHOLDER.matcher(secret).matches())) {
       return true;
     }
     if (!seen.add(((long) rule.id().hashCode() << 32) | line)) {
@@ -150,6 +156,23 @@ public final class Scanner {
     }
     text = text.strip().replaceAll("\\s+", " ");
     return text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) + "..." : text;
+  }
+
+  /**
+   * Whether a value mixes character classes as generated secrets do (a digit, or upper and lower
+   * case letters); words like {@code django-insecure-} or {@code variable|default:} do not.
+   */
+  private static boolean mixed(String value) {
+    boolean digit = false;
+    boolean upper = false;
+    boolean lower = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      digit |= Character.isDigit(c);
+      upper |= Character.isUpperCase(c);
+      lower |= Character.isLowerCase(c);
+    }
+    return digit || (upper && lower);
   }
 
   /** Lower-cases ASCII only, so offsets stay those of the text (keywords are ASCII). */
