@@ -6,7 +6,10 @@ import dev.atelier.platform.ErrorCode;
 public enum CodeIntelError implements ErrorCode {
   INVALID_QUERY("invalid-query", 400, "Invalid search query"),
   QUERY_TOO_EXPENSIVE("query-too-expensive", 422, "The search took too long"),
-  NOT_INDEXED("not-indexed", 409, "The branch has not been indexed yet");
+  NOT_INDEXED("not-indexed", 409, "The branch has not been indexed yet"),
+  FILE_NOT_FOUND("file-not-found", 404, "No such file or folder in the branch"),
+  BINARY_FILE("binary-file", 415, "The file is binary and has no text to show"),
+  FILE_TOO_LARGE("file-too-large", 413, "The file is too large to show");
 
   private final Spec spec;
 

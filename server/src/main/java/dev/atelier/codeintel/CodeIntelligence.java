@@ -29,6 +29,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final CodeIndexer indexer;
   private final CodeSearch search;
   private final CodeGraph graph;
+  private final CodeBrowser browser;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -40,6 +41,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.indexer = new CodeIndexer(database, repos, parser, threads);
     this.search = new CodeSearch(database, repos);
     this.graph = new CodeGraph(database);
+    this.browser = new CodeBrowser(database, repos);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -87,6 +89,11 @@ public final class CodeIntelligence implements AutoCloseable {
   /** Queries over the resolved symbol and file graphs. */
   public CodeGraph graph() {
     return graph;
+  }
+
+  /** Folders and file texts of a branch's manifest, for the web app's code view. */
+  public CodeBrowser browser() {
+    return browser;
   }
 
   /**

@@ -1,0 +1,52 @@
+package dev.atelier.platform.internal.web;
+
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * Serves the web app's static files, and its {@code index.html} for any other page path (no dot in
+ * the last segment, outside {@code /api} and {@code /actuator}), so a reload of a client-side route
+ * such as {@code /repos/1/code} shows the app instead of a 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class SinglePageAppRoutes implements WebMvcConfigurer {
+
+  private static final List<String> SERVER_PREFIXES = List.of("api/", "actuator/", "error");
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    registry
+        .addResourceHandler("/**")
+        .addResourceLocations("classpath:/static/")
+        .resourceChain(true)
+        .addResolver(new AppRouteResolver());
+  }
+
+  private static final class AppRouteResolver extends PathResourceResolver {
+    @Override
+    protected @Nullable Resource getResource(String resourcePath, Resource location)
+        throws IOException {
+      Resource found = super.getResource(resourcePath, location);
+      if (found != null || !isAppRoute(resourcePath)) {
+        return found;
+      }
+      return super.getResource("index.html", location);
+    }
+
+    private static boolean isAppRoute(String path) {
+      for (String prefix : SERVER_PREFIXES) {
+        if (path.startsWith(prefix) || path.equals(prefix.replace("/", ""))) {
+          return false;
+        }
+      }
+      String last = path.substring(path.lastIndexOf('/') + 1);
+      return !last.contains(".");
+    }
+  }
+}
