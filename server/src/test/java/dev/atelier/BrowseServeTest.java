@@ -170,6 +170,10 @@ class BrowseServeTest {
     assertThat(route.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(route.body()).contains("<div id=\"root\">");
     assertThat(http.get("/").statusCode()).isEqualTo(200);
+    HttpResponse<String> file = http.get("/repos/1/code/src/demo/Ledger.java");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).contains("<div id=\"root\">");
+    assertThat(http.get("/favicon.ico").statusCode()).isEqualTo(404);
     HttpResponse<String> api = http.get("/api/no-such-endpoint");
     assertThat(api.statusCode()).isEqualTo(404);
     assertThat(api.headers().firstValue("Content-Type").orElseThrow())

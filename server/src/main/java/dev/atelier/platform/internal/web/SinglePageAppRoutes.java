@@ -10,14 +10,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
- * Serves the web app's static files, and its {@code index.html} for any other page path (no dot in
- * the last segment, outside {@code /api} and {@code /actuator}), so a reload of a client-side route
- * such as {@code /repos/1/code} shows the app instead of a 404.
+ * Serves the web app's static files, and its {@code index.html} for the app's own pages (anything
+ * under {@code /repos/}, and other paths without a dot in the last segment, outside {@code /api},
+ * {@code /actuator} and {@code /assets}), so a reload of a client-side route such as {@code
+ * /repos/1/code/src/App.java} shows the app instead of a 404.
  */
 @Configuration(proxyBeanMethods = false)
 class SinglePageAppRoutes implements WebMvcConfigurer {
 
-  private static final List<String> SERVER_PREFIXES = List.of("api/", "actuator/", "error");
+  private static final List<String> SERVER_PREFIXES =
+      List.of("api/", "actuator/", "assets/", "error");
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -45,8 +47,9 @@ class SinglePageAppRoutes implements WebMvcConfigurer {
           return false;
         }
       }
+      // File paths in the code view end in names with dots; elsewhere a dot means a static file.
       String last = path.substring(path.lastIndexOf('/') + 1);
-      return !last.contains(".");
+      return path.startsWith("repos/") || !last.contains(".");
     }
   }
 }
