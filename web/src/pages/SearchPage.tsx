@@ -58,7 +58,7 @@ export function SearchPage({
   useEffect(() => {
     list.current
       ?.querySelector<HTMLElement>(`[data-index="${active}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+      ?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
 
   const open = (path: string, line: number) =>
