@@ -80,6 +80,7 @@ const server = spawn(java(), ['-jar', findJar(), 'serve', workspace, '--port', S
 server.stdout.on('data', (d) => log.push(String(d)));
 server.stderr.on('data', (d) => log.push(String(d)));
 let browser;
+let current;
 const timings = {};
 try {
   await until('the server to answer', async () => (await fetch(`${base}/api/health`)).ok);
@@ -103,6 +104,9 @@ try {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // The machine may be shared and busy: generous waits, no timing assertions.
+  page.setDefaultTimeout(60_000);
+  current = page;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -215,6 +219,9 @@ try {
   );
 } catch (e) {
   console.error('[e2e] FAILED:', e.message);
+  await current?.screenshot({ path: join(out, 'failure.png') }).catch(() => {});
+  if (current)
+    console.error('[e2e] page at failure:', current.url(), '(screenshot target/e2e/failure.png)');
   console.error(log.join('').split('\n').slice(-40).join('\n'));
   process.exitCode = 1;
 } finally {

@@ -5,6 +5,7 @@ import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/p
 import { codeUrl, navigate } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
 import { formatSize } from '../lib/tree.ts';
+import { useRepoEvents } from '../lib/events.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FileTree } from '../components/FileTree.tsx';
 import { Link } from '../components/Link.tsx';
@@ -246,6 +247,8 @@ export function CodePage({
     queryKey: ['repo', repo],
     queryFn: ({ signal }) => api.repo(repo, signal),
   });
+  // A finished index run refreshes the tree, the open file and its outline.
+  useRepoEvents([repo]);
   if (info.isError) {
     return (
       <main className="page wrap">
