@@ -163,6 +163,19 @@ class BrowseServeTest {
   }
 
   @Test
+  void findsWhereASymbolIsDefined() {
+    JsonNode definitions = http.json(http.get(repo + "/definitions?symbol=getUserName"));
+
+    assertThat(definitions).hasSize(1);
+    assertThat(definitions.get(0).get("path").asString()).isEqualTo("src/demo/Accounts.java");
+    assertThat(definitions.get(0).get("line").asInt()).isEqualTo(5);
+    assertThat(definitions.get(0).get("kind").asString()).isEqualTo("method");
+    assertThat(http.json(http.get(repo + "/definitions?symbol=Accounts.getUserName"))).hasSize(1);
+    assertThat(http.json(http.get(repo + "/definitions?symbol=nothingLikeThis"))).isEmpty();
+    assertProblem(http.get(repo + "/definitions?symbol="), 400, "bad-request");
+  }
+
+  @Test
   void servesTheAppShellForClientRoutesButNotForApiOrFiles() {
     HttpResponse<String> route = http.get("/repos/1/code/src/demo");
 

@@ -33,6 +33,7 @@ class BrowseController {
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
   private static final long ORG = CodeIntelligence.LOCAL_ORG;
   static final int MAX_REFERENCES = 2000;
+  static final int MAX_DEFINITIONS = 100;
   private static final int MAX_SNIPPET = 240;
 
   private final CodeIntelligence core;
@@ -53,6 +54,9 @@ class BrowseController {
       int line,
       int referenceCount,
       List<ReferenceView> references) {}
+
+  /** Where a symbol is defined. */
+  record DefinitionSite(String name, String kind, String qualifiedName, String path, int line) {}
 
   /** Definitions named {@code symbol} and their references; truncated past the limit. */
   record ReferencesView(String symbol, List<DefinitionView> definitions, boolean truncated) {}
@@ -96,6 +100,25 @@ class BrowseController {
     return core.search().outline(repository, name, path);
   }
 
+  @GetMapping("/definitions")
+  @Operation(
+      summary = "Where a symbol is defined (go to definition)",
+      description = "symbol is a simple or qualified name; at most 100 definitions, by path.")
+  List<DefinitionSite> definitions(
+      @PathVariable long id,
+      @RequestParam String symbol,
+      @RequestParam(required = false) @Nullable String branch) {
+    requireSymbol(symbol);
+    Repository repository = repository(id);
+    Branch indexed = core.browser().indexedBranch(repository, branchOr(repository, branch));
+    return core.graph().definitions(ORG, indexed.id(), symbol).stream()
+        .limit(MAX_DEFINITIONS)
+        .map(d ->
+            new DefinitionSite(
+                d.name(), d.kind().id(), d.qualifiedName(), d.symbol().path(), d.line()))
+        .toList();
+  }
+
   @GetMapping("/references")
   @Operation(
       summary = "Definitions of a symbol and the references resolved to them",
@@ -108,9 +131,7 @@ class BrowseController {
       @RequestParam(required = false) @Nullable String path,
       @RequestParam(required = false) @Nullable Integer line,
       @RequestParam(required = false) @Nullable String branch) {
-    if (symbol.isBlank() || symbol.length() > 500) {
-      throw new AtelierException(PlatformError.BAD_REQUEST, "symbol needs 1 to 500 characters");
-    }
+    requireSymbol(symbol);
     Repository repository = repository(id);
     String branchName = branchOr(repository, branch);
     Branch indexed = core.browser().indexedBranch(repository, branchName);
@@ -167,6 +188,12 @@ class BrowseController {
               references));
     }
     return new ReferencesView(symbol, views, truncated);
+  }
+
+  private static void requireSymbol(String symbol) {
+    if (symbol.isBlank() || symbol.length() > 500) {
+      throw new AtelierException(PlatformError.BAD_REQUEST, "symbol needs 1 to 500 characters");
+    }
   }
 
   private String[] lines(Repository repository, String branch, String path) {
