@@ -163,6 +163,33 @@ try {
   await references.getByText('accounts.getUserName(8)').waitFor();
   await page.screenshot({ path: join(out, '3-code-outline-references.png') });
 
+  // Go to definition: Ctrl-click on a use of the method in another file jumps to its declaration.
+  await references.getByRole('link', { name: /getUserName\(7\)/ }).click();
+  await page.waitForURL(/\/src\/demo\/Ledger\.java#L7$/);
+  const use = page.locator('.cm-line', { hasText: 'accounts.getUserName(7)' });
+  await use.waitFor();
+  const at = await use.evaluate((line) => {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent.indexOf('getUserName');
+      if (index >= 0) {
+        const range = document.createRange();
+        range.setStart(node, index + 3);
+        range.setEnd(node, index + 4);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+    }
+    return undefined;
+  });
+  assert(at, 'the use of getUserName is on screen');
+  await page.keyboard.down('Control');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.up('Control');
+  await page.waitForURL(/\/src\/demo\/Accounts\.java#L8$/);
+  await page.locator('.cm-permalink-line', { hasText: 'getUserName' }).waitFor();
+  await page.screenshot({ path: join(out, '4-definition.png') });
+
   // A client-side route survives a reload (the server answers it with the app).
   await page.reload();
   await page.locator('.cm-permalink-line', { hasText: 'getUserName' }).waitFor();
@@ -201,14 +228,14 @@ try {
     rendered < 400,
     `CodeMirror renders only the visible part of a big file (${rendered} lines in the DOM)`,
   );
-  await page.screenshot({ path: join(out, '4-big-file.png') });
+  await page.screenshot({ path: join(out, '5-big-file.png') });
 
   // Themes: the toggle switches and is remembered.
   const before = await page.evaluate(() => document.documentElement.dataset.theme);
   await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
   const after = await page.evaluate(() => document.documentElement.dataset.theme);
   assert(before !== after, `the theme toggles (${before} → ${after})`);
-  await page.screenshot({ path: join(out, '5-theme.png') });
+  await page.screenshot({ path: join(out, '6-theme.png') });
 
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;

@@ -27,6 +27,16 @@ export interface CodeEditorProps {
   /** A click on a line number: `extend` when shift was held. */
   onLineClick: (line: number, extend: boolean) => void;
   label: string;
+  /** Ctrl/Cmd-click or F12 on an identifier: go to its definition. */
+  onGoToDefinition?: (word: string, line: number) => void;
+}
+
+/** The identifier at a position, if any. */
+function wordAt(state: EditorState, pos: number): { word: string; line: number } | undefined {
+  const range = state.wordAt(pos);
+  if (!range) return undefined;
+  const word = state.sliceDoc(range.from, range.to);
+  return /^[A-Za-z_$][\w$]*$/.test(word) ? { word, line: state.doc.lineAt(pos).number } : undefined;
 }
 
 const setSelected = StateEffect.define<LineRange | undefined>();
@@ -61,11 +71,14 @@ export default function CodeEditor({
   selected,
   onLineClick,
   label,
+  onGoToDefinition,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const click = useRef(onLineClick);
   click.current = onLineClick;
+  const goTo = useRef(onGoToDefinition);
+  goTo.current = onGoToDefinition;
 
   useEffect(() => {
     const parent = host.current;
@@ -90,6 +103,25 @@ export default function CodeEditor({
             },
           }),
           highlightActiveLineGutter(),
+          EditorView.domEventHandlers({
+            click(event, v) {
+              if (!(event.ctrlKey || event.metaKey)) return false;
+              const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
+              const hit = pos === null ? undefined : wordAt(v.state, pos);
+              if (!hit) return false;
+              event.preventDefault();
+              goTo.current?.(hit.word, hit.line);
+              return true;
+            },
+            keydown(event, v) {
+              if (event.key !== 'F12') return false;
+              const hit = wordAt(v.state, v.state.selection.main.head);
+              if (!hit) return false;
+              event.preventDefault();
+              goTo.current?.(hit.word, hit.line);
+              return true;
+            },
+          }),
           drawSelection(),
           syntaxHighlighting(classHighlighter),
           selectedLines,

@@ -110,6 +110,14 @@ export interface DefinitionView {
   references: ReferenceView[];
 }
 
+export interface DefinitionSite {
+  name: string;
+  kind: string;
+  qualifiedName: string;
+  path: string;
+  line: number;
+}
+
 export interface ReferencesView {
   symbol: string;
   definitions: DefinitionView[];
@@ -144,6 +152,8 @@ export const api = {
       `/api/repos/${id}/search/symbols${query({ q, branch, limit: 100 })}`,
       signal,
     ),
+  definitions: (id: number, symbol: string, branch?: string, signal?: AbortSignal) =>
+    getJson<DefinitionSite[]>(`/api/repos/${id}/definitions${query({ symbol, branch })}`, signal),
   references: (
     id: number,
     symbol: string,

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
 import { codeUrl, navigate } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
@@ -150,6 +150,7 @@ function FileView({
     retry: false,
   });
   const [symbol, setSymbol] = useState<SymbolHit | undefined>();
+  const [jump, setJump] = useState<{ word: string; sites: DefinitionSite[] } | undefined>();
   const range = useMemo(() => {
     const parsed = parseLineHash(hash);
     return parsed && file.data ? clampRange(parsed, Math.max(file.data.lines, 1)) : parsed;
@@ -162,6 +163,26 @@ function FileView({
       });
     },
     [repo, path, branch, range],
+  );
+
+  const goToDefinition = useCallback(
+    (word: string) => {
+      void api.definitions(repo, word, branch).then(
+        (sites) => {
+          const only = sites.length === 1 ? sites[0] : undefined;
+          if (only) {
+            setJump(undefined);
+            navigate(
+              codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
+            );
+          } else {
+            setJump({ word, sites });
+          }
+        },
+        () => setJump({ word, sites: [] }),
+      );
+    },
+    [repo, branch],
   );
 
   if (file.isError) {
@@ -188,7 +209,8 @@ function FileView({
     <div className="file-view">
       <div className="file-main">
         <p className="file-meta muted small">
-          {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language}
+          {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language} · Ctrl-click
+          or F12 on a name goes to its definition
           {range && (
             <>
               {' · '}
@@ -211,8 +233,52 @@ function FileView({
             selected={range}
             onLineClick={onLineClick}
             label={`Contents of ${path}`}
+            onGoToDefinition={goToDefinition}
           />
         </Suspense>
+        {jump && (
+          <section className="references panel" aria-labelledby="definitions-heading">
+            <header className="references-head">
+              <h2 id="definitions-heading">
+                Definitions of <code>{jump.word}</code>
+              </h2>
+              <button
+                type="button"
+                onClick={() => setJump(undefined)}
+                aria-label="Close definitions"
+              >
+                ×
+              </button>
+            </header>
+            {jump.sites.length === 0 ? (
+              <p className="muted small" role="status">
+                No definition of {jump.word} found in this branch.
+              </p>
+            ) : (
+              <ul>
+                {jump.sites.map((site) => (
+                  <li key={`${site.path}:${site.line}`}>
+                    <Link
+                      className="result-line"
+                      href={codeUrl(
+                        repo,
+                        site.path,
+                        branch,
+                        formatLineHash({ from: site.line, to: site.line }),
+                      )}
+                    >
+                      <span className="line-number">{site.line}</span>
+                      <code>
+                        {site.kind} {site.qualifiedName}
+                      </code>
+                      <span className="muted small">{site.path}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
         {symbol && (
           <ReferencesPanel
             repo={repo}
