@@ -7,7 +7,15 @@
 // Needs a JDK >= 21 (JAVA_HOME, or scripts/find-jdk) and Chromium (/usr/bin/chromium, or CHROMIUM).
 // Screenshots and timings go to web/target/e2e/.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -189,6 +197,20 @@ try {
   await page.waitForURL(/\/src\/demo\/Accounts\.java#L8$/);
   await page.locator('.cm-permalink-line', { hasText: 'getUserName' }).waitFor();
   await page.screenshot({ path: join(out, '4-definition.png') });
+
+  // A change on disk shows up live: the watcher re-indexes after its debounce, the index.completed
+  // event refreshes the open file and its outline.
+  const accounts = join(workspace, 'src/demo/Accounts.java');
+  writeFileSync(
+    accounts,
+    readFileSync(accounts, 'utf8').replace(
+      '  public int count() {',
+      '  public int total() {\n    return 1;\n  }\n\n  public int count() {',
+    ),
+  );
+  await outline.getByRole('button', { name: /method total/i }).waitFor();
+  await page.locator('.cm-line', { hasText: 'public int total()' }).waitFor();
+  await page.screenshot({ path: join(out, '4-live-change.png') });
 
   // A client-side route survives a reload (the server answers it with the app).
   await page.reload();
