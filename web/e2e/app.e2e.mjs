@@ -220,6 +220,15 @@ try {
     `the permalink survives a reload: ${page.url()}`,
   );
 
+  // Ctrl-K: the command palette jumps to a symbol by name.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Go to symbol' });
+  await palette.getByRole('combobox', { name: 'Symbol name' }).fill('count');
+  await palette.getByRole('option', { name: /demo\.Accounts\.count/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.cm-permalink-line', { hasText: 'public int count()' }).waitFor();
+  assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the palette opens the symbol: ${page.url()}`);
+
   // A 5,000-line file, opened from the tree: CodeMirror's time from data in hand to the first
   // painted frame, and the wall time from the click to its first line on screen (fetch included).
   const render = [];

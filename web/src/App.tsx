@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CommandPalette } from './components/CommandPalette.tsx';
 import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { useRoute } from './lib/router.ts';
@@ -20,6 +21,12 @@ function Header() {
       <Link href="/" className="brand">
         Atelier
       </Link>
+      {repo !== undefined && (
+        <CommandPalette
+          repo={repo}
+          branch={route.page === 'code' || route.page === 'search' ? route.branch : undefined}
+        />
+      )}
       {repo !== undefined && (
         <SearchBox
           repo={repo}

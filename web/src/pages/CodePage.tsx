@@ -115,7 +115,7 @@ function Outline({
               style={{ paddingLeft: `${0.4 + Math.min(depth, 6) * 0.2}rem` }}
               onClick={() => onPick(symbol)}
               title={symbol.signature}
-              aria-label={`${symbol.kind} ${symbol.name}, line ${symbol.line}`}
+              aria-label={`${symbol.kind.toLowerCase()} ${symbol.name}, line ${symbol.line}`}
             >
               <span className={`kind kind-${symbol.kind}`}>{symbol.kind}</span> {symbol.name}
             </button>
