@@ -187,6 +187,10 @@ class BrowseServeTest {
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.body()).contains("<div id=\"root\">");
     assertThat(http.get("/favicon.ico").statusCode()).isEqualTo(404);
+    assertThat(route.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache");
+    HttpResponse<String> asset = http.get("/assets/shell-test.js");
+    assertThat(asset.statusCode()).isEqualTo(200);
+    assertThat(asset.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
     HttpResponse<String> api = http.get("/api/no-such-endpoint");
     assertThat(api.statusCode()).isEqualTo(404);
     assertThat(api.headers().firstValue("Content-Type").orElseThrow())

@@ -1,10 +1,12 @@
 package dev.atelier.platform.internal.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
@@ -23,9 +25,16 @@ class SinglePageAppRoutes implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    // Vite puts a content hash in every asset name: they never change, so browsers keep them.
+    registry
+        .addResourceHandler("/assets/**")
+        .addResourceLocations("classpath:/static/assets/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+    // index.html names the current assets, so it is revalidated on every load.
     registry
         .addResourceHandler("/**")
         .addResourceLocations("classpath:/static/")
+        .setCacheControl(CacheControl.noCache())
         .resourceChain(true)
         .addResolver(new AppRouteResolver());
   }
