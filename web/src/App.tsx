@@ -1,19 +1,88 @@
-import { StatusPanel } from './StatusPanel.tsx';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CommandPalette } from './components/CommandPalette.tsx';
+import { Link } from './components/Link.tsx';
+import { SearchBox } from './components/SearchBox.tsx';
+import { useRoute } from './lib/router.ts';
+import { useTheme } from './lib/theme.ts';
+import { CodePage } from './pages/CodePage.tsx';
+import { ReposPage } from './pages/ReposPage.tsx';
+import { SearchPage } from './pages/SearchPage.tsx';
+
+function Header() {
+  const { route } = useRoute();
+  const { theme, toggle } = useTheme();
+  const repo = route.page === 'code' || route.page === 'search' ? route.repo : undefined;
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <Link href="/" className="brand">
+        Atelier
+      </Link>
+      {repo !== undefined && (
+        <CommandPalette
+          repo={repo}
+          branch={route.page === 'code' || route.page === 'search' ? route.branch : undefined}
+        />
+      )}
+      {repo !== undefined && (
+        <SearchBox
+          repo={repo}
+          branch={route.page === 'code' || route.page === 'search' ? route.branch : undefined}
+          initialQuery={route.page === 'search' ? route.q : ''}
+          initialMode={route.page === 'search' ? route.mode : 'text'}
+        />
+      )}
+      <button
+        type="button"
+        className="theme-toggle"
+        onClick={toggle}
+        aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+        aria-pressed={theme === 'dark'}
+      >
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+    </header>
+  );
+}
+
+function Routes() {
+  const { route, hash } = useRoute();
+  switch (route.page) {
+    case 'repos':
+      return <ReposPage />;
+    case 'code':
+      return <CodePage repo={route.repo} path={route.path} branch={route.branch} hash={hash} />;
+    case 'search':
+      return <SearchPage repo={route.repo} q={route.q} mode={route.mode} branch={route.branch} />;
+    default:
+      return (
+        <main className="page wrap">
+          <h1>Page not found</h1>
+          <p>
+            Nothing lives at <code>{route.pathname}</code>.{' '}
+            <Link href="/">Go to the repositories</Link>.
+          </p>
+        </main>
+      );
+  }
+}
 
 export function App() {
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 5_000 } },
+      }),
+  );
   return (
-    <>
-      <header className="site-header">
-        <div className="wrap">
-          <h1>Atelier</h1>
-          <p className="tagline">
-            Your team and its AI agents share one live understanding of the code.
-          </p>
-        </div>
-      </header>
-      <main className="wrap">
-        <StatusPanel />
-      </main>
-    </>
+    <QueryClientProvider client={client}>
+      <Header />
+      <div id="content">
+        <Routes />
+      </div>
+    </QueryClientProvider>
   );
 }

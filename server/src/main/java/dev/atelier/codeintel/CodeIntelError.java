@@ -7,8 +7,10 @@ public enum CodeIntelError implements ErrorCode {
   INVALID_QUERY("invalid-query", 400, "Invalid search query"),
   QUERY_TOO_EXPENSIVE("query-too-expensive", 422, "The search took too long"),
   NOT_INDEXED("not-indexed", 409, "The branch has not been indexed yet"),
-  UNKNOWN_FILE("unknown-file", 404, "No such file in the branch"),
-  INVALID_POSITION("invalid-position", 400, "No such position in the file");
+  INVALID_POSITION("invalid-position", 400, "No such position in the file"),
+  FILE_NOT_FOUND("file-not-found", 404, "No such file or folder in the branch"),
+  BINARY_FILE("binary-file", 415, "The file is binary and has no text to show"),
+  FILE_TOO_LARGE("file-too-large", 413, "The file is too large to show");
 
   private final Spec spec;
 

@@ -42,6 +42,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final VectorIndex vectors;
   private final SemanticSearch semanticSearch;
   private final RelevantContext relevantContext;
+  private final CodeBrowser browser;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -69,6 +70,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.semanticSearch = new SemanticSearch(retriever);
     this.relevantContext = new RelevantContext(retriever, graph);
     this.overview = new RepositoryOverview(database);
+    this.browser = new CodeBrowser(database, repos);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -161,6 +163,11 @@ public final class CodeIntelligence implements AutoCloseable {
   /** The files, symbols and snippets that matter for a task, within a budget. */
   public RelevantContext relevantContext() {
     return relevantContext;
+  }
+
+  /** Folders and file texts of a branch's manifest, for the web app's code view. */
+  public CodeBrowser browser() {
+    return browser;
   }
 
   /**

@@ -74,11 +74,11 @@ public final class FolderSummaries {
     if (stats.isEmpty()) {
       if (!folder.isEmpty() && content.file(orgId, branchId, folder).isPresent()) {
         throw new AtelierException(
-            CodeIntelError.UNKNOWN_FILE,
+            CodeIntelError.FILE_NOT_FOUND,
             "'" + folder + "' is a file, not a folder; its outline is what the symbols tool shows");
       }
       throw new AtelierException(
-          CodeIntelError.UNKNOWN_FILE,
+          CodeIntelError.FILE_NOT_FOUND,
           folder.isEmpty()
               ? "the branch has no files"
               : "no folder '" + folder + "' in this branch; paths are repository-relative");

@@ -150,7 +150,7 @@ public final class Navigator {
         .file(orgId, branchId, path)
         .orElseThrow(() ->
             new AtelierException(
-                CodeIntelError.UNKNOWN_FILE,
+                CodeIntelError.FILE_NOT_FOUND,
                 "no file '" + path + "' in this branch; paths are repository-relative"));
   }
 
@@ -158,7 +158,7 @@ public final class Navigator {
     String text = file.text();
     if (text == null) {
       throw new AtelierException(
-          CodeIntelError.UNKNOWN_FILE,
+          CodeIntelError.FILE_NOT_FOUND,
           "'" + file.path() + "' is binary or too large: the index keeps no text for it");
     }
     return text;

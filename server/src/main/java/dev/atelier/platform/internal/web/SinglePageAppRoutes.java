@@ -1,0 +1,64 @@
+package dev.atelier.platform.internal.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+/**
+ * Serves the web app's static files, and its {@code index.html} for the app's own pages (anything
+ * under {@code /repos/}, and other paths without a dot in the last segment, outside {@code /api},
+ * {@code /actuator} and {@code /assets}), so a reload of a client-side route such as {@code
+ * /repos/1/code/src/App.java} shows the app instead of a 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class SinglePageAppRoutes implements WebMvcConfigurer {
+
+  private static final List<String> SERVER_PREFIXES =
+      List.of("api/", "actuator/", "assets/", "error");
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    // Vite puts a content hash in every asset name: they never change, so browsers keep them.
+    registry
+        .addResourceHandler("/assets/**")
+        .addResourceLocations("classpath:/static/assets/")
+        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+    // index.html names the current assets, so it is revalidated on every load.
+    registry
+        .addResourceHandler("/**")
+        .addResourceLocations("classpath:/static/")
+        .setCacheControl(CacheControl.noCache())
+        .resourceChain(true)
+        .addResolver(new AppRouteResolver());
+  }
+
+  private static final class AppRouteResolver extends PathResourceResolver {
+    @Override
+    protected @Nullable Resource getResource(String resourcePath, Resource location)
+        throws IOException {
+      Resource found = super.getResource(resourcePath, location);
+      if (found != null || !isAppRoute(resourcePath)) {
+        return found;
+      }
+      return super.getResource("index.html", location);
+    }
+
+    private static boolean isAppRoute(String path) {
+      for (String prefix : SERVER_PREFIXES) {
+        if (path.startsWith(prefix) || path.equals(prefix.replace("/", ""))) {
+          return false;
+        }
+      }
+      // File paths in the code view end in names with dots; elsewhere a dot means a static file.
+      String last = path.substring(path.lastIndexOf('/') + 1);
+      return path.startsWith("repos/") || !last.contains(".");
+    }
+  }
+}

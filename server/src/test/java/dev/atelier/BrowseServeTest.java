@@ -1,0 +1,226 @@
+package dev.atelier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.cli.RunningServer;
+import dev.atelier.platform.AtelierSettings;
+import dev.atelier.repos.ReposStorage;
+import dev.atelier.repos.Repository;
+import dev.atelier.testing.Http;
+import dev.atelier.testing.SseClient;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web app's browse endpoints over real HTTP on a served, indexed fixture tree: folders, file
+ * texts, outlines, references, their problems, and index.html for client-side routes.
+ */
+class BrowseServeTest {
+
+  @TempDir static Path workspace;
+  private static RunningServer server;
+  private static Http http;
+  private static String repo;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(workspace.resolve("src/demo"));
+    Files.writeString(
+        workspace.resolve("src/demo/Accounts.java"),
+        """
+        package demo;
+
+        /** Users of the demo. */
+        public class Accounts {
+          public String getUserName(int id) {
+            return "user" + id;
+          }
+        }
+        """);
+    Files.writeString(
+        workspace.resolve("src/demo/Ledger.java"),
+        """
+        package demo;
+
+        class Ledger {
+          String owner(Accounts accounts) {
+            return accounts.getUserName(7);
+          }
+        }
+        """);
+    Files.writeString(workspace.resolve("README.md"), "# Demo\n");
+    // Binary files stay out of the index (and so out of the tree).
+    Files.write(workspace.resolve("logo.bin"), new byte[] {1, 0, 2, 0, 3});
+    AtelierServer.Started started =
+        new AtelierServer()
+            .start(
+                AtelierSettings.local(workspace).withPort(0),
+                Map.of("atelier.index.debounce", "200ms", "atelier.embeddings.enabled", "false"),
+                Map.of());
+    server = started.server();
+    http = new Http(server.url());
+    Repository repository =
+        started
+            .context()
+            .getBean(ReposStorage.class)
+            .repositories()
+            .registerWorkingTree(1, workspace);
+    repo = "/api/repos/" + repository.id().value();
+    awaitIndexed(repository);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void listsTheRootWithFoldersFirstAndTheirFileCounts() {
+    JsonNode root = http.json(http.get(repo + "/tree"));
+
+    assertThat(root.get("path").asString()).isEmpty();
+    List<String> names = new ArrayList<>();
+    root.get("entries").forEach(entry -> names.add(entry.get("name").asString()));
+    assertThat(names).containsExactly("src", "README.md");
+    JsonNode src = root.get("entries").get(0);
+    assertThat(src.get("type").asString()).isEqualTo("dir");
+    assertThat(src.get("files").asInt()).isEqualTo(2);
+    assertThat(src.get("size").asLong()).isGreaterThan(100);
+  }
+
+  @Test
+  void listsANestedFolderWithLanguagesAndRefusesAnUnknownOne() {
+    JsonNode demo = http.json(http.get(repo + "/tree?path=src/demo/"));
+
+    assertThat(demo.get("path").asString()).isEqualTo("src/demo");
+    assertThat(demo.get("entries").get(0).get("path").asString())
+        .isEqualTo("src/demo/Accounts.java");
+    assertThat(demo.get("entries").get(0).get("language").asString()).isEqualTo("java");
+    assertProblem(http.get(repo + "/tree?path=nowhere"), 404, "file-not-found");
+    assertProblem(http.get(repo + "/tree?path=../etc"), 400, "invalid-path");
+  }
+
+  @Test
+  void servesAFileAsTextWithItsLanguageAndLineCount() {
+    JsonNode file = http.json(http.get(repo + "/files?path=src/demo/Ledger.java"));
+
+    assertThat(file.get("language").asString()).isEqualTo("java");
+    assertThat(file.get("lines").asInt()).isEqualTo(7);
+    assertThat(file.get("content").asString()).contains("accounts.getUserName(7)");
+    assertThat(file.get("sha").asString()).hasSize(64);
+  }
+
+  @Test
+  void answersUnindexedUnknownAndHostilePathsWithProblems() {
+    assertProblem(http.get(repo + "/files?path=logo.bin"), 404, "file-not-found");
+    assertProblem(http.get(repo + "/files?path=src/Missing.java"), 404, "file-not-found");
+    assertProblem(http.get(repo + "/files?path=" + encode("/etc/passwd")), 400, "invalid-path");
+    assertProblem(http.get(repo + "/files?path=src&branch=nope"), 404, "branch-not-found");
+    assertProblem(http.get("/api/repos/99999/files?path=README.md"), 404, "repository-not-found");
+  }
+
+  @Test
+  void outlinesAFileInSourceOrder() {
+    JsonNode outline = http.json(http.get(repo + "/outline?path=src/demo/Accounts.java"));
+
+    List<String> names = new ArrayList<>();
+    outline.forEach(symbol -> names.add(symbol.get("name").asString()));
+    assertThat(names).containsExactly("Accounts", "getUserName");
+    assertThat(outline.get(1).get("line").asInt()).isEqualTo(5);
+    assertProblem(http.get(repo + "/outline?path=src/Nope.java"), 404, "file-not-found");
+  }
+
+  @Test
+  void findsTheReferencesOfADefinitionWithTheirLines() {
+    JsonNode answer =
+        http.json(
+            http.get(repo + "/references?symbol=getUserName&path=src/demo/Accounts.java&line=5"));
+
+    assertThat(answer.get("truncated").asBoolean()).isFalse();
+    JsonNode definition = answer.get("definitions").get(0);
+    assertThat(definition.get("qualifiedName").asString()).isEqualTo("demo.Accounts.getUserName");
+    assertThat(definition.get("referenceCount").asInt()).isEqualTo(1);
+    JsonNode reference = definition.get("references").get(0);
+    assertThat(reference.get("path").asString()).isEqualTo("src/demo/Ledger.java");
+    assertThat(reference.get("line").asInt()).isEqualTo(5);
+    assertThat(reference.get("text").asString()).contains("accounts.getUserName(7)");
+    assertThat(http.json(http.get(repo + "/references?symbol=noSuchThing")).get("definitions"))
+        .isEmpty();
+    assertProblem(http.get(repo + "/references?symbol=%20"), 400, "bad-request");
+  }
+
+  @Test
+  void findsWhereASymbolIsDefined() {
+    JsonNode definitions = http.json(http.get(repo + "/definitions?symbol=getUserName"));
+
+    assertThat(definitions).hasSize(1);
+    assertThat(definitions.get(0).get("path").asString()).isEqualTo("src/demo/Accounts.java");
+    assertThat(definitions.get(0).get("line").asInt()).isEqualTo(5);
+    assertThat(definitions.get(0).get("kind").asString()).isEqualTo("method");
+    assertThat(http.json(http.get(repo + "/definitions?symbol=Accounts.getUserName"))).hasSize(1);
+    assertThat(http.json(http.get(repo + "/definitions?symbol=nothingLikeThis"))).isEmpty();
+    assertProblem(http.get(repo + "/definitions?symbol="), 400, "bad-request");
+  }
+
+  @Test
+  void servesTheAppShellForClientRoutesButNotForApiOrFiles() {
+    HttpResponse<String> route = http.get("/repos/1/code/src/demo");
+
+    assertThat(route.statusCode()).isEqualTo(200);
+    assertThat(route.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(route.body()).contains("<div id=\"root\">");
+    assertThat(http.get("/").statusCode()).isEqualTo(200);
+    HttpResponse<String> file = http.get("/repos/1/code/src/demo/Ledger.java");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).contains("<div id=\"root\">");
+    assertThat(http.get("/favicon.ico").statusCode()).isEqualTo(404);
+    assertThat(route.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache");
+    HttpResponse<String> asset = http.get("/assets/shell-test.js");
+    assertThat(asset.statusCode()).isEqualTo(200);
+    assertThat(asset.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+    HttpResponse<String> api = http.get("/api/no-such-endpoint");
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(http.get("/assets/missing-1234.js").statusCode()).isEqualTo(404);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(http.json(response).get("type").asString()).endsWith("/problems/" + code);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static void awaitIndexed(Repository repository) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // "0": replay from the start, so a run that finished before we subscribed still counts.
+    try (SseClient events =
+        new SseClient(server.url() + "/api/events?topic=repo:" + repository.id().value(), "0")) {
+      while (System.nanoTime() < deadline) {
+        SseClient.@Nullable Received event = events.nextEvent(Duration.ofSeconds(5));
+        if (event != null && "index.completed".equals(event.event())) {
+          return;
+        }
+      }
+    }
+    throw new AssertionError("the fixture was not indexed within 60 s");
+  }
+}

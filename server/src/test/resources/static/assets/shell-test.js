@@ -1,0 +1,1 @@
+// a hashed asset stands in for Vite's output

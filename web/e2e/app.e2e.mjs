@@ -1,0 +1,290 @@
+// End-to-end test of the web app in real headless Chromium against the real jar:
+// serve a fixture repository, open the app, search, open a file at a result, see the outline and
+// the references, reload a client-side route, and time the code view on a 5,000-line file.
+//
+//   node web/e2e/app.e2e.mjs [server/target/atelier-server-*.jar]
+//
+// Needs a JDK >= 21 (JAVA_HOME, or scripts/find-jdk) and Chromium (/usr/bin/chromium, or CHROMIUM).
+// Screenshots and timings go to web/target/e2e/.
+import { spawn, execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { writeFixture } from './fixture.mjs';
+
+const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(web, '..');
+const out = join(web, 'target/e2e');
+mkdirSync(out, { recursive: true });
+
+function findJar() {
+  if (process.argv[2]) return resolve(process.argv[2]);
+  const dir = join(root, 'server/target');
+  const jar = existsSync(dir)
+    ? readdirSync(dir).find((f) => /^atelier-server-.*\.jar$/.test(f) && !f.includes('original'))
+    : undefined;
+  if (!jar)
+    throw new Error('no server/target/atelier-server-*.jar: build it first (./mvnw package)');
+  return join(dir, jar);
+}
+
+function java() {
+  const home =
+    process.env.JAVA_HOME || execFileSync(join(root, 'scripts/find-jdk')).toString().trim();
+  return join(home, 'bin/java');
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+async function until(what, check, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+const started = Date.now();
+const workspace = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
+const bigLines = writeFixture(workspace);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const log = [];
+const server = spawn(java(), ['-jar', findJar(), 'serve', workspace, '--port', String(port)], {
+  env: { ...process.env, ATELIER_EMBEDDINGS_ENABLED: 'false' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+server.stdout.on('data', (d) => log.push(String(d)));
+server.stderr.on('data', (d) => log.push(String(d)));
+let browser;
+let current;
+const timings = {};
+try {
+  await until('the server to answer', async () => (await fetch(`${base}/api/health`)).ok);
+  timings.serverReadyMs = Date.now() - started;
+  const repo = await until('the fixture to be indexed', async () => {
+    const repos = await (await fetch(`${base}/api/repos`)).json();
+    const ready = repos.find((r) => r.branches.some((b) => b.state === 'ready'));
+    return ready;
+  });
+  timings.indexedMs = Date.now() - started;
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // The machine may be shared and busy: generous waits, no timing assertions.
+  page.setDefaultTimeout(60_000);
+  current = page;
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // Repositories: the fixture is listed and ready.
+  const t0 = Date.now();
+  await page.goto(base + '/');
+  await page.getByRole('heading', { name: 'Repositories' }).waitFor();
+  await page.getByRole('link', { name: repo.name }).first().waitFor();
+  timings.reposPageMs = Date.now() - t0;
+  await page.screenshot({ path: join(out, '1-repositories.png') });
+
+  // Open the repository, focus search with "/", search for a method name.
+  await page.getByRole('link', { name: repo.name }).first().click();
+  await page.getByRole('tree', { name: 'Files' }).waitFor();
+  await page.keyboard.press('/');
+  assert(
+    await page
+      .getByRole('searchbox', { name: 'Search code' })
+      .evaluate((e) => e === document.activeElement),
+    '"/" focuses the search box',
+  );
+  await page.keyboard.type('getUserName');
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await results.waitFor();
+  const files = await results.locator('.result-path').allTextContents();
+  assert(
+    files.includes('src/demo/Ledger.java') && files.includes('src/demo/Accounts.java'),
+    `results grouped by file: ${files}`,
+  );
+  assert(
+    (await results.locator('mark').first().textContent()) === 'getUserName',
+    'the match is highlighted',
+  );
+  await page.screenshot({ path: join(out, '2-search.png') });
+
+  // Keyboard: walk to the Accounts.java result and open it at its line.
+  const options = await results.getByRole('option').allTextContents();
+  const target = options.findIndex((t) => t.includes('public String getUserName'));
+  assert(target >= 0, `a result on the definition line: ${options}`);
+  await results.focus();
+  for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/repos\/\d+\/code\/src\/demo\/Accounts\.java#L8$/);
+  await page.locator('.cm-content').waitFor();
+  await page.locator('.cm-permalink-line', { hasText: 'getUserName' }).waitFor();
+
+  // The outline lists the file's symbols; picking one shows its references.
+  const outline = page.getByRole('complementary', { name: 'Outline' });
+  await outline.getByRole('button', { name: /getUserName/ }).waitFor();
+  await outline.getByRole('button', { name: /getUserName/ }).click();
+  const references = page.getByRole('region', { name: /References to/ });
+  await references.getByText('accounts.getUserName(7)').waitFor();
+  await references.getByText('accounts.getUserName(8)').waitFor();
+  await page.screenshot({ path: join(out, '3-code-outline-references.png') });
+
+  // Go to definition: Ctrl-click on a use of the method in another file jumps to its declaration.
+  await references.getByRole('link', { name: /getUserName\(7\)/ }).click();
+  await page.waitForURL(/\/src\/demo\/Ledger\.java#L7$/);
+  const use = page.locator('.cm-line', { hasText: 'accounts.getUserName(7)' });
+  await use.waitFor();
+  const at = await use.evaluate((line) => {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent.indexOf('getUserName');
+      if (index >= 0) {
+        const range = document.createRange();
+        range.setStart(node, index + 3);
+        range.setEnd(node, index + 4);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+    }
+    return undefined;
+  });
+  assert(at, 'the use of getUserName is on screen');
+  await page.keyboard.down('Control');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.up('Control');
+  await page.waitForURL(/\/src\/demo\/Accounts\.java#L8$/);
+  await page.locator('.cm-permalink-line', { hasText: 'getUserName' }).waitFor();
+  await page.screenshot({ path: join(out, '4-definition.png') });
+
+  // A change on disk shows up live: the watcher re-indexes after its debounce, the index.completed
+  // event refreshes the open file and its outline.
+  const accounts = join(workspace, 'src/demo/Accounts.java');
+  writeFileSync(
+    accounts,
+    readFileSync(accounts, 'utf8').replace(
+      '  public int count() {',
+      '  public int total() {\n    return 1;\n  }\n\n  public int count() {',
+    ),
+  );
+  await outline.getByRole('button', { name: /method total/i }).waitFor();
+  await page.locator('.cm-line', { hasText: 'public int total()' }).waitFor();
+  await page.screenshot({ path: join(out, '4-live-change.png') });
+
+  // A client-side route survives a reload (the server answers it with the app).
+  await page.reload();
+  await page.locator('.cm-permalink-line', { hasText: 'getUserName' }).waitFor();
+  assert(
+    page.url().endsWith('/src/demo/Accounts.java#L8'),
+    `the permalink survives a reload: ${page.url()}`,
+  );
+
+  // Ctrl-K: the command palette jumps to a symbol by name.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Go to symbol' });
+  await palette.getByRole('combobox', { name: 'Symbol name' }).fill('count');
+  await palette.getByRole('option', { name: /demo\.Accounts\.count/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.cm-permalink-line', { hasText: 'public int count()' }).waitFor();
+  assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the palette opens the symbol: ${page.url()}`);
+
+  // A 5,000-line file, opened from the tree: CodeMirror's time from data in hand to the first
+  // painted frame, and the wall time from the click to its first line on screen (fetch included).
+  const render = [];
+  const open = [];
+  const tree = page.getByRole('tree', { name: 'Files' });
+  for (let run = 0; run < 5; run++) {
+    await page.goto(`${base}/repos/${repo.id}/code/src/demo/Ledger.java`);
+    await page.locator('.cm-line', { hasText: 'class Ledger' }).waitFor();
+    const clicked = Date.now();
+    await tree.getByRole('treeitem', { name: 'Big.java' }).click();
+    await page.locator('.cm-line', { hasText: 'int step0(int x)' }).waitFor();
+    open.push(Date.now() - clicked);
+    await page.waitForFunction(() => document.documentElement.dataset.codeRenderMs !== undefined);
+    render.push(Number(await page.evaluate(() => document.documentElement.dataset.codeRenderMs)));
+    await page.evaluate(() => delete document.documentElement.dataset.codeRenderMs);
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  timings.bigFileLines = bigLines;
+  timings.bigFileRenderMsMedian = median(render);
+  timings.bigFileOpenMsMedian = median(open);
+  timings.bigFileRenderMsRuns = render;
+  timings.bigFileOpenMsRuns = open;
+  // A permalink near the end of the big file scrolls there.
+  await page.goto(`${base}/repos/${repo.id}/code/src/demo/Big.java#L${bigLines - 2}`);
+  await page.locator('.cm-permalink-line').waitFor();
+  const rendered = await page.locator('.cm-line').count();
+  assert(
+    rendered < 400,
+    `CodeMirror renders only the visible part of a big file (${rendered} lines in the DOM)`,
+  );
+  await page.screenshot({ path: join(out, '5-big-file.png') });
+
+  // Themes: the toggle switches and is remembered.
+  const before = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  const after = await page.evaluate(() => document.documentElement.dataset.theme);
+  assert(before !== after, `the theme toggles (${before} → ${after})`);
+  await page.screenshot({ path: join(out, '6-theme.png') });
+
+  assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
+  timings.totalMs = Date.now() - started;
+  writeFileSync(join(out, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');
+  console.log(
+    `[e2e] web app end-to-end test passed in ${timings.totalMs} ms`,
+    JSON.stringify(timings),
+  );
+} catch (e) {
+  console.error('[e2e] FAILED:', e.message);
+  await current?.screenshot({ path: join(out, 'failure.png') }).catch(() => {});
+  if (current)
+    console.error('[e2e] page at failure:', current.url(), '(screenshot target/e2e/failure.png)');
+  console.error(log.join('').split('\n').slice(-40).join('\n'));
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(workspace, { recursive: true, force: true });
+}

@@ -1,0 +1,169 @@
+import type { SymbolHit, TextMatch } from './searchResults.ts';
+import type { TreeEntry } from './tree.ts';
+
+/** An RFC 9457 problem the server answered with, or a failure to reach it (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly type: string | undefined,
+  ) {
+    super(detail ?? title);
+    this.name = 'ApiError';
+  }
+
+  /** The server did not answer at all (it is down, or the network is). */
+  get unreachable(): boolean {
+    return this.status === 0;
+  }
+
+  /** The problem type's last segment, e.g. `not-indexed`. */
+  get code(): string | undefined {
+    return this.type?.split('/').pop();
+  }
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: 'application/json' },
+      signal: signal ?? null,
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiError(0, 'Server not reachable', 'Is ./atelier serve running?', undefined);
+  }
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string; type?: string } = {};
+    try {
+      problem = (await response.json()) as typeof problem;
+    } catch {
+      // not a problem document (a proxy's error page, say)
+    }
+    throw new ApiError(
+      response.status,
+      problem.title ?? `HTTP ${response.status}`,
+      problem.detail,
+      problem.type,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+export interface BranchInfo {
+  name: string;
+  state: string;
+  filesDone: number;
+  filesTotal: number;
+  indexedAt?: string | null;
+  headCommit?: string | null;
+  lastError?: string | null;
+}
+
+export interface RepositoryInfo {
+  id: number;
+  name: string;
+  kind: string;
+  location: string;
+  defaultBranch: string;
+  branches: BranchInfo[];
+}
+
+export interface Folder {
+  path: string;
+  entries: TreeEntry[];
+}
+
+export interface FileText {
+  path: string;
+  sha: string;
+  size: number;
+  language: string;
+  lines: number;
+  content: string;
+}
+
+export interface TextSearchResult {
+  matches: TextMatch[];
+  filesMatched: number;
+  candidates: number;
+  truncated: boolean;
+}
+
+export interface ReferenceView {
+  path: string;
+  line: number;
+  column: number;
+  kind: string;
+  text: string;
+}
+
+export interface DefinitionView {
+  name: string;
+  kind: string;
+  qualifiedName: string;
+  path: string;
+  line: number;
+  referenceCount: number;
+  references: ReferenceView[];
+}
+
+export interface DefinitionSite {
+  name: string;
+  kind: string;
+  qualifiedName: string;
+  path: string;
+  line: number;
+}
+
+export interface ReferencesView {
+  symbol: string;
+  definitions: DefinitionView[];
+  truncated: boolean;
+}
+
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const api = {
+  repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),
+  repo: (id: number, signal?: AbortSignal) => getJson<RepositoryInfo>(`/api/repos/${id}`, signal),
+  tree: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
+    getJson<Folder>(`/api/repos/${id}/tree${query({ path, branch })}`, signal),
+  file: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
+    getJson<FileText>(`/api/repos/${id}/files${query({ path, branch })}`, signal),
+  outline: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
+    getJson<SymbolHit[]>(`/api/repos/${id}/outline${query({ path, branch })}`, signal),
+  searchText: (id: number, q: string, regex: boolean, branch?: string, signal?: AbortSignal) =>
+    getJson<TextSearchResult>(
+      `/api/repos/${id}/search/text${query({ q, regex, branch, limit: 500 })}`,
+      signal,
+    ),
+  searchSymbols: (id: number, q: string, branch?: string, signal?: AbortSignal) =>
+    getJson<SymbolHit[]>(
+      `/api/repos/${id}/search/symbols${query({ q, branch, limit: 100 })}`,
+      signal,
+    ),
+  definitions: (id: number, symbol: string, branch?: string, signal?: AbortSignal) =>
+    getJson<DefinitionSite[]>(`/api/repos/${id}/definitions${query({ symbol, branch })}`, signal),
+  references: (
+    id: number,
+    symbol: string,
+    path: string,
+    line: number,
+    branch?: string,
+    signal?: AbortSignal,
+  ) =>
+    getJson<ReferencesView>(
+      `/api/repos/${id}/references${query({ symbol, path, line, branch })}`,
+      signal,
+    ),
+};

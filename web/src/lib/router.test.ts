@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { codeUrl, parseRoute, searchUrl } from './router.ts';
+
+describe('routes', () => {
+  it('parses the pages of the app', () => {
+    expect(parseRoute('/', '')).toEqual({ page: 'repos' });
+    expect(parseRoute('/repos/7', '')).toEqual({
+      page: 'code',
+      repo: 7,
+      path: '',
+      branch: undefined,
+    });
+    expect(parseRoute('/repos/7/code/src/a%20b/App.java', '?branch=dev')).toEqual({
+      page: 'code',
+      repo: 7,
+      path: 'src/a b/App.java',
+      branch: 'dev',
+    });
+    expect(parseRoute('/repos/7/search', '?q=foo&mode=symbol')).toMatchObject({
+      page: 'search',
+      repo: 7,
+      q: 'foo',
+      mode: 'symbol',
+    });
+    expect(parseRoute('/repos/7/search', '?q=foo&mode=bogus')).toMatchObject({ mode: 'text' });
+    expect(parseRoute('/nope', '')).toEqual({ page: 'not-found', pathname: '/nope' });
+  });
+
+  it('builds URLs that parse back to the same page', () => {
+    const url = new URL(codeUrl(3, 'src/a b/#odd.java', 'feature/x', '#L4-L9'), 'http://h');
+    expect(url.hash).toBe('#L4-L9');
+    expect(parseRoute(url.pathname, url.search)).toEqual({
+      page: 'code',
+      repo: 3,
+      path: 'src/a b/#odd.java',
+      branch: 'feature/x',
+    });
+    const search = new URL(searchUrl(3, 'a&b', 'regex'), 'http://h');
+    expect(parseRoute(search.pathname, search.search)).toMatchObject({ q: 'a&b', mode: 'regex' });
+  });
+});

@@ -1,0 +1,100 @@
+import { useSyncExternalStore } from 'react';
+
+/** The pages of the app, parsed from the URL. Routes are real paths, so a reload keeps them. */
+export type Route =
+  | { page: 'repos' }
+  | { page: 'code'; repo: number; path: string; branch: string | undefined }
+  | { page: 'search'; repo: number; q: string; mode: SearchMode; branch: string | undefined }
+  | { page: 'not-found'; pathname: string };
+
+export type SearchMode = 'text' | 'regex' | 'symbol';
+
+function decodePath(segments: string[]): string {
+  return segments
+    .filter((s) => s.length > 0)
+    .map((s) => decodeURIComponent(s))
+    .join('/');
+}
+
+/** `/`, `/repos/7`, `/repos/7/code/src/App.java?branch=main`, `/repos/7/search?q=x&mode=symbol`. */
+export function parseRoute(pathname: string, search: string): Route {
+  const params = new URLSearchParams(search);
+  const branch = params.get('branch') ?? undefined;
+  if (pathname === '/' || pathname === '' || pathname === '/repos') return { page: 'repos' };
+  const match = /^\/repos\/(\d+)(?:\/(code|search)(\/.*)?)?\/?$/.exec(pathname);
+  if (!match) return { page: 'not-found', pathname };
+  const repo = Number(match[1]);
+  const section = match[2];
+  if (section === 'search') {
+    const mode = params.get('mode');
+    return {
+      page: 'search',
+      repo,
+      q: params.get('q') ?? '',
+      mode: mode === 'regex' || mode === 'symbol' ? mode : 'text',
+      branch,
+    };
+  }
+  return { page: 'code', repo, path: decodePath((match[3] ?? '').split('/')), branch };
+}
+
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+function withBranch(url: string, branch: string | undefined, extra?: URLSearchParams): string {
+  const params = extra ?? new URLSearchParams();
+  if (branch) params.set('branch', branch);
+  const query = params.toString();
+  return query ? `${url}?${query}` : url;
+}
+
+/** The URL of a file or folder in the code view, with an optional `#L10-L20` line anchor. */
+export function codeUrl(repo: number, path: string, branch?: string, hash?: string): string {
+  const base = path ? `/repos/${repo}/code/${encodePath(path)}` : `/repos/${repo}/code`;
+  return withBranch(base, branch) + (hash ?? '');
+}
+
+export function searchUrl(repo: number, q: string, mode: SearchMode, branch?: string): string {
+  const params = new URLSearchParams({ q, mode });
+  return withBranch(`/repos/${repo}/search`, branch, params);
+}
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search + window.location.hash;
+}
+
+/** Moves to a URL of the app without a page load (or replaces the current history entry). */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  listeners.forEach((listener) => listener());
+}
+
+/** The current location; components re-render when it changes. */
+export function useLocation(): { pathname: string; search: string; hash: string } {
+  const current = useSyncExternalStore(subscribe, snapshot, () => '/');
+  const url = new URL(current, 'http://app.local');
+  return { pathname: url.pathname, search: url.search, hash: url.hash };
+}
+
+export function useRoute(): { route: Route; hash: string } {
+  const { pathname, search, hash } = useLocation();
+  return { route: parseRoute(pathname, search), hash };
+}

@@ -1,0 +1,369 @@
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
+import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
+import { codeUrl, navigate } from '../lib/router.ts';
+import type { SymbolHit } from '../lib/searchResults.ts';
+import { formatSize } from '../lib/tree.ts';
+import { useRepoEvents } from '../lib/events.ts';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { FileTree } from '../components/FileTree.tsx';
+import { Link } from '../components/Link.tsx';
+import { ReferencesPanel } from '../components/ReferencesPanel.tsx';
+
+// CodeMirror and its language modes load only when a file is opened.
+const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'));
+
+function Breadcrumbs({
+  repo,
+  path,
+  branch,
+  name,
+}: {
+  repo: number;
+  path: string;
+  branch: string | undefined;
+  name: string;
+}) {
+  const parts = path.split('/').filter((p) => p.length > 0);
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumbs">
+      <Link href={codeUrl(repo, '', branch)}>{name}</Link>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {' / '}
+          {i === parts.length - 1 ? (
+            <span aria-current="page">{part}</span>
+          ) : (
+            <Link href={codeUrl(repo, parts.slice(0, i + 1).join('/'), branch)}>{part}</Link>
+          )}
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+function FolderListing({
+  repo,
+  path,
+  branch,
+}: {
+  repo: number;
+  path: string;
+  branch: string | undefined;
+}) {
+  const folder = useQuery({
+    queryKey: ['tree', repo, branch, path],
+    queryFn: ({ signal }) => api.tree(repo, path, branch, signal),
+    retry: false,
+  });
+  if (folder.isPending)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
+  if (folder.isError)
+    return <ErrorState error={folder.error} retry={() => void folder.refetch()} />;
+  return (
+    <table className="listing">
+      <caption className="visually-hidden">Contents of {path || 'the repository root'}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Files</th>
+          <th scope="col">Size</th>
+        </tr>
+      </thead>
+      <tbody>
+        {folder.data.entries.map((entry) => (
+          <tr key={entry.path}>
+            <td>
+              <Link href={codeUrl(repo, entry.path, branch)}>
+                {entry.name}
+                {entry.type === 'dir' ? '/' : ''}
+              </Link>
+            </td>
+            <td>{entry.type === 'dir' ? entry.files : ''}</td>
+            <td>{formatSize(entry.size)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Outline({
+  symbols,
+  selected,
+  onPick,
+}: {
+  symbols: SymbolHit[];
+  selected: SymbolHit | undefined;
+  onPick: (symbol: SymbolHit) => void;
+}) {
+  if (symbols.length === 0) return <p className="muted small">No symbols in this file.</p>;
+  return (
+    <ul className="outline-list">
+      {symbols.map((symbol, i) => {
+        const depth = symbol.container ? symbol.qualifiedName.split(/[.:#/]+/).length - 1 : 0;
+        return (
+          <li key={`${symbol.qualifiedName}:${symbol.line}:${i}`}>
+            <button
+              type="button"
+              className={`outline-item${selected === symbol ? ' current' : ''}`}
+              style={{ paddingLeft: `${0.4 + Math.min(depth, 6) * 0.2}rem` }}
+              onClick={() => onPick(symbol)}
+              title={symbol.signature}
+              aria-label={`${symbol.kind.toLowerCase()} ${symbol.name}, line ${symbol.line}`}
+            >
+              <span className={`kind kind-${symbol.kind}`}>{symbol.kind}</span> {symbol.name}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function FileView({
+  repo,
+  path,
+  branch,
+  hash,
+}: {
+  repo: number;
+  path: string;
+  branch: string | undefined;
+  hash: string;
+}) {
+  const file = useQuery({
+    queryKey: ['file', repo, branch, path],
+    queryFn: ({ signal }) => api.file(repo, path, branch, signal),
+    retry: false,
+    staleTime: 30_000,
+  });
+  const outline = useQuery({
+    queryKey: ['outline', repo, branch, path],
+    queryFn: ({ signal }) => api.outline(repo, path, branch, signal),
+    enabled: file.isSuccess,
+    retry: false,
+  });
+  const [symbol, setSymbol] = useState<SymbolHit | undefined>();
+  const [jump, setJump] = useState<{ word: string; sites: DefinitionSite[] } | undefined>();
+  const range = useMemo(() => {
+    const parsed = parseLineHash(hash);
+    return parsed && file.data ? clampRange(parsed, Math.max(file.data.lines, 1)) : parsed;
+  }, [hash, file.data]);
+
+  const onLineClick = useCallback(
+    (line: number, extend: boolean) => {
+      navigate(codeUrl(repo, path, branch, formatLineHash(extendRange(range, line, extend))), {
+        replace: true,
+      });
+    },
+    [repo, path, branch, range],
+  );
+
+  const goToDefinition = useCallback(
+    (word: string) => {
+      void api.definitions(repo, word, branch).then(
+        (sites) => {
+          const only = sites.length === 1 ? sites[0] : undefined;
+          if (only) {
+            setJump(undefined);
+            navigate(
+              codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
+            );
+          } else {
+            setJump({ word, sites });
+          }
+        },
+        () => setJump({ word, sites: [] }),
+      );
+    },
+    [repo, branch],
+  );
+
+  if (file.isError) {
+    if (file.error instanceof ApiError && file.error.code === 'file-not-found') {
+      return <FolderListing repo={repo} path={path} branch={branch} />;
+    }
+    return <ErrorState error={file.error} retry={() => void file.refetch()} />;
+  }
+  if (file.isPending)
+    return (
+      <p className="muted" role="status">
+        Loading {path}…
+      </p>
+    );
+
+  const pick = (picked: SymbolHit) => {
+    setSymbol(picked);
+    navigate(codeUrl(repo, path, branch, formatLineHash({ from: picked.line, to: picked.line })), {
+      replace: true,
+    });
+  };
+
+  return (
+    <div className="file-view">
+      <div className="file-main">
+        <p className="file-meta muted small">
+          {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language} · Ctrl-click
+          or F12 on a name goes to its definition
+          {range && (
+            <>
+              {' · '}
+              <a href={codeUrl(repo, path, branch, formatLineHash(range))}>
+                permalink {formatLineHash(range)}
+              </a>
+            </>
+          )}
+        </p>
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading the code view…
+            </p>
+          }
+        >
+          <CodeEditor
+            content={file.data.content}
+            language={file.data.language}
+            selected={range}
+            onLineClick={onLineClick}
+            label={`Contents of ${path}`}
+            onGoToDefinition={goToDefinition}
+          />
+        </Suspense>
+        {jump && (
+          <section className="references panel" aria-labelledby="definitions-heading">
+            <header className="references-head">
+              <h2 id="definitions-heading">
+                Definitions of <code>{jump.word}</code>
+              </h2>
+              <button
+                type="button"
+                onClick={() => setJump(undefined)}
+                aria-label="Close definitions"
+              >
+                ×
+              </button>
+            </header>
+            {jump.sites.length === 0 ? (
+              <p className="muted small" role="status">
+                No definition of {jump.word} found in this branch.
+              </p>
+            ) : (
+              <ul>
+                {jump.sites.map((site) => (
+                  <li key={`${site.path}:${site.line}`}>
+                    <Link
+                      className="result-line"
+                      href={codeUrl(
+                        repo,
+                        site.path,
+                        branch,
+                        formatLineHash({ from: site.line, to: site.line }),
+                      )}
+                    >
+                      <span className="line-number">{site.line}</span>
+                      <code>
+                        {site.kind} {site.qualifiedName}
+                      </code>
+                      <span className="muted small">{site.path}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+        {symbol && (
+          <ReferencesPanel
+            repo={repo}
+            branch={branch}
+            symbol={symbol}
+            onClose={() => setSymbol(undefined)}
+          />
+        )}
+      </div>
+      <aside className="outline" aria-label="Outline">
+        <h2>Outline</h2>
+        {outline.isPending && <p className="muted small">Loading…</p>}
+        {outline.isError && <p className="muted small">No outline for this file.</p>}
+        {outline.data && <Outline symbols={outline.data} selected={symbol} onPick={pick} />}
+      </aside>
+    </div>
+  );
+}
+
+export function CodePage({
+  repo,
+  path,
+  branch,
+  hash,
+}: {
+  repo: number;
+  path: string;
+  branch: string | undefined;
+  hash: string;
+}) {
+  const info = useQuery({
+    queryKey: ['repo', repo],
+    queryFn: ({ signal }) => api.repo(repo, signal),
+  });
+  // A finished index run refreshes the tree, the open file and its outline.
+  useRepoEvents([repo]);
+  if (info.isError) {
+    return (
+      <main className="page wrap">
+        <ErrorState error={info.error} retry={() => void info.refetch()} />
+      </main>
+    );
+  }
+  const name = info.data?.name ?? `repository ${repo}`;
+  const branches = info.data?.branches ?? [];
+  const currentBranch = branch ?? info.data?.defaultBranch;
+  return (
+    <div className="code-page">
+      <aside className="sidebar">
+        <div className="sidebar-head">
+          <Link href="/" className="small">
+            ← Repositories
+          </Link>
+          {branches.length > 1 && (
+            <label className="small">
+              Branch{' '}
+              <select
+                value={currentBranch}
+                onChange={(e) =>
+                  navigate(
+                    codeUrl(
+                      repo,
+                      path,
+                      e.target.value === info.data?.defaultBranch ? undefined : e.target.value,
+                    ),
+                  )
+                }
+              >
+                {branches.map((b) => (
+                  <option key={b.name}>{b.name}</option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+        <FileTree repo={repo} branch={branch} current={path} />
+      </aside>
+      <main className="code-main" aria-label={path || name}>
+        <Breadcrumbs repo={repo} path={path} branch={branch} name={name} />
+        {path === '' ? (
+          <FolderListing repo={repo} path="" branch={branch} />
+        ) : (
+          <FileView key={path} repo={repo} path={path} branch={branch} hash={hash} />
+        )}
+      </main>
+    </div>
+  );
+}

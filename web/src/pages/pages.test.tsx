@@ -1,0 +1,148 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReposPage } from './ReposPage.tsx';
+import { SearchPage } from './SearchPage.tsx';
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+}
+
+function withQueries(ui: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+/** Answers each URL prefix with its body; the health check is always up. */
+function serve(routes: Record<string, () => Response>) {
+  const fetchMock = vi.fn((url: string) => {
+    if (url.startsWith('/api/health'))
+      return Promise.resolve(json({ status: 'UP', mode: 'local' }));
+    const key = Object.keys(routes).find((prefix) => url.startsWith(prefix));
+    return key
+      ? Promise.resolve(routes[key]!())
+      : Promise.resolve(json({ title: 'Not Found' }, 404));
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('ReposPage', () => {
+  it('tells a new user what to do when there is no repository', async () => {
+    serve({ '/api/repos': () => json([]) });
+
+    withQueries(<ReposPage />);
+
+    expect(await screen.findByRole('heading', { name: 'No repositories yet' })).toBeDefined();
+    expect(screen.getByText(/atelier serve \/path\/to\/project/)).toBeDefined();
+  });
+
+  it('says the server is down when it cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+
+    withQueries(<ReposPage />);
+
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.some((a) => a.textContent?.includes('Server not reachable'))).toBe(true);
+    expect(screen.getAllByRole('button', { name: 'Try again' }).length).toBeGreaterThan(0);
+  });
+
+  it('lists branches with their state, and a failed run with its error', async () => {
+    serve({
+      '/api/repos': () =>
+        json([
+          {
+            id: 4,
+            name: 'shop',
+            kind: 'working_tree',
+            location: '/src/shop',
+            defaultBranch: 'main',
+            branches: [
+              { name: 'main', state: 'ready', filesDone: 10, filesTotal: 10, indexedAt: null },
+              {
+                name: 'dev',
+                state: 'failed',
+                filesDone: 2,
+                filesTotal: 10,
+                lastError: 'disk full',
+              },
+            ],
+          },
+        ]),
+    });
+
+    withQueries(<ReposPage />);
+
+    const branches = await screen.findByRole('list', { name: 'Branches of shop' });
+    expect(within(branches).getByText('ready')).toBeDefined();
+    expect(within(branches).getByRole('alert').textContent).toContain('disk full');
+    expect(screen.getByRole('link', { name: 'shop' }).getAttribute('href')).toBe('/repos/4/code');
+  });
+});
+
+describe('SearchPage', () => {
+  const matches = {
+    matches: [
+      { path: 'src/A.java', line: 3, column: 2, length: 3, text: 'a foo b' },
+      { path: 'src/B.java', line: 8, column: 0, length: 3, text: 'foo()' },
+      { path: 'src/A.java', line: 9, column: 4, length: 3, text: 'x = foo' },
+    ],
+    filesMatched: 2,
+    candidates: 2,
+    truncated: false,
+  };
+
+  it('groups matches by file with the matched text highlighted', async () => {
+    serve({ '/api/repos/1/search/text': () => json(matches) });
+
+    withQueries(<SearchPage repo={1} q="foo" mode="text" branch={undefined} />);
+
+    const results = await screen.findByRole('listbox', { name: 'Search results' });
+    const files = within(results)
+      .getAllByRole('heading')
+      .map((h) => h.textContent);
+    expect(files).toEqual(['src/A.java', 'src/B.java']);
+    expect(within(results).getAllByRole('option')).toHaveLength(3);
+    expect(results.querySelectorAll('mark')).toHaveLength(3);
+    expect(screen.getByText('3 matches in 2 files')).toBeDefined();
+  });
+
+  it('walks the results with the arrow keys and opens one at its line with Enter', async () => {
+    serve({ '/api/repos/1/search/text': () => json(matches) });
+    withQueries(<SearchPage repo={1} q="foo" mode="text" branch={undefined} />);
+    const results = await screen.findByRole('listbox', { name: 'Search results' });
+
+    fireEvent.keyDown(results, { key: 'ArrowDown' });
+    expect(within(results).getAllByRole('option')[1]?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(results, { key: 'ArrowDown' });
+    fireEvent.keyDown(results, { key: 'ArrowDown' });
+    fireEvent.keyDown(results, { key: 'Enter' });
+
+    expect(window.location.pathname).toBe('/repos/1/code/src/B.java');
+    expect(window.location.hash).toBe('#L8');
+  });
+
+  it('searches symbols in symbol mode and shows a server problem as an error', async () => {
+    const fetchMock = serve({
+      '/api/repos/1/search/symbols': () =>
+        json(
+          { title: 'Invalid search query', detail: 'a symbol query needs 1 to 200 characters' },
+          400,
+        ),
+    });
+
+    withQueries(<SearchPage repo={1} q="x" mode="symbol" branch="dev" />);
+
+    expect((await screen.findByRole('alert')).textContent).toContain('needs 1 to 200 characters');
+    expect(fetchMock.mock.calls[0]?.[0]).toContain('/search/symbols?q=x&branch=dev');
+  });
+});
