@@ -28,6 +28,7 @@ public final class FileIndexBuilder {
   private float[][] lengths = new float[FIELDS.length][1024];
   private final List<SymbolRow> symbols = new ArrayList<>();
   private final Map<String, String> interned = new HashMap<>();
+  private final Map<String, String> words = new HashMap<>();
 
   public FileIndexBuilder(long manifestId) {
     this.manifestId = manifestId;
@@ -65,17 +66,18 @@ public final class FileIndexBuilder {
 
   /** Adds text to one field of a file. */
   public void add(int file, Field field, CharSequence text) {
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, int[]> counts = new HashMap<>();
     int[] length = {0};
     Terms.scan(
         text,
         term -> {
-          counts.merge(term, 1, Integer::sum);
+          counts.computeIfAbsent(term, t -> new int[1])[0]++;
           length[0]++;
-        });
+        },
+        words);
     lengths[field.ordinal()][file] += length[0];
-    counts.forEach((term, tf) ->
-        raw.computeIfAbsent(intern(term), t -> new RawPostings()).add(file, field, tf));
+    counts.forEach(
+        (term, tf) -> raw.computeIfAbsent(term, t -> new RawPostings()).add(file, field, tf[0]));
   }
 
   /** Adds a definition of a file: its name, and its signature and doc as the docs field. */

@@ -106,7 +106,8 @@ public final class Retriever {
     List<Integer> bySymbol =
         LexicalRanker.filesOf(
             index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
-    lists.add(new RankFusion.Ranking(bySymbol, 1.0));
+    lists.add(
+        new RankFusion.Ranking(bySymbol, Double.parseDouble(System.getProperty("xsym", "1.0"))));
     bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
 
     long done = embeddedChunks(orgId, index);
@@ -114,7 +115,8 @@ public final class Retriever {
     boolean vectorsUsed = false;
     if (useVectors && done > 0) {
       List<Integer> byVector = vectorFiles(orgId, index, text, spans);
-      lists.add(new RankFusion.Ranking(byVector, 1.0));
+      lists.add(
+          new RankFusion.Ranking(byVector, Double.parseDouble(System.getProperty("xvec", "1.0"))));
       byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
       vectorsUsed = true;
     }

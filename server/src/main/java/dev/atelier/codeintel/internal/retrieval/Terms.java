@@ -2,8 +2,10 @@ package dev.atelier.codeintel.internal.retrieval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns code and prose into search terms: identifiers split at camelCase, snake_case and digits
@@ -38,6 +40,14 @@ public final class Terms {
 
   /** Feeds each term of {@code text} to {@code sink}, in order. */
   public static void scan(CharSequence text, Consumer<String> sink) {
+    scan(text, sink, null);
+  }
+
+  /**
+   * As {@link #scan(CharSequence, Consumer)}, remembering each word's term in {@code cache} (an
+   * index build meets the same words millions of times; "" marks a dropped word).
+   */
+  static void scan(CharSequence text, Consumer<String> sink, @Nullable Map<String, String> cache) {
     int n = text.length();
     int i = 0;
     List<String> parts = new ArrayList<>(4);
@@ -56,8 +66,32 @@ public final class Terms {
       }
       parts.clear();
       split(text, start, i, parts);
+      if (i + 1 < n && text.charAt(i) == '-' && Character.isDigit(text.charAt(i + 1))) {
+        // SHA-256, UTF-8: also the joined form the code spells (sha256, utf8).
+        int j = i + 1;
+        while (j < n && Character.isDigit(text.charAt(j))) {
+          j++;
+        }
+        String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
+        if (!last.isEmpty() && j - i <= 6) {
+          sink.accept((last + text.subSequence(i + 1, j)).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
       for (String part : parts) {
-        emit(part, sink);
+        if (cache == null) {
+          emit(part, sink);
+        } else {
+          String term = cache.get(part);
+          if (term == null) {
+            String[] found = {""};
+            emit(part, t -> found[0] = t);
+            term = found[0];
+            cache.put(part, term);
+          }
+          if (!term.isEmpty()) {
+            sink.accept(term);
+          }
+        }
       }
       if (parts.size() > 1) {
         StringBuilder whole = new StringBuilder(i - start);
