@@ -35,6 +35,8 @@ public final class Retriever {
   private static final double TEST_PRIOR = 0.5;
   private static final double NON_CODE_PRIOR = 0.6;
   private static final int SNIPPET_CHARS = 160;
+  // The symbol ranker half-repeats BM25F's symbol-name field, so it counts half.
+  private static final double SYMBOL_WEIGHT = 0.5;
 
   private final Sql sql;
   private final FileIndexLoader loader;
@@ -106,8 +108,7 @@ public final class Retriever {
     List<Integer> bySymbol =
         LexicalRanker.filesOf(
             index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
-    lists.add(
-        new RankFusion.Ranking(bySymbol, Double.parseDouble(System.getProperty("xsym", "1.0"))));
+    lists.add(new RankFusion.Ranking(bySymbol, SYMBOL_WEIGHT));
     bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
 
     long done = embeddedChunks(orgId, index);
@@ -115,8 +116,7 @@ public final class Retriever {
     boolean vectorsUsed = false;
     if (useVectors && done > 0) {
       List<Integer> byVector = vectorFiles(orgId, index, text, spans);
-      lists.add(
-          new RankFusion.Ranking(byVector, Double.parseDouble(System.getProperty("xvec", "1.0"))));
+      lists.add(new RankFusion.Ranking(byVector, 1.0));
       byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
       vectorsUsed = true;
     }

@@ -67,7 +67,7 @@ class RankingTest {
                 new RankFusion.Ranking(List.of(2, 4), 1.0)));
 
     assertThat(fused.get(2)).isGreaterThan(fused.get(1)).isGreaterThan(fused.get(4));
-    assertThat(fused.get(1)).isEqualTo(1.0 / 61 + 1.0 / 63);
+    assertThat(fused.get(1)).isEqualTo(1.0 / (RankFusion.K + 1) + 1.0 / (RankFusion.K + 3));
   }
 
   @Test
