@@ -29,7 +29,7 @@ public final class FileIndexBuilder {
   private float[][] lengths = new float[FIELDS.length][1024];
   private final List<SymbolRow> symbols = new ArrayList<>();
   private final Map<String, String> interned = new HashMap<>();
-  private final Map<String, String> words = new HashMap<>();
+  private final Map<String, String[]> words = new HashMap<>();
   // Reused by every add: one file field's term counts.
   private final Map<String, int[]> counts = new HashMap<>();
 
