@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class Retriever {
 
-  private static final int CACHED_MANIFESTS = 4;
+  private static final int CACHED_MANIFESTS = 2;
   private static final int CANDIDATES = 100;
   private static final int VECTOR_CHUNKS = 100;
   // General priors: a question about behaviour is answered by code more often than by its tests,
