@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the hybrid search: BM25F, symbol names and (when the branch has embedded chunks) vectors,
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  * few most recent manifests.
  */
 public final class Retriever {
+
+  private static final Logger log = LoggerFactory.getLogger(Retriever.class);
 
   private static final int CACHED_MANIFESTS = 2;
   private static final int CANDIDATES = 100;
@@ -115,10 +119,16 @@ public final class Retriever {
     Map<Integer, List<ChunkSpan>> spans = new HashMap<>();
     boolean vectorsUsed = false;
     if (useVectors && done > 0) {
-      List<Integer> byVector = vectorFiles(orgId, index, text, spans);
-      lists.add(new RankFusion.Ranking(byVector, 1.0));
-      byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
-      vectorsUsed = true;
+      try {
+        List<Integer> byVector = vectorFiles(orgId, index, text, spans);
+        lists.add(new RankFusion.Ranking(byVector, 1.0));
+        byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
+        vectorsUsed = true;
+      } catch (RuntimeException e) {
+        // The model or the vector store failing costs the semantic part, not the answer.
+        log.warn("vector search failed; answering from text and symbols", e);
+        spans.clear();
+      }
     }
 
     Map<Integer, Double> fused = RankFusion.fuse(lists);
