@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.IndexListener;
+import dev.atelier.codeintel.SemanticSearch;
 import dev.atelier.codeintel.SymbolHit;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.codeintel.TextMatch;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
-    description = "Search the indexed code: text (default), --regex, or --symbols by name.")
+    description =
+        "Search the indexed code: text (default), --regex, --symbols by name, or --semantic.")
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -64,6 +67,13 @@ final class SearchCommand implements Callable<Integer> {
   boolean symbols;
 
   @Option(
+      names = "--semantic",
+      description =
+          "Natural-language search: files ranked by BM25, symbol names and (where embedded)"
+              + " vectors, with their best lines.")
+  boolean semantic;
+
+  @Option(
       names = "--kind",
       paramLabel = "KIND",
       split = ",",
@@ -81,6 +91,10 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if ((semantic ? 1 : 0) + (symbols ? 1 : 0) + (regex ? 1 : 0) > 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "choose one of --semantic, --symbols and --regex");
+    }
     AtelierSettings settings = storage.settings(path);
     PrintWriter out = spec.commandLine().getOut();
     try (CodeIntelligence core =
@@ -98,7 +112,40 @@ final class SearchCommand implements Callable<Integer> {
         core.indexWorkingTree(path, IndexListener.NONE);
       }
       Map<String, Object> result = new LinkedHashMap<>();
-      if (symbols) {
+      if (semantic) {
+        SemanticSearch.Result found =
+            core.semanticSearch()
+                .search(
+                    repository,
+                    core.repos()
+                        .branches()
+                        .find(repository.orgId(), repository.id(), branch)
+                        .orElseThrow(),
+                    new SemanticSearch.Query(query, semanticLimit(), true));
+        result.put("files", found.files());
+        result.put("coverage", found.coverage());
+        if (!json) {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  Locale.ROOT,
+                  "vectors: %,d / %,d chunks embedded%s%n",
+                  found.coverage().embeddedChunks(),
+                  found.coverage().totalChunks(),
+                  found.coverage().vectorsUsed() ? " (used)" : "");
+          for (SemanticSearch.FileHit hit : found.files()) {
+            out.printf("%s  [%s]%n", hit.path(), String.join(", ", hit.matchedBy()));
+            for (SemanticSearch.Anchor anchor : hit.anchors()) {
+              out.printf(
+                  "  %s:%d:%s %s%n",
+                  hit.path(),
+                  anchor.line(),
+                  anchor.symbol() == null ? "" : " " + anchor.symbol() + " -",
+                  anchor.snippet());
+            }
+          }
+        }
+      } else if (symbols) {
         List<SymbolHit> hits = core.search().symbols(repository, branch, query, kinds(), limit);
         result.put("symbols", hits);
         if (!json) {
@@ -127,6 +174,12 @@ final class SearchCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** Ten files unless --limit says otherwise: each comes with its anchors. */
+  private int semanticLimit() {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--limit");
+    return given ? Math.max(1, Math.min(limit, SemanticSearch.MAX_RESULTS)) : 10;
   }
 
   private Set<SymbolKind> kinds() {

@@ -2,6 +2,7 @@ package dev.atelier.codeintel.internal.retrieval;
 
 import dev.atelier.codeintel.SemanticSearch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,23 +20,27 @@ final class Anchors {
     FileIndex index = ranking.index();
     Set<String> terms = new HashSet<>(ranking.terms());
     List<Candidate> candidates = new ArrayList<>();
-    for (int s = index.symbolStart[file]; s < index.symbolStart[file + 1]; s++) {
-      double score = 0;
-      for (String word : new HashSet<>(Terms.of(index.symbolNames[s]))) {
-        if (terms.contains(word)) {
-          score += 2 * LexicalRanker.idf(index, word);
+    int from = index.symbolStart[file];
+    int to = index.symbolStart[file + 1];
+    double[] scores = new double[to - from];
+    for (String term : terms) {
+      double idf = LexicalRanker.idf(index, term);
+      int[] named = index.symbolPostings.get(term);
+      if (named != null) {
+        // Postings are in symbol order: the file's symbols are one run of them.
+        int at = Arrays.binarySearch(named, from);
+        for (int i = at < 0 ? -at - 1 : at; i < named.length && named[i] < to; i++) {
+          scores[named[i] - from] += 2 * idf;
         }
       }
-      String doc = index.symbolDocs[s];
-      Set<String> described = new HashSet<>(Terms.of(index.symbolSignatures[s]));
-      if (doc != null) {
-        described.addAll(Terms.of(doc));
-      }
-      for (String word : described) {
-        if (terms.contains(word)) {
-          score += LexicalRanker.idf(index, word);
+      for (int s = from; s < to; s++) {
+        if (index.symbolTexts[s].contains(term)) {
+          scores[s - from] += idf;
         }
       }
+    }
+    for (int s = from; s < to; s++) {
+      double score = scores[s - from];
       if (score > 0) {
         candidates.add(
             new Candidate(
@@ -96,12 +101,13 @@ final class Anchors {
     return found;
   }
 
-  /** Up to {@code count} non-blank lines from {@code line}, shortened, joined by " | ". */
+  /** Up to {@code count} telling lines from {@code line}, shortened, joined by " | ". */
   static String snippet(String[] lines, int line, int count) {
     StringBuilder out = new StringBuilder();
     int taken = 0;
     for (int i = Math.max(0, line - 1); i < lines.length && taken < count; i++) {
-      if (lines[i].isBlank()) {
+      // Blank lines and bare punctuation (braces, opening quotes) say nothing.
+      if (lines[i].strip().length() < 4 && i != line - 1) {
         continue;
       }
       if (taken > 0) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What retrieval knows about one manifest, in memory: its files (path, blob, whether code or a
@@ -29,8 +28,8 @@ public final class FileIndex {
   final SymbolKind[] symbolKinds;
   final int[] symbolLines;
   final int[] symbolEndLines;
-  final String[] symbolSignatures;
-  final @Nullable String[] symbolDocs;
+  // Each symbol's signature and doc, lower-cased and shortened, for choosing anchors.
+  final String[] symbolTexts;
   final int[] symbolFiles;
   final int[] symbolWordCounts;
   final int[] symbolOrdinals;
@@ -62,8 +61,7 @@ public final class FileIndex {
     this.symbolKinds = symbols.kinds();
     this.symbolLines = symbols.lines();
     this.symbolEndLines = symbols.endLines();
-    this.symbolSignatures = symbols.signatures();
-    this.symbolDocs = symbols.docs();
+    this.symbolTexts = symbols.texts();
     this.symbolFiles = symbols.files();
     this.symbolWordCounts = symbols.wordCounts();
     this.symbolOrdinals = symbols.ordinals();
@@ -133,8 +131,7 @@ public final class FileIndex {
       SymbolKind[] kinds,
       int[] lines,
       int[] endLines,
-      String[] signatures,
-      @Nullable String[] docs,
+      String[] texts,
       int[] files,
       int[] wordCounts,
       int[] ordinals) {}

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,9 @@ public final class FileIndexBuilder {
   private float[][] lengths = new float[FIELDS.length][1024];
   private final List<SymbolRow> symbols = new ArrayList<>();
   private final Map<String, String> interned = new HashMap<>();
+  private final Map<String, String[]> words = new HashMap<>();
+  // Reused by every add: one file field's term counts.
+  private final Map<String, int[]> counts = new HashMap<>();
 
   public FileIndexBuilder(long manifestId) {
     this.manifestId = manifestId;
@@ -65,17 +69,18 @@ public final class FileIndexBuilder {
 
   /** Adds text to one field of a file. */
   public void add(int file, Field field, CharSequence text) {
-    Map<String, Integer> counts = new HashMap<>();
+    counts.clear();
     int[] length = {0};
     Terms.scan(
         text,
         term -> {
-          counts.merge(term, 1, Integer::sum);
+          counts.computeIfAbsent(term, t -> new int[1])[0]++;
           length[0]++;
-        });
+        },
+        words);
     lengths[field.ordinal()][file] += length[0];
-    counts.forEach((term, tf) ->
-        raw.computeIfAbsent(intern(term), t -> new RawPostings()).add(file, field, tf));
+    counts.forEach(
+        (term, tf) -> raw.computeIfAbsent(term, t -> new RawPostings()).add(file, field, tf[0]));
   }
 
   /** Adds a definition of a file: its name, and its signature and doc as the docs field. */
@@ -94,17 +99,10 @@ public final class FileIndexBuilder {
       docs.append('\n').append(doc);
     }
     add(file, Field.DOCS, docs);
-    String shortDoc = doc == null ? null : doc.length() > 400 ? doc.substring(0, 400) : doc;
+    String described = docs.length() > 400 ? docs.substring(0, 400) : docs.toString();
     symbols.add(
         new SymbolRow(
-            file,
-            ordinal,
-            intern(name),
-            kind,
-            line,
-            endLine,
-            signature.length() > 300 ? signature.substring(0, 300) : signature,
-            shortDoc));
+            file, ordinal, intern(name), kind, line, endLine, described.toLowerCase(Locale.ROOT)));
   }
 
   public FileIndex build(long totalChunks) {
@@ -171,8 +169,7 @@ public final class FileIndexBuilder {
     SymbolKind[] kinds = new SymbolKind[n];
     int[] lines = new int[n];
     int[] endLines = new int[n];
-    String[] signatures = new String[n];
-    @Nullable String[] docs = new String[n];
+    String[] texts = new String[n];
     int[] owners = new int[n];
     int[] wordCounts = new int[n];
     int[] ordinals = new int[n];
@@ -183,8 +180,7 @@ public final class FileIndexBuilder {
       kinds[i] = row.kind();
       lines[i] = row.line();
       endLines[i] = row.endLine();
-      signatures[i] = row.signature();
-      docs[i] = row.doc();
+      texts[i] = row.text();
       owners[i] = row.file();
       ordinals[i] = row.ordinal();
       wordCounts[i] = Math.max(1, new HashSet<>(Terms.words(row.name())).size());
@@ -193,7 +189,7 @@ public final class FileIndexBuilder {
       start[i + 1] += start[i];
     }
     return new FileIndex.Symbols(
-        start, names, kinds, lines, endLines, signatures, docs, owners, wordCounts, ordinals);
+        start, names, kinds, lines, endLines, texts, owners, wordCounts, ordinals);
   }
 
   /** Each name word (and each whole lower-cased name) to the symbols whose names hold it. */
@@ -215,14 +211,7 @@ public final class FileIndexBuilder {
   }
 
   private record SymbolRow(
-      int file,
-      int ordinal,
-      String name,
-      SymbolKind kind,
-      int line,
-      int endLine,
-      String signature,
-      @Nullable String doc) {}
+      int file, int ordinal, String name, SymbolKind kind, int line, int endLine, String text) {}
 
   /** Raw (file, field, tf) triples of one term, in growable arrays. */
   private static final class RawPostings {

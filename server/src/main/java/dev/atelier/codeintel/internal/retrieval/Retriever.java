@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the hybrid search: BM25F, symbol names and (when the branch has embedded chunks) vectors,
@@ -27,7 +29,9 @@ import java.util.function.Supplier;
  */
 public final class Retriever {
 
-  private static final int CACHED_MANIFESTS = 4;
+  private static final Logger log = LoggerFactory.getLogger(Retriever.class);
+
+  private static final int CACHED_MANIFESTS = 2;
   private static final int CANDIDATES = 100;
   private static final int VECTOR_CHUNKS = 100;
   // General priors: a question about behaviour is answered by code more often than by its tests,
@@ -35,6 +39,8 @@ public final class Retriever {
   private static final double TEST_PRIOR = 0.5;
   private static final double NON_CODE_PRIOR = 0.6;
   private static final int SNIPPET_CHARS = 160;
+  // The symbol ranker half-repeats BM25F's symbol-name field, so it counts half.
+  private static final double SYMBOL_WEIGHT = 0.5;
 
   private final Sql sql;
   private final FileIndexLoader loader;
@@ -106,17 +112,23 @@ public final class Retriever {
     List<Integer> bySymbol =
         LexicalRanker.filesOf(
             index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
-    lists.add(new RankFusion.Ranking(bySymbol, 1.0));
+    lists.add(new RankFusion.Ranking(bySymbol, SYMBOL_WEIGHT));
     bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
 
     long done = embeddedChunks(orgId, index);
     Map<Integer, List<ChunkSpan>> spans = new HashMap<>();
     boolean vectorsUsed = false;
     if (useVectors && done > 0) {
-      List<Integer> byVector = vectorFiles(orgId, index, text, spans);
-      lists.add(new RankFusion.Ranking(byVector, 1.0));
-      byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
-      vectorsUsed = true;
+      try {
+        List<Integer> byVector = vectorFiles(orgId, index, text, spans);
+        lists.add(new RankFusion.Ranking(byVector, 1.0));
+        byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
+        vectorsUsed = true;
+      } catch (RuntimeException e) {
+        // The model or the vector store failing costs the semantic part, not the answer.
+        log.warn("vector search failed; answering from text and symbols", e);
+        spans.clear();
+      }
     }
 
     Map<Integer, Double> fused = RankFusion.fuse(lists);

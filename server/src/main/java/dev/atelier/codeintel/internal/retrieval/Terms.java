@@ -2,8 +2,10 @@ package dev.atelier.codeintel.internal.retrieval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns code and prose into search terms: identifiers split at camelCase, snake_case and digits
@@ -38,9 +40,19 @@ public final class Terms {
 
   /** Feeds each term of {@code text} to {@code sink}, in order. */
   public static void scan(CharSequence text, Consumer<String> sink) {
+    scan(text, sink, null);
+  }
+
+  /**
+   * As {@link #scan(CharSequence, Consumer)}, remembering each identifier's terms in {@code cache}
+   * (an index build meets the same identifiers millions of times).
+   */
+  static void scan(
+      CharSequence text, Consumer<String> sink, @Nullable Map<String, String[]> cache) {
     int n = text.length();
     int i = 0;
     List<String> parts = new ArrayList<>(4);
+    List<String> terms = new ArrayList<>(8);
     while (i < n) {
       char c = text.charAt(i);
       if (!isWordChar(c)) {
@@ -54,22 +66,57 @@ public final class Terms {
       if (i - start > 3 * MAX_LENGTH) {
         continue; // a hash, base64 or minified line, not words
       }
-      parts.clear();
-      split(text, start, i, parts);
-      for (String part : parts) {
-        emit(part, sink);
+      if (i + 1 < n && text.charAt(i) == '-' && Character.isDigit(text.charAt(i + 1))) {
+        // SHA-256, UTF-8: also the joined form the code spells (sha256, utf8).
+        int j = i + 1;
+        while (j < n && Character.isDigit(text.charAt(j))) {
+          j++;
+        }
+        parts.clear();
+        split(text, start, i, parts);
+        String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
+        if (!last.isEmpty() && j - i <= 6) {
+          sink.accept((last + text.subSequence(i + 1, j)).toLowerCase(java.util.Locale.ROOT));
+        }
       }
-      if (parts.size() > 1) {
-        StringBuilder whole = new StringBuilder(i - start);
-        for (int k = start; k < i; k++) {
-          char w = text.charAt(k);
-          if (w != '_') {
-            whole.append(Character.toLowerCase(w));
-          }
+      if (cache == null) {
+        terms.clear();
+        identifier(text, start, i, parts, terms);
+        terms.forEach(sink);
+        continue;
+      }
+      String run = text.subSequence(start, i).toString();
+      String[] known = cache.get(run);
+      if (known == null) {
+        terms.clear();
+        identifier(text, start, i, parts, terms);
+        known = terms.toArray(String[]::new);
+        cache.put(run, known);
+      }
+      for (String term : known) {
+        sink.accept(term);
+      }
+    }
+  }
+
+  /** The terms of one identifier run: its words, then the whole when it has several. */
+  private static void identifier(
+      CharSequence text, int start, int end, List<String> parts, List<String> out) {
+    parts.clear();
+    split(text, start, end, parts);
+    for (String part : parts) {
+      emit(part, out::add);
+    }
+    if (parts.size() > 1) {
+      StringBuilder whole = new StringBuilder(end - start);
+      for (int k = start; k < end; k++) {
+        char w = text.charAt(k);
+        if (w != '_') {
+          whole.append(Character.toLowerCase(w));
         }
-        if (whole.length() <= MAX_LENGTH) {
-          sink.accept(whole.toString());
-        }
+      }
+      if (whole.length() <= MAX_LENGTH) {
+        out.add(whole.toString());
       }
     }
   }
