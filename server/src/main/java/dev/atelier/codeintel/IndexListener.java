@@ -18,4 +18,34 @@ public interface IndexListener {
 
   /** The run failed; the branch keeps its last complete manifest. */
   default void failed(Repository repository, String branch, String message) {}
+
+  /** This listener, then {@code next}, for every event. */
+  default IndexListener andThen(IndexListener next) {
+    IndexListener first = this;
+    return new IndexListener() {
+      @Override
+      public void started(Repository repository, String branch, int files) {
+        first.started(repository, branch, files);
+        next.started(repository, branch, files);
+      }
+
+      @Override
+      public void progress(Repository repository, String branch, int done, int total) {
+        first.progress(repository, branch, done, total);
+        next.progress(repository, branch, done, total);
+      }
+
+      @Override
+      public void completed(Repository repository, IndexSummary summary) {
+        first.completed(repository, summary);
+        next.completed(repository, summary);
+      }
+
+      @Override
+      public void failed(Repository repository, String branch, String message) {
+        first.failed(repository, branch, message);
+        next.failed(repository, branch, message);
+      }
+    };
+  }
 }

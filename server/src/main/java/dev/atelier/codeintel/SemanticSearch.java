@@ -95,6 +95,20 @@ public final class SemanticSearch {
     return retriever.search(repository.orgId(), manifest(repository, branch).value(), query);
   }
 
+  /**
+   * Builds the in-memory index of the branch's current manifest now (e.g. right after an index
+   * run), so the first query does not wait for it; queries arriving meanwhile share the build.
+   */
+  public void warm(Repository repository, Branch branch) {
+    retriever.index(repository.orgId(), manifest(repository, branch).value());
+  }
+
+  /** Whether the branch's current manifest has its in-memory index built (queries are fast). */
+  public boolean isWarm(Repository repository, Branch branch) {
+    ManifestId manifest = branch.manifestId();
+    return manifest != null && retriever.isBuilt(manifest.value());
+  }
+
   static ManifestId manifest(Repository repository, Branch branch) {
     ManifestId manifest = branch.manifestId();
     if (manifest == null) {

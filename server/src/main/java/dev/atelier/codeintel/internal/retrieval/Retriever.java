@@ -223,6 +223,11 @@ public final class Retriever {
     return count;
   }
 
+  public boolean isBuilt(long manifestId) {
+    FutureTask<FileIndex> task = indexes.get(manifestId);
+    return task != null && task.isDone();
+  }
+
   /** The manifest's index, built on first use; concurrent first uses share one build. */
   public FileIndex index(long orgId, long manifestId) {
     FutureTask<FileIndex> task = new FutureTask<>(() -> loader.load(orgId, manifestId));

@@ -44,11 +44,13 @@ class CodeIntelConfiguration {
 
   /**
    * Index runs report progress and completion on the repository's event topic, and wake the
-   * embedding worker for the new chunks.
+   * embedding worker for the new chunks and the semantic-search index of the new manifest.
    */
   @Bean
-  IndexListener indexListener(IndexEvents events, ObjectProvider<EmbeddingWorker> embeddings) {
-    return new PublishingIndexListener(events, embeddings.getIfAvailable());
+  IndexListener indexListener(
+      IndexEvents events, ObjectProvider<EmbeddingWorker> embeddings, CodeIntelligence core) {
+    return new PublishingIndexListener(events, embeddings.getIfAvailable())
+        .andThen(new WarmingIndexListener(core.repos().branches(), core.semanticSearch()));
   }
 
   /** The debouncer's flushes re-index what changed (tests may put their own handler first). */

@@ -1,0 +1,51 @@
+package dev.atelier.codeintel.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.platform.AtelierSettings;
+import dev.atelier.repos.Branch;
+import dev.atelier.repos.Repository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarmingIndexListenerTest {
+
+  @TempDir Path tree;
+  @TempDir Path data;
+
+  @Test
+  void anIndexRunLeavesTheSemanticSearchIndexOfItsManifestBuilt() throws Exception {
+    Files.writeString(tree.resolve("hashers.py"), "def hash_password(raw):\n    return raw\n");
+    try (CodeIntelligence core =
+        CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 1)) {
+      Repository repository = core.workingTree(tree);
+      AtomicInteger completed = new AtomicInteger();
+      var listener =
+          new dev.atelier.codeintel.IndexListener() {
+            @Override
+            public void completed(Repository r, dev.atelier.codeintel.IndexSummary summary) {
+              completed.incrementAndGet();
+            }
+          }.andThen(new WarmingIndexListener(core.repos().branches(), core.semanticSearch()));
+
+      core.indexWorkingTree(tree, listener);
+
+      assertThat(completed).hasValue(1);
+      Branch branch =
+          core.repos()
+              .branches()
+              .find(repository.orgId(), repository.id(), repository.defaultBranch())
+              .orElseThrow();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!core.semanticSearch().isWarm(repository, branch) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(core.semanticSearch().isWarm(repository, branch)).isTrue();
+    }
+  }
+}
