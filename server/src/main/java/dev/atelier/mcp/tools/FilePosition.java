@@ -1,8 +1,10 @@
 package dev.atelier.mcp.tools;
 
+import dev.atelier.codeintel.CodeNavigation.Lookup;
 import dev.atelier.mcp.InputSchema;
 import dev.atelier.mcp.ToolArguments;
 import dev.atelier.mcp.ToolCall;
+import java.util.Optional;
 
 /** The {@code path}, {@code line} and {@code column} arguments of the lsp_* tools (1-based). */
 record FilePosition(String path, int line, int column) {
@@ -25,6 +27,13 @@ record FilePosition(String path, int line, int column) {
       throw ToolArguments.invalid(name + " is required (1-based)");
     }
     return arguments.integer(name, 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  /** The identifier at this position and where it is defined, if there is one. */
+  Optional<Lookup> lookup(ToolCall call) {
+    return call.core()
+        .navigation()
+        .definition(call.orgId(), call.branch().id(), path, line, column);
   }
 
   String anchor() {

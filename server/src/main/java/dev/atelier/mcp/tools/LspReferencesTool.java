@@ -36,10 +36,7 @@ public final class LspReferencesTool implements AgentTool {
   @Override
   public ToolAnswer call(ToolCall call) {
     FilePosition at = FilePosition.of(call);
-    Optional<Lookup> lookup =
-        call.core()
-            .navigation()
-            .definition(call.orgId(), call.branch().id(), at.path(), at.line(), at.column());
+    Optional<Lookup> lookup = at.lookup(call);
     TextBudget text = call.budget(4000);
     if (lookup.isEmpty()) {
       text.line("no identifier at " + at.anchor());
