@@ -83,6 +83,10 @@ final class ToolCommand implements Callable<Integer> {
     if (name == null) {
       throw new ParameterException(spec.commandLine(), "name a tool (atelier tool --list)");
     }
+    if (catalog.tools().stream().noneMatch(t -> t.name().equals(name))) {
+      throw new ParameterException(
+          spec.commandLine(), "unknown tool: " + name + " (atelier tool --list shows them)");
+    }
     Map<String, Object> parsed = new LinkedHashMap<>(parse(mapper));
     parsed.putAll(keyValues);
     try (CodeIntelligence core =
