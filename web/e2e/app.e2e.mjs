@@ -268,6 +268,16 @@ try {
   assert(before !== after, `the theme toggles (${before} → ${after})`);
   await page.screenshot({ path: join(out, '6-theme.png') });
 
+  // Semantic mode: a question in words finds the file by its symbols (no vectors in this run).
+  await page.goto(
+    `${base}/repos/${repo.id}/search?q=${encodeURIComponent('user name')}&mode=semantic`,
+  );
+  const semantic = page.getByRole('listbox', { name: 'Search results' });
+  await semantic.waitFor();
+  const ranked = await semantic.locator('.result-path').allTextContents();
+  assert(ranked.includes('src/demo/Accounts.java'), `semantic results: ${ranked}`);
+  await page.screenshot({ path: join(out, '7-semantic.png') });
+
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;
   writeFileSync(join(out, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');

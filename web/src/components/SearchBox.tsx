@@ -49,6 +49,7 @@ export function SearchBox({
         <option value="text">Text</option>
         <option value="regex">Regex</option>
         <option value="symbol">Symbol</option>
+        <option value="semantic">Semantic</option>
       </select>
       <input
         ref={input}

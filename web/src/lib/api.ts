@@ -24,11 +24,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal?: AbortSignal, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/json' },
+      method: body === undefined ? 'GET' : 'POST',
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (e) {
@@ -133,7 +138,15 @@ function query(params: Record<string, string | number | boolean | undefined>): s
   return text ? `?${text}` : '';
 }
 
+/** What a tool answers over REST: its text for agents and its structured content. */
+export interface ToolAnswer<T> {
+  text: string;
+  structured: T;
+}
+
 export const api = {
+  tool: <T>(id: number, name: string, args: Record<string, unknown>, signal?: AbortSignal) =>
+    getJson<ToolAnswer<T>>(`/api/repos/${id}/tools/${name}`, signal, args),
   repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),
   repo: (id: number, signal?: AbortSignal) => getJson<RepositoryInfo>(`/api/repos/${id}`, signal),
   tree: (id: number, path: string, branch?: string, signal?: AbortSignal) =>

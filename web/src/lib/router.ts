@@ -7,7 +7,7 @@ export type Route =
   | { page: 'search'; repo: number; q: string; mode: SearchMode; branch: string | undefined }
   | { page: 'not-found'; pathname: string };
 
-export type SearchMode = 'text' | 'regex' | 'symbol';
+export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
 
 function decodePath(segments: string[]): string {
   return segments
@@ -31,7 +31,7 @@ export function parseRoute(pathname: string, search: string): Route {
       page: 'search',
       repo,
       q: params.get('q') ?? '',
-      mode: mode === 'regex' || mode === 'symbol' ? mode : 'text',
+      mode: mode === 'regex' || mode === 'symbol' || mode === 'semantic' ? mode : 'text',
       branch,
     };
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   flatten,
+  groupSemanticHits,
   groupSymbolHits,
   groupTextMatches,
   highlight,
@@ -77,5 +78,35 @@ describe('search results', () => {
       { path: 'x', line: 5 },
       { path: 'y', line: 1 },
     ]);
+  });
+});
+
+describe('groupSemanticHits', () => {
+  it('keeps the ranked files and highlights the query terms in each snippet', () => {
+    const groups = groupSemanticHits(
+      [
+        {
+          path: 'contrib/auth/hashers.py',
+          matchedBy: ['bm25', 'vectors'],
+          anchors: [
+            {
+              line: 12,
+              symbol: 'make_password',
+              snippet: 'def make_password(password):',
+              reason: 'symbol',
+            },
+          ],
+        },
+        { path: 'core/signing.py', matchedBy: ['bm25'], anchors: [] },
+      ],
+      ['password', 'of'],
+    );
+    expect(groups.map((g) => g.path)).toEqual(['contrib/auth/hashers.py', 'core/signing.py']);
+    expect(groups[0]?.lines[0]?.line).toBe(12);
+    expect(groups[0]?.lines[0]?.segments.filter((s) => s.hit).map((s) => s.text)).toEqual([
+      'password',
+      'password',
+    ]);
+    expect(groups[1]?.lines).toEqual([]);
   });
 });

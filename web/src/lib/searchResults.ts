@@ -124,3 +124,30 @@ export interface ResultPosition {
 export function flatten(groups: readonly FileGroup[]): ResultPosition[] {
   return groups.flatMap((g) => g.lines.map((l) => ({ path: g.path, line: l.line })));
 }
+
+/** A file of `semantic_search`'s structured answer, with its best places. */
+export interface SemanticFile {
+  path: string;
+  matchedBy: string[];
+  anchors: { line: number; symbol?: string | null; snippet: string; reason: string }[];
+}
+
+/** Semantic hits as result lines, the query's terms highlighted in each snippet. */
+export function groupSemanticHits(
+  files: readonly SemanticFile[],
+  terms: readonly string[],
+): FileGroup[] {
+  const words = terms.filter((t) => t.length >= 3).map((t) => t.toLowerCase());
+  return files.map((file) => ({
+    path: file.path,
+    lines: file.anchors.map((anchor) => {
+      const lower = anchor.snippet.toLowerCase();
+      const ranges: [number, number][] = [];
+      for (const word of words) {
+        for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length))
+          ranges.push([at, at + word.length]);
+      }
+      return { line: anchor.line, column: 0, segments: highlight(anchor.snippet, ranges) };
+    }),
+  }));
+}

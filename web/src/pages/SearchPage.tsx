@@ -5,9 +5,11 @@ import { formatLineHash } from '../lib/permalink.ts';
 import { codeUrl, navigate, type SearchMode } from '../lib/router.ts';
 import {
   flatten,
+  groupSemanticHits,
   groupSymbolHits,
   groupTextMatches,
   type FileGroup,
+  type SemanticFile,
 } from '../lib/searchResults.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
 
@@ -23,6 +25,18 @@ async function run(
   branch: string | undefined,
   signal: AbortSignal,
 ): Promise<Results> {
+  if (mode === 'semantic') {
+    const answer = await api.tool<{
+      files: SemanticFile[];
+      terms: string[];
+      coverage: { embeddedChunks: number; totalChunks: number; vectorsUsed: boolean };
+    }>(repo, 'semantic_search', { query: q, ...(branch ? { branch } : {}) }, signal);
+    const { files, terms, coverage } = answer.structured;
+    return {
+      groups: groupSemanticHits(files, terms),
+      summary: `${files.length} files; ${coverage.vectorsUsed ? `vectors for ${coverage.embeddedChunks} of ${coverage.totalChunks} chunks` : 'ranked by text and symbols (no vectors yet)'}`,
+    };
+  }
   if (mode === 'symbol') {
     const hits = await api.searchSymbols(repo, q, branch, signal);
     return { groups: groupSymbolHits(hits), summary: `${hits.length} symbols` };
@@ -86,7 +100,8 @@ export function SearchPage({
   return (
     <main className="page wrap search-page" aria-labelledby="search-heading">
       <h1 id="search-heading">
-        {mode === 'symbol' ? 'Symbols' : 'Matches'} for <code>{q}</code>
+        {mode === 'symbol' ? 'Symbols' : mode === 'semantic' ? 'Files' : 'Matches'} for{' '}
+        <code>{q}</code>
       </h1>
       {results.isPending && (
         <p className="muted" role="status">
