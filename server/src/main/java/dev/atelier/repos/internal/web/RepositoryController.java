@@ -6,11 +6,15 @@ import dev.atelier.repos.Repository;
 import dev.atelier.repos.RepositoryId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,9 +28,29 @@ class RepositoryController {
   private static final long ORG = 1;
 
   private final ReposStorage repos;
+  private final RepositoryRegistration registration;
 
-  RepositoryController(ReposStorage repos) {
+  RepositoryController(ReposStorage repos, RepositoryRegistration registration) {
     this.repos = repos;
+    this.registration = registration;
+  }
+
+  /** A folder on the server's disk, or a git URL to clone; exactly one of them. */
+  record AddRepository(@Nullable String path, @Nullable String gitUrl) {}
+
+  @PostMapping
+  @Operation(
+      summary = "Add a repository: a local folder or a git URL (cloned under the data folder)",
+      description =
+          "Indexes it in the background (progress on /api/events, topic repo:ID). 201 when new,"
+              + " 200 when the folder was already registered.")
+  ResponseEntity<RepositoryView> add(@RequestBody AddRepository request) {
+    RepositoryRegistration.Registered added =
+        registration.add(ORG, request.path(), request.gitUrl());
+    RepositoryView view = view(added.repository());
+    return added.created()
+        ? ResponseEntity.created(URI.create("/api/repos/" + view.id())).body(view)
+        : ResponseEntity.ok(view);
   }
 
   /** A repository with its branches' status. */

@@ -1,0 +1,113 @@
+package dev.atelier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.cli.RunningServer;
+import dev.atelier.platform.AtelierSettings;
+import dev.atelier.testing.Http;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Adding repositories over the API: a local folder, a git URL cloned, and what is refused. */
+class AddRepositoryServeTest {
+
+  @TempDir static Path workspace;
+  @TempDir static Path other;
+  @TempDir static Path origin;
+  private static RunningServer server;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    server = new AtelierServer().start(AtelierSettings.local(workspace).withPort(0));
+    http = new Http(server.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void aLocalFolderIsRegisteredOnceAndIndexedInTheBackground() throws Exception {
+    Files.writeString(other.resolve("Greeter.java"), "class Greeter { void greet() {} }\n");
+
+    HttpResponse<String> added = add("{\"path\": \"" + other + "\"}");
+
+    assertThat(added.statusCode()).isEqualTo(201);
+    long id = http.json(added).get("id").asLong();
+    assertThat(added.headers().firstValue("Location")).hasValue("/api/repos/" + id);
+    awaitReady(id);
+    assertThat(http.get("/api/repos/" + id + "/search/symbols?q=greet").body()).contains("greet");
+    assertThat(add("{\"path\": \"" + other + "\"}").statusCode()).as("again").isEqualTo(200);
+  }
+
+  @Test
+  void aGitUrlIsClonedUnderTheDataFolderAndIndexed() throws Exception {
+    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      Files.writeString(origin.resolve("hello.py"), "def hello():\n    return 1\n");
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("first")
+          .setAuthor("T", "t@x")
+          .setCommitter("T", "t@x")
+          .setSign(false)
+          .call();
+    }
+
+    HttpResponse<String> added = add("{\"gitUrl\": \"" + origin.toUri() + "\"}");
+
+    assertThat(added.statusCode()).isEqualTo(201);
+    JsonNode repository = http.json(added);
+    assertThat(Path.of(repository.get("location").asString()))
+        .startsWith(workspace.resolve(".atelier/clones").toRealPath());
+    awaitReady(repository.get("id").asLong());
+  }
+
+  @Test
+  void badSourcesAreProblemsThatSayWhatToGive() {
+    assertProblem(add("{\"path\": \"relative/dir\"}"), 400, "must be absolute");
+    assertProblem(add("{\"path\": \"" + other.resolve("missing") + "\"}"), 400, "no such folder");
+    assertProblem(add("{}"), 400, "either 'path'");
+    assertProblem(
+        add("{\"path\": \"" + other + "\", \"gitUrl\": \"https://x/y.git\"}"), 400, "either");
+    assertProblem(add("{\"gitUrl\": \"ftp://example.com/r.git\"}"), 400, "https, http, ssh");
+    assertProblem(
+        add("{\"gitUrl\": \"" + origin.resolve("nothing-here").toUri() + "\"}"),
+        422,
+        "could not clone");
+    assertThat(workspace.resolve(".atelier/clones/nothing-here")).doesNotExist();
+  }
+
+  private static HttpResponse<String> add(String json) {
+    return http.post("/api/repos", "application/json", HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(http.json(response).get("detail").asString()).contains(detail);
+  }
+
+  private static void awaitReady(long id) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (http.get("/api/repos/" + id).body().contains("\"state\":\"ready\"")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "repository " + id + " was not indexed: " + http.get("/api/repos/" + id).body());
+  }
+}
