@@ -126,6 +126,14 @@ try {
   timings.reposPageMs = Date.now() - t0;
   await page.screenshot({ path: join(out, '1-repositories.png') });
 
+  // Add a second repository by its folder: it is listed, and indexed live.
+  const second = mkdtempSync(join(tmpdir(), 'atelier-e2e-second-'));
+  writeFileSync(join(second, 'notes.py'), 'def second_repository():\n    return 2\n');
+  await page.getByLabel('Folder on this machine or git URL').fill(second);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByText(second).first().waitFor();
+  await page.screenshot({ path: join(out, '1b-added.png') });
+
   // Open the repository, focus search with "/", search for a method name.
   await page.getByRole('link', { name: repo.name }).first().click();
   await page.getByRole('tree', { name: 'Files' }).waitFor();

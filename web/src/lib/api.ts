@@ -148,6 +148,8 @@ export const api = {
   tool: <T>(id: number, name: string, args: Record<string, unknown>, signal?: AbortSignal) =>
     getJson<ToolAnswer<T>>(`/api/repos/${id}/tools/${name}`, signal, args),
   repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),
+  addRepository: (source: { path: string } | { gitUrl: string }) =>
+    getJson<RepositoryInfo>('/api/repos', undefined, source),
   repo: (id: number, signal?: AbortSignal) => getJson<RepositoryInfo>(`/api/repos/${id}`, signal),
   tree: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<Folder>(`/api/repos/${id}/tree${query({ path, branch })}`, signal),

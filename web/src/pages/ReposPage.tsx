@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type BranchInfo, type RepositoryInfo } from '../lib/api.ts';
 import { progressKey, useRepoEvents, type Progress } from '../lib/events.ts';
 import { codeUrl } from '../lib/router.ts';
+import { AddRepositoryForm } from '../components/AddRepositoryForm.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Link } from '../components/Link.tsx';
 import { StatusPanel } from '../StatusPanel.tsx';
@@ -75,7 +76,7 @@ export function ReposPage() {
           <p>Atelier indexes the folder it serves. To add code:</p>
           <ol>
             <li>
-              Stop this server and start it in your project:{' '}
+              Add a folder or a git URL below, or start the server in your project:{' '}
               <code>./atelier serve /path/to/project</code>
             </li>
             <li>Wait for indexing to finish: progress shows up here live.</li>
@@ -116,6 +117,7 @@ export function ReposPage() {
           ))}
         </ul>
       )}
+      <AddRepositoryForm />
       {live.embeddings && live.embeddings.total > 0 && (
         <p className="muted small" role="status">
           Semantic search: {live.embeddings.done} of {live.embeddings.total} chunks embedded

@@ -86,6 +86,8 @@ class AddRepositoryServeTest {
         422,
         "could not clone");
     assertThat(workspace.resolve(".atelier/clones/nothing-here")).doesNotExist();
+    assertProblem(
+        add("{\"gitUrl\": \"git@127.0.0.1:nothing.git\"}"), 422, "could not clone ssh://");
   }
 
   private static HttpResponse<String> add(String json) {

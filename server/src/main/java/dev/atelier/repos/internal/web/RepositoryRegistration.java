@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,7 @@ class RepositoryRegistration {
 
   private static final Set<String> GIT_SCHEMES = Set.of("https", "http", "ssh", "git", "file");
   private static final int CLONE_TIMEOUT_SECONDS = 120;
+  private static final Pattern SCP_STYLE = Pattern.compile("([\\w.-]+@[\\w.-]+):(?!//)(.+)");
 
   private final ReposStorage repos;
   private final ChangeDebouncer debouncer;
@@ -87,6 +90,11 @@ class RepositoryRegistration {
   }
 
   private Path clone(String url) {
+    Matcher scp = SCP_STYLE.matcher(url.strip());
+    if (scp.matches()) {
+      // git@host:org/repo.git is ssh://git@host/org/repo.git
+      return clone("ssh://" + scp.group(1) + "/" + scp.group(2));
+    }
     URI uri;
     try {
       uri = new URI(url.strip());
