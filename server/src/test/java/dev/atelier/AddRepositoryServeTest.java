@@ -90,6 +90,24 @@ class AddRepositoryServeTest {
         add("{\"gitUrl\": \"git@127.0.0.1:nothing.git\"}"), 422, "could not clone ssh://");
   }
 
+  @Test
+  void aPageFromAnotherOriginCannotAddOrListRepositories() {
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/repos"))
+                .header("Origin", "http://rebinding.example")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"" + other + "\"}")));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(http.json(refused).get("detail").asString()).contains("DNS rebinding");
+    HttpResponse<String> sameOrigin =
+        http.send(
+            HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/repos"))
+                .header("Origin", server.url().replaceAll("/+$", ""))
+                .GET());
+    assertThat(sameOrigin.statusCode()).isEqualTo(200);
+  }
+
   private static HttpResponse<String> add(String json) {
     return http.post("/api/repos", "application/json", HttpRequest.BodyPublishers.ofString(json));
   }

@@ -24,11 +24,16 @@ final class McpAccessFilter extends OncePerRequestFilter {
   private static final String BEARER = "bearer ";
   private static final String CHALLENGE = "Bearer realm=\"atelier\"";
 
-  private final AccessToken token;
+  private final @Nullable AccessToken token;
   private final LoopbackGuard guard;
   private final HandlerExceptionResolver problems;
 
-  McpAccessFilter(AccessToken token, LoopbackGuard guard, HandlerExceptionResolver problems) {
+  /**
+   * @param token the install's token, or null where only the origin and host are checked (the REST
+   *     API, which the web app calls from the same origin)
+   */
+  McpAccessFilter(
+      @Nullable AccessToken token, LoopbackGuard guard, HandlerExceptionResolver problems) {
     this.token = token;
     this.guard = guard;
     this.problems = problems;
@@ -60,6 +65,10 @@ final class McpAccessFilter extends OncePerRequestFilter {
               + shown(host)
               + " are refused (DNS rebinding protection); allowed: localhost, 127.0.0.1, [::1]"
               + " and the names listed in atelier.mcp.hosts");
+      return;
+    }
+    if (token == null) {
+      chain.doFilter(request, response);
       return;
     }
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

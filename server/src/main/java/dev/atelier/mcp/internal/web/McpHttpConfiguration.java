@@ -78,17 +78,38 @@ class McpHttpConfiguration {
       AtelierSettings settings,
       Environment environment,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-    Binder binder = Binder.get(environment);
-    LoopbackGuard guard =
-        new LoopbackGuard(
-            settings.host(),
-            binder.bind("atelier.mcp.origins", Bindable.listOf(String.class)).orElse(List.of()),
-            binder.bind("atelier.mcp.hosts", Bindable.listOf(String.class)).orElse(List.of()));
     FilterRegistrationBean<McpAccessFilter> registration =
-        new FilterRegistrationBean<>(new McpAccessFilter(token, guard, problems));
+        new FilterRegistrationBean<>(
+            new McpAccessFilter(token, guard(settings, environment), problems));
     registration.addUrlPatterns(McpHttpServer.PATH, McpHttpServer.PATH + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
+  }
+
+  /**
+   * The REST API gets the same DNS-rebinding protection (origin and host), without the token: the
+   * web app calls it from its own origin, and a page elsewhere must not add or read repositories.
+   */
+  @Bean
+  FilterRegistrationBean<McpAccessFilter> apiOriginFilter(
+      AtelierSettings settings,
+      Environment environment,
+      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    FilterRegistrationBean<McpAccessFilter> registration =
+        new FilterRegistrationBean<>(
+            new McpAccessFilter(null, guard(settings, environment), problems));
+    registration.addUrlPatterns("/api/*");
+    registration.setName("apiOriginFilter");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  private static LoopbackGuard guard(AtelierSettings settings, Environment environment) {
+    Binder binder = Binder.get(environment);
+    return new LoopbackGuard(
+        settings.host(),
+        binder.bind("atelier.mcp.origins", Bindable.listOf(String.class)).orElse(List.of()),
+        binder.bind("atelier.mcp.hosts", Bindable.listOf(String.class)).orElse(List.of()));
   }
 
   /** The repository {@code serve} registers for its folder: calls that name none use it. */
