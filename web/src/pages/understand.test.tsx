@@ -1,0 +1,213 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import UnderstandPage from './UnderstandPage.tsx';
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+}
+
+/** Answers `POST /api/repos/1/tools/{name}` with each tool's handler, given the arguments. */
+function serveTools(tools: Record<string, (args: Record<string, unknown>) => Response>) {
+  // A tool answers `{text, structured}`; the handlers give the structured part (or a problem).
+  const fetchMock = vi.fn((url: string, init?: RequestInit) => {
+    const name = /\/api\/repos\/1\/tools\/(\w+)$/.exec(url)?.[1];
+    const handler = name ? tools[name] : undefined;
+    const args = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    if (!handler) return Promise.resolve(json({ title: 'Not Found' }, 404));
+    const answer = handler(args);
+    if (!answer.ok) return Promise.resolve(answer);
+    return answer.json().then((structured: unknown) => json({ text: '', structured }));
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function renderPage(tab: Parameters<typeof UnderstandPage>[0]['tab']) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <UnderstandPage repo={1} tab={tab} branch={undefined} />
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('UnderstandPage', () => {
+  it('lists the repo map with key symbols linked to their lines', async () => {
+    const fetchMock = serveTools({
+      repo_map: () =>
+        json({
+          files: [
+            {
+              path: 'src/App.java',
+              rank: 0.4,
+              symbols: [
+                {
+                  path: 'src/App.java',
+                  line: 12,
+                  kind: 'CLASS',
+                  name: 'App',
+                  qualifiedName: 'demo.App',
+                  signature: 'public class App',
+                },
+              ],
+            },
+          ],
+          totalFiles: 3,
+        }),
+    });
+
+    renderPage('map');
+
+    const files = await screen.findByRole('list', { name: 'Files by rank' });
+    expect(within(files).getByRole('link', { name: 'src/App.java' })).toBeDefined();
+    expect(
+      within(files)
+        .getByRole('link', { name: /public class App/ })
+        .getAttribute('href'),
+    ).toBe('/repos/1/code/src/App.java#L12');
+    expect(screen.getByText(/1 of 3 files/)).toBeDefined();
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({ max_tokens: 4000 });
+  });
+
+  it('moves between tabs with the arrow keys, keeping the tab in the URL', async () => {
+    serveTools({ repo_map: () => json({ files: [], totalFiles: 0 }) });
+    renderPage('map');
+
+    const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
+    expect(tabs).toEqual([
+      'Repo map',
+      'Hotspots',
+      'Communities',
+      'Conventions & learnings',
+      'Security',
+    ]);
+    expect(screen.getByRole('tab', { name: 'Repo map' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(await screen.findByText(/No files with symbols yet/)).toBeDefined();
+
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Repo map' }), { key: 'ArrowRight' });
+    expect(window.location.pathname + window.location.search).toBe(
+      '/repos/1/understand?tab=hotspots',
+    );
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Repo map' }), { key: 'ArrowLeft' });
+    expect(window.location.search).toBe('?tab=security');
+  });
+
+  it('adds a learning and gives feedback, refreshing the list each time', async () => {
+    const learnings: Record<string, unknown>[] = [];
+    const fetchMock = serveTools({
+      conventions: () =>
+        json({
+          conventions: {
+            sampleStep: 1,
+            naming: [],
+            layout: { topFolders: [], sourceRoots: ['src/main/java'], testRoots: [] },
+            tests: [],
+            frameworks: [{ name: 'JUnit', files: 2, evidence: 'pom.xml' }],
+            errors: { exceptionTypes: 0, examples: [], goErrorChecks: 0, goFilesSampled: 0 },
+          },
+        }),
+      list_learnings: () => json({ learnings: [...learnings] }),
+      record_learning: (args) => {
+        const learning = {
+          id: 7,
+          kind: args.kind,
+          scope: 'repo',
+          path: null,
+          content: args.content,
+          confidence: 0.6,
+          helpful: 0,
+          unhelpful: 0,
+          decayed: false,
+        };
+        learnings.push(learning);
+        return json({ ...learning, created: true });
+      },
+      learning_feedback: (args) => {
+        const learning = learnings.find((l) => l.id === args.id)!;
+        learning.helpful = 1;
+        learning.confidence = 0.7;
+        return json(learning);
+      },
+    });
+    renderPage('learnings');
+
+    expect(await screen.findByText(/No learnings yet/)).toBeDefined();
+    expect(await screen.findByText('JUnit')).toBeDefined();
+    fireEvent.change(screen.getByLabelText('Learning'), {
+      target: { value: 'Money is always BigDecimal' },
+    });
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'pitfall' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add learning' }));
+
+    const list = await screen.findByRole('list', { name: 'Learnings, most confident first' });
+    expect(within(list).getByText('Money is always BigDecimal')).toBeDefined();
+    expect(within(list).getByText('pitfall')).toBeDefined();
+    expect(within(list).getByText(/confidence 0.60/)).toBeDefined();
+    const recorded = fetchMock.mock.calls.find((c) => String(c[0]).endsWith('/record_learning'));
+    expect(JSON.parse(String(recorded?.[1]?.body))).toEqual({
+      content: 'Money is always BigDecimal',
+      kind: 'pitfall',
+    });
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Mark #7 helpful' }));
+    expect(await within(list).findByText(/confidence 0.70/)).toBeDefined();
+  });
+
+  it('groups security findings by severity with path:line links', async () => {
+    serveTools({
+      security_scan: () =>
+        json({
+          findings: [
+            {
+              rule: 'injection.sql-concat',
+              severity: 'MEDIUM',
+              category: 'injection',
+              path: 'src/Db.java',
+              line: 40,
+              message: 'SQL built by concatenation',
+              excerpt: '"select " + name',
+            },
+            {
+              rule: 'secret.aws-access-key',
+              severity: 'CRITICAL',
+              category: 'secret',
+              path: 'conf/app.env',
+              line: 3,
+              message: 'AWS access key',
+              excerpt: 'KEY=AKIA****',
+            },
+          ],
+          files_scanned: 12,
+          truncated: false,
+        }),
+    });
+    renderPage('security');
+
+    const headings = await screen.findAllByRole('heading', { level: 3 });
+    expect(headings.map((h) => h.textContent)).toEqual(['critical 1', 'medium 1']);
+    expect(screen.getByRole('link', { name: 'conf/app.env:3' }).getAttribute('href')).toBe(
+      '/repos/1/code/conf/app.env#L3',
+    );
+  });
+
+  it('shows a tool error with a retry', async () => {
+    serveTools({
+      hotspots: () => json({ title: 'Not indexed', type: 'https://atelier.dev/not-indexed' }, 409),
+    });
+    renderPage('hotspots');
+
+    expect((await screen.findByRole('alert')).textContent).toContain('not indexed yet');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
+  });
+});
