@@ -278,6 +278,27 @@ try {
   assert(ranked.includes('src/demo/Accounts.java'), `semantic results: ${ranked}`);
   await page.screenshot({ path: join(out, '7-semantic.png') });
 
+  // Understand: the repo map lists a file; a learning added on its tab is listed.
+  await page.goto(`${base}/repos/${repo.id}/code`);
+  await page.getByRole('link', { name: 'Understand' }).click();
+  const map = page.getByRole('list', { name: 'Files by rank' });
+  await map.waitFor();
+  const mapped = await map.getByRole('link').allTextContents();
+  assert(
+    mapped.some((text) => text.startsWith('src/demo/')),
+    `the repo map lists the fixture's files: ${mapped.slice(0, 5)}`,
+  );
+  await page.getByRole('tab', { name: 'Conventions & learnings' }).click();
+  const learning = `Accounts keep user names trimmed (e2e ${Date.now()})`;
+  await page.getByRole('textbox', { name: 'Learning' }).fill(learning);
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('convention');
+  await page.getByRole('button', { name: 'Add learning' }).click();
+  await page
+    .getByRole('list', { name: 'Learnings, most confident first' })
+    .getByText(learning)
+    .waitFor();
+  await page.screenshot({ path: join(out, '8-understand.png') });
+
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;
   writeFileSync(join(out, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');
