@@ -298,6 +298,19 @@ try {
     .getByText(learning)
     .waitFor();
   await page.screenshot({ path: join(out, '8-understand.png') });
+  await page.getByRole('tab', { name: 'Hotspots' }).click();
+  await page
+    .getByRole('list', { name: /Hotspot treemap/ })
+    .getByRole('link')
+    .first()
+    .waitFor();
+  await page.screenshot({ path: join(out, '9-hotspots.png') });
+  await page.getByRole('tab', { name: 'Communities' }).click();
+  await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
+  await page.screenshot({ path: join(out, '10-communities.png') });
+  await page.getByRole('tab', { name: 'Security' }).click();
+  await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
+  await page.screenshot({ path: join(out, '11-security.png') });
 
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;

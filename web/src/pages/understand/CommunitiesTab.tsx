@@ -38,8 +38,9 @@ export function CommunitiesTab({ repo, branch }: { repo: number; branch: string 
         ) : (
           <>
             <p className="muted small">
-              {data.communities.length} clusters, modularity {data.modularity.toFixed(3)},{' '}
-              {data.isolatedFiles} files without dependencies.
+              {data.communities.length} {data.communities.length === 1 ? 'cluster' : 'clusters'},
+              modularity {data.modularity.toFixed(3)}, {data.isolatedFiles} files without
+              dependencies.
             </p>
             <ul className="communities" aria-label="Clusters, largest first">
               {data.communities.map((c, i) => (

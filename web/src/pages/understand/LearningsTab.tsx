@@ -168,7 +168,7 @@ function LearningItem({ repo, learning }: { repo: number; learning: Learning }) 
           onClick={() => feedback.mutate(true)}
           aria-label={`Mark #${learning.id} helpful`}
         >
-          👍 Helpful ({learning.helpful})
+          Helpful ({learning.helpful})
         </button>
         <button
           type="button"
@@ -176,7 +176,7 @@ function LearningItem({ repo, learning }: { repo: number; learning: Learning }) 
           onClick={() => feedback.mutate(false)}
           aria-label={`Mark #${learning.id} unhelpful`}
         >
-          👎 Unhelpful ({learning.unhelpful})
+          Unhelpful ({learning.unhelpful})
         </button>
       </div>
       {feedback.isError && <ErrorState error={feedback.error} />}
