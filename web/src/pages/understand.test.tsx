@@ -201,6 +201,46 @@ describe('UnderstandPage', () => {
     );
   });
 
+  it('draws hotspots as a labelled treemap list and a table of factors', async () => {
+    const hotspot = (path: string, score: number, fanIn: number) => ({
+      path,
+      score,
+      churn: {
+        commits: 4,
+        linesAdded: 10,
+        linesRemoved: 2,
+        authors: 2,
+        lastChange: '2026-11-01T10:00:00Z',
+      },
+      complexity: { cyclomatic: 7, functions: 3, maxNesting: 2, longestFunction: 20 },
+      fanIn,
+    });
+    serveTools({
+      hotspots: () =>
+        json({
+          history: '12 commits since 2026-01-01',
+          churnKnown: true,
+          considered: 9,
+          files: [hotspot('src/Big.java', 90, 3), hotspot('src/Small.java', 10, 0)],
+        }),
+    });
+    renderPage('hotspots');
+
+    const treemap = await screen.findByRole('list', { name: /Hotspot treemap/ });
+    const tiles = within(treemap).getAllByRole('listitem');
+    expect(tiles).toHaveLength(2);
+    expect(
+      within(treemap).getByRole('link', { name: 'src/Big.java, score 90.0' }).getAttribute('href'),
+    ).toBe('/repos/1/code/src/Big.java');
+    // Area follows the score: the big tile covers nine times the small one.
+    const area = (el: HTMLElement) => parseFloat(el.style.width) * parseFloat(el.style.height);
+    expect(area(tiles[0]!) / area(tiles[1]!)).toBeCloseTo(9, 5);
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1]!).getByText('+10/−2')).toBeDefined();
+    expect(within(rows[1]!).getByText('2026-11-01')).toBeDefined();
+  });
+
   it('shows a tool error with a retry', async () => {
     serveTools({
       hotspots: () => json({ title: 'Not indexed', type: 'https://atelier.dev/not-indexed' }, 409),

@@ -65,7 +65,10 @@ export function HotspotsTab({ repo, branch }: { repo: number; branch: string | u
               {tiles.map((t) => (
                 <li
                   key={t.key}
-                  className="treemap-tile"
+                  // Tiles too small for a readable label keep only their tooltip and list name.
+                  className={
+                    t.width < 60 || t.height < 36 ? 'treemap-tile treemap-tiny' : 'treemap-tile'
+                  }
                   style={{
                     left: `${(t.x / WIDTH) * 100}%`,
                     top: `${(t.y / HEIGHT) * 100}%`,
