@@ -241,6 +241,42 @@ describe('UnderstandPage', () => {
     expect(within(rows[1]!).getByText('2026-11-01')).toBeDefined();
   });
 
+  it('lists clusters with label, size and files, each in its own colour', async () => {
+    const cluster = (id: number, label: string, files: string[], size: number) => ({
+      id,
+      label,
+      folder: 'src',
+      central: files[0],
+      topSymbols: [],
+      size,
+      files,
+    });
+    serveTools({
+      community_detection: () =>
+        json({
+          communities: [
+            cluster(0, 'src/db (Pool.java)', ['src/db/Pool.java', 'src/db/Conn.java'], 5),
+            cluster(1, 'src/web (App.java)', ['src/web/App.java', 'src/web/Routes.java'], 2),
+          ],
+          modularity: 0.42,
+          isolatedFiles: 1,
+        }),
+    });
+    renderPage('communities');
+
+    const clusters = await screen.findByRole('list', { name: 'Clusters, largest first' });
+    const items = within(clusters).getAllByRole('listitem', { name: /files$/ });
+    expect(items.map((i) => i.getAttribute('aria-labelledby'))).toEqual([
+      'community-0',
+      'community-1',
+    ]);
+    expect(screen.getByRole('heading', { name: 'src/db (Pool.java) 5 files' })).toBeDefined();
+    expect(within(items[0]!).getByText('… 3 more')).toBeDefined();
+    expect(items[0]!.style.borderLeftColor).not.toBe('');
+    expect(items[0]!.style.borderLeftColor).not.toBe(items[1]!.style.borderLeftColor);
+    expect(screen.getByText(/2 clusters, modularity 0.420, 1 files without/)).toBeDefined();
+  });
+
   it('shows a tool error with a retry', async () => {
     serveTools({
       hotspots: () => json({ title: 'Not indexed', type: 'https://atelier.dev/not-indexed' }, 409),
