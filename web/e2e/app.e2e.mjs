@@ -286,6 +286,40 @@ try {
   assert(ranked.includes('src/demo/Accounts.java'), `semantic results: ${ranked}`);
   await page.screenshot({ path: join(out, '7-semantic.png') });
 
+  // Understand: the repo map lists a file; a learning added on its tab is listed.
+  await page.goto(`${base}/repos/${repo.id}/code`);
+  await page.getByRole('link', { name: 'Understand' }).click();
+  const map = page.getByRole('list', { name: 'Files by rank' });
+  await map.waitFor();
+  const mapped = await map.getByRole('link').allTextContents();
+  assert(
+    mapped.some((text) => text.startsWith('src/demo/')),
+    `the repo map lists the fixture's files: ${mapped.slice(0, 5)}`,
+  );
+  await page.getByRole('tab', { name: 'Conventions & learnings' }).click();
+  const learning = `Accounts keep user names trimmed (e2e ${Date.now()})`;
+  await page.getByRole('textbox', { name: 'Learning' }).fill(learning);
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('convention');
+  await page.getByRole('button', { name: 'Add learning' }).click();
+  await page
+    .getByRole('list', { name: 'Learnings, most confident first' })
+    .getByText(learning)
+    .waitFor();
+  await page.screenshot({ path: join(out, '8-understand.png') });
+  await page.getByRole('tab', { name: 'Hotspots' }).click();
+  await page
+    .getByRole('list', { name: /Hotspot treemap/ })
+    .getByRole('link')
+    .first()
+    .waitFor();
+  await page.screenshot({ path: join(out, '9-hotspots.png') });
+  await page.getByRole('tab', { name: 'Communities' }).click();
+  await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
+  await page.screenshot({ path: join(out, '10-communities.png') });
+  await page.getByRole('tab', { name: 'Security' }).click();
+  await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
+  await page.screenshot({ path: join(out, '11-security.png') });
+
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;
   writeFileSync(join(out, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');

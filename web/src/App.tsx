@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { CommandPalette } from './components/CommandPalette.tsx';
 import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
@@ -9,10 +9,20 @@ import { CodePage } from './pages/CodePage.tsx';
 import { ReposPage } from './pages/ReposPage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 
+// Loaded on first visit: it keeps the analyses out of the shell's initial JavaScript.
+const UnderstandPage = lazy(() => import('./pages/UnderstandPage.tsx'));
+
 function Header() {
   const { route } = useRoute();
   const { theme, toggle } = useTheme();
-  const repo = route.page === 'code' || route.page === 'search' ? route.repo : undefined;
+  const repo =
+    route.page === 'code' || route.page === 'search' || route.page === 'understand'
+      ? route.repo
+      : undefined;
+  const branch =
+    route.page === 'code' || route.page === 'search' || route.page === 'understand'
+      ? route.branch
+      : undefined;
   return (
     <header className="app-header">
       <a className="skip-link" href="#content">
@@ -21,16 +31,11 @@ function Header() {
       <Link href="/" className="brand">
         Atelier
       </Link>
-      {repo !== undefined && (
-        <CommandPalette
-          repo={repo}
-          branch={route.page === 'code' || route.page === 'search' ? route.branch : undefined}
-        />
-      )}
+      {repo !== undefined && <CommandPalette repo={repo} branch={branch} />}
       {repo !== undefined && (
         <SearchBox
           repo={repo}
-          branch={route.page === 'code' || route.page === 'search' ? route.branch : undefined}
+          branch={branch}
           initialQuery={route.page === 'search' ? route.q : ''}
           initialMode={route.page === 'search' ? route.mode : 'text'}
         />
@@ -57,6 +62,20 @@ function Routes() {
       return <CodePage repo={route.repo} path={route.path} branch={route.branch} hash={hash} />;
     case 'search':
       return <SearchPage repo={route.repo} q={route.q} mode={route.mode} branch={route.branch} />;
+    case 'understand':
+      return (
+        <Suspense
+          fallback={
+            <main className="page wrap">
+              <p className="muted" role="status">
+                Loading…
+              </p>
+            </main>
+          }
+        >
+          <UnderstandPage repo={route.repo} tab={route.tab} branch={route.branch} />
+        </Suspense>
+      );
     default:
       return (
         <main className="page wrap">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeUrl, parseRoute, searchUrl } from './router.ts';
+import { codeUrl, parseRoute, searchUrl, understandUrl } from './router.ts';
 
 describe('routes', () => {
   it('parses the pages of the app', () => {
@@ -37,5 +37,35 @@ describe('routes', () => {
     });
     const search = new URL(searchUrl(3, 'a&b', 'regex'), 'http://h');
     expect(parseRoute(search.pathname, search.search)).toMatchObject({ q: 'a&b', mode: 'regex' });
+  });
+
+  it('parses the Understand page with its tab, defaulting to the repo map', () => {
+    expect(parseRoute('/repos/5/understand', '')).toEqual({
+      page: 'understand',
+      repo: 5,
+      tab: 'map',
+      branch: undefined,
+    });
+    expect(parseRoute('/repos/5/understand', '?tab=security&branch=dev')).toEqual({
+      page: 'understand',
+      repo: 5,
+      tab: 'security',
+      branch: 'dev',
+    });
+    expect(parseRoute('/repos/5/understand', '?tab=bogus')).toMatchObject({ tab: 'map' });
+    expect(parseRoute('/repos/5/understand/extra', '')).toMatchObject({ page: 'not-found' });
+  });
+
+  it('builds Understand URLs that parse back to the same tab', () => {
+    expect(understandUrl(5)).toBe('/repos/5/understand');
+    for (const tab of ['map', 'hotspots', 'communities', 'learnings', 'security'] as const) {
+      const url = new URL(understandUrl(5, tab, 'feature/x'), 'http://h');
+      expect(parseRoute(url.pathname, url.search)).toEqual({
+        page: 'understand',
+        repo: 5,
+        tab,
+        branch: 'feature/x',
+      });
+    }
   });
 });

@@ -5,9 +5,18 @@ export type Route =
   | { page: 'repos' }
   | { page: 'code'; repo: number; path: string; branch: string | undefined }
   | { page: 'search'; repo: number; q: string; mode: SearchMode; branch: string | undefined }
+  | { page: 'understand'; repo: number; tab: UnderstandTab; branch: string | undefined }
   | { page: 'not-found'; pathname: string };
 
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
+
+/** The tabs of the Understand page, in their order. */
+export const UNDERSTAND_TABS = ['map', 'hotspots', 'communities', 'learnings', 'security'] as const;
+export type UnderstandTab = (typeof UNDERSTAND_TABS)[number];
+
+function understandTab(value: string | null): UnderstandTab {
+  return UNDERSTAND_TABS.find((t) => t === value) ?? 'map';
+}
 
 function decodePath(segments: string[]): string {
   return segments
@@ -16,12 +25,12 @@ function decodePath(segments: string[]): string {
     .join('/');
 }
 
-/** `/`, `/repos/7`, `/repos/7/code/src/App.java?branch=main`, `/repos/7/search?q=x&mode=symbol`. */
+/** `/`, `/repos/7`, `/repos/7/understand?tab=hotspots`, `/repos/7/code/src/App.java?branch=main`, `/repos/7/search?q=x&mode=symbol`. */
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   const branch = params.get('branch') ?? undefined;
   if (pathname === '/' || pathname === '' || pathname === '/repos') return { page: 'repos' };
-  const match = /^\/repos\/(\d+)(?:\/(code|search)(\/.*)?)?\/?$/.exec(pathname);
+  const match = /^\/repos\/(\d+)(?:\/(code|search|understand)(\/.*)?)?\/?$/.exec(pathname);
   if (!match) return { page: 'not-found', pathname };
   const repo = Number(match[1]);
   const section = match[2];
@@ -34,6 +43,10 @@ export function parseRoute(pathname: string, search: string): Route {
       mode: mode === 'regex' || mode === 'symbol' || mode === 'semantic' ? mode : 'text',
       branch,
     };
+  }
+  if (section === 'understand') {
+    if (match[3] && match[3] !== '/') return { page: 'not-found', pathname };
+    return { page: 'understand', repo, tab: understandTab(params.get('tab')), branch };
   }
   return { page: 'code', repo, path: decodePath((match[3] ?? '').split('/')), branch };
 }
@@ -62,6 +75,13 @@ export function codeUrl(repo: number, path: string, branch?: string, hash?: stri
 export function searchUrl(repo: number, q: string, mode: SearchMode, branch?: string): string {
   const params = new URLSearchParams({ q, mode });
   return withBranch(`/repos/${repo}/search`, branch, params);
+}
+
+/** The Understand page of a repository at one tab (the first tab needs no parameter). */
+export function understandUrl(repo: number, tab: UnderstandTab = 'map', branch?: string): string {
+  const params = new URLSearchParams();
+  if (tab !== 'map') params.set('tab', tab);
+  return withBranch(`/repos/${repo}/understand`, branch, params);
 }
 
 const listeners = new Set<() => void>();

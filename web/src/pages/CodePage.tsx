@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
-import { codeUrl, navigate } from '../lib/router.ts';
+import { codeUrl, navigate, understandUrl } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
 import { formatSize } from '../lib/tree.ts';
 import { useRepoEvents } from '../lib/events.ts';
@@ -331,6 +331,9 @@ export function CodePage({
         <div className="sidebar-head">
           <Link href="/" className="small">
             ← Repositories
+          </Link>
+          <Link href={understandUrl(repo, 'map', branch)} className="small">
+            Understand
           </Link>
           {branches.length > 1 && (
             <label className="small">

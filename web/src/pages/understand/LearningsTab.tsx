@@ -1,0 +1,212 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { Link } from '../../components/Link.tsx';
+import { api } from '../../lib/api.ts';
+import { codeUrl } from '../../lib/router.ts';
+import { Empty, TabState } from './TabState.tsx';
+import { useTool } from './useTool.ts';
+
+interface Anchor {
+  path: string;
+  line: number;
+}
+
+interface Conventions {
+  conventions: {
+    naming: {
+      language: string;
+      category: string;
+      names: number;
+      styles: Record<string, number>;
+      examples: { name: string; at: Anchor }[];
+    }[];
+    layout: { sourceRoots: string[]; testRoots: string[] };
+    tests: { language: string; pattern: string; placement: string; files: number }[];
+    frameworks: { name: string; files: number }[];
+    errors: { exceptionTypes: number; examples: { name: string; at: Anchor }[] };
+  };
+}
+
+export interface Learning {
+  id: number;
+  kind: string;
+  scope: string;
+  path: string | null;
+  content: string;
+  confidence: number;
+  helpful: number;
+  unhelpful: number;
+  decayed: boolean;
+}
+
+const KINDS = ['convention', 'pitfall', 'decision', 'how-to'] as const;
+
+function ConventionsPanel({ repo, branch }: { repo: number; branch: string | undefined }) {
+  const query = useTool<Conventions>(repo, 'conventions');
+  return (
+    <section aria-labelledby="conventions-title">
+      <h3 id="conventions-title">Conventions</h3>
+      <TabState query={query} what="conventions">
+        {({ conventions: c }) => (
+          <dl className="conventions">
+            <dt>Layout</dt>
+            <dd>
+              sources {c.layout.sourceRoots.join(', ') || 'at the root'}; tests{' '}
+              {c.layout.testRoots.join(', ') || 'beside the code'}
+            </dd>
+            {c.naming.length > 0 && <dt>Naming</dt>}
+            {c.naming.map((n) => {
+              const [style, count] = Object.entries(n.styles)[0] ?? ['?', 0];
+              const example = n.examples[0];
+              return (
+                <dd key={`${n.language}:${n.category}`}>
+                  {n.language} {n.category}: {style} {Math.round((100 * count) / (n.names || 1))}%
+                  of {n.names}
+                  {example && (
+                    <>
+                      {' '}
+                      (e.g.{' '}
+                      <Link href={codeUrl(repo, example.at.path, branch, `#L${example.at.line}`)}>
+                        {example.name}
+                      </Link>
+                      )
+                    </>
+                  )}
+                </dd>
+              );
+            })}
+            {c.tests.length > 0 && <dt>Tests</dt>}
+            {c.tests.map((t) => (
+              <dd key={`${t.language}:${t.pattern}`}>
+                {t.language} {t.pattern}: {t.files} files, {t.placement}
+              </dd>
+            ))}
+            {c.frameworks.length > 0 && (
+              <>
+                <dt>Frameworks</dt>
+                <dd>{c.frameworks.map((f) => f.name).join(', ')}</dd>
+              </>
+            )}
+            {c.errors.exceptionTypes > 0 && (
+              <>
+                <dt>Errors</dt>
+                <dd>{c.errors.exceptionTypes} own exception/error types</dd>
+              </>
+            )}
+          </dl>
+        )}
+      </TabState>
+    </section>
+  );
+}
+
+function AddLearning({ repo }: { repo: number }) {
+  const client = useQueryClient();
+  const [content, setContent] = useState('');
+  const [kind, setKind] = useState<string>('convention');
+  const record = useMutation({
+    mutationFn: () => api.tool(repo, 'record_learning', { content: content.trim(), kind }),
+    onSuccess: async () => {
+      setContent('');
+      await client.invalidateQueries({ queryKey: ['tool', repo, 'list_learnings'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (content.trim()) record.mutate();
+  };
+  return (
+    <form className="add-learning" onSubmit={submit} aria-label="Add a learning">
+      <label>
+        Learning
+        <textarea
+          value={content}
+          onChange={(e) => setContent(e.target.value)}
+          rows={2}
+          required
+          maxLength={8192}
+          placeholder="e.g. Run the integration tests with -Pit before a release"
+        />
+      </label>
+      <label>
+        Kind{' '}
+        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          {KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={record.isPending || !content.trim()}>
+        {record.isPending ? 'Adding…' : 'Add learning'}
+      </button>
+      {record.isError && <ErrorState error={record.error} />}
+    </form>
+  );
+}
+
+function LearningItem({ repo, learning }: { repo: number; learning: Learning }) {
+  const client = useQueryClient();
+  const feedback = useMutation({
+    mutationFn: (helpful: boolean) =>
+      api.tool(repo, 'learning_feedback', { id: learning.id, helpful }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tool', repo, 'list_learnings'] }),
+  });
+  const where = learning.scope === 'repo' ? 'repository' : `${learning.scope} ${learning.path}`;
+  return (
+    <li className={learning.decayed ? 'learning decayed' : 'learning'}>
+      <p className="learning-content">{learning.content}</p>
+      <p className="small muted">
+        #{learning.id} <span className="kind">{learning.kind}</span> · {where} · confidence{' '}
+        {learning.confidence.toFixed(2)}
+        {learning.decayed ? ' (decayed)' : ''}
+      </p>
+      <div className="learning-actions" role="group" aria-label={`Feedback on #${learning.id}`}>
+        <button
+          type="button"
+          disabled={feedback.isPending}
+          onClick={() => feedback.mutate(true)}
+          aria-label={`Mark #${learning.id} helpful`}
+        >
+          Helpful ({learning.helpful})
+        </button>
+        <button
+          type="button"
+          disabled={feedback.isPending}
+          onClick={() => feedback.mutate(false)}
+          aria-label={`Mark #${learning.id} unhelpful`}
+        >
+          Unhelpful ({learning.unhelpful})
+        </button>
+      </div>
+      {feedback.isError && <ErrorState error={feedback.error} />}
+    </li>
+  );
+}
+
+/** `conventions` as observed, and the learnings people and agents recorded, with feedback. */
+export function LearningsTab({ repo, branch }: { repo: number; branch: string | undefined }) {
+  const learnings = useTool<{ learnings: Learning[] }>(repo, 'list_learnings', { limit: 200 });
+  return (
+    <div className="learnings-tab">
+      <section aria-labelledby="learnings-title">
+        <h3 id="learnings-title">Learnings</h3>
+        <AddLearning repo={repo} />
+        <TabState query={learnings} what="learnings">
+          {(data) =>
+            data.learnings.length === 0 ? (
+              <Empty>No learnings yet: add the first one above.</Empty>
+            ) : (
+              <ul className="learnings" aria-label="Learnings, most confident first">
+                {data.learnings.map((l) => (
+                  <LearningItem key={l.id} repo={repo} learning={l} />
+                ))}
+              </ul>
+            )
+          }
+        </TabState>
+      </section>
+      <ConventionsPanel repo={repo} branch={branch} />
+    </div>
+  );
+}
