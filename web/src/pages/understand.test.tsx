@@ -26,11 +26,11 @@ function serveTools(tools: Record<string, (args: Record<string, unknown>) => Res
   return fetchMock;
 }
 
-function renderPage(tab: Parameters<typeof UnderstandPage>[0]['tab']) {
+function renderPage(tab: Parameters<typeof UnderstandPage>[0]['tab'], branch?: string) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <UnderstandPage repo={1} tab={tab} branch={undefined} />
+      <UnderstandPage repo={1} tab={tab} branch={branch} />
     </QueryClientProvider>,
   );
 }
@@ -76,6 +76,18 @@ describe('UnderstandPage', () => {
     ).toBe('/repos/1/code/src/App.java#L12');
     expect(screen.getByText(/1 of 3 files/)).toBeDefined();
     expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({ max_tokens: 4000 });
+  });
+
+  it('asks the tools about the branch being viewed', async () => {
+    const fetchMock = serveTools({ repo_map: () => json({ files: [], totalFiles: 0 }) });
+
+    renderPage('map', 'feature');
+
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
+      max_tokens: 4000,
+      branch: 'feature',
+    });
   });
 
   it('moves between tabs with the arrow keys, keeping the tab in the URL', async () => {

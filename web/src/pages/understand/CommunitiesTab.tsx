@@ -26,7 +26,12 @@ export function clusterColour(index: number): string {
 
 /** `community_detection`: clusters of the dependency graph with their label, size and files. */
 export function CommunitiesTab({ repo, branch }: { repo: number; branch: string | undefined }) {
-  const query = useTool<Communities>(repo, 'community_detection', { files_per_community: 12 });
+  const query = useTool<Communities>(
+    repo,
+    'community_detection',
+    { files_per_community: 12 },
+    branch,
+  );
   return (
     <TabState query={query} what="communities">
       {(data) =>

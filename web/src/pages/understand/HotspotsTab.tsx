@@ -39,7 +39,7 @@ function score(value: number): string {
 
 /** `hotspots`: a squarified treemap (area = score) and the table of its factors. */
 export function HotspotsTab({ repo, branch }: { repo: number; branch: string | undefined }) {
-  const query = useTool<Hotspots>(repo, 'hotspots', { limit: 30 });
+  const query = useTool<Hotspots>(repo, 'hotspots', { limit: 30 }, branch);
   return (
     <TabState query={query} what="hotspots">
       {(data) => {

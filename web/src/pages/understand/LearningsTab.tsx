@@ -43,7 +43,7 @@ export interface Learning {
 const KINDS = ['convention', 'pitfall', 'decision', 'how-to'] as const;
 
 function ConventionsPanel({ repo, branch }: { repo: number; branch: string | undefined }) {
-  const query = useTool<Conventions>(repo, 'conventions');
+  const query = useTool<Conventions>(repo, 'conventions', {}, branch);
   return (
     <section aria-labelledby="conventions-title">
       <h3 id="conventions-title">Conventions</h3>

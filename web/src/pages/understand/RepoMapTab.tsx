@@ -24,7 +24,7 @@ function firstLine(signature: string, name: string): string {
 
 /** `repo_map`: the most central files, each with its key symbols linked to their lines. */
 export function RepoMapTab({ repo, branch }: { repo: number; branch: string | undefined }) {
-  const query = useTool<RepoMap>(repo, 'repo_map', { max_tokens: 4000 });
+  const query = useTool<RepoMap>(repo, 'repo_map', { max_tokens: 4000 }, branch);
   return (
     <TabState query={query} what="the repo map">
       {(map) =>

@@ -14,7 +14,7 @@ const BADGE = { critical: 'badge-bad', high: 'badge-bad', medium: 'badge-warn', 
 
 /** `security_scan`: findings grouped by severity, each with a path:line link. */
 export function SecurityTab({ repo, branch }: { repo: number; branch: string | undefined }) {
-  const query = useTool<Scan>(repo, 'security_scan');
+  const query = useTool<Scan>(repo, 'security_scan', {}, branch);
   return (
     <TabState query={query} what="the security scan">
       {(scan) => {

@@ -6,10 +6,19 @@ export function toolKey(repo: number, name: string, args: Record<string, unknown
   return ['tool', repo, name, args] as const;
 }
 
-/** A read-only tool's structured answer, cached per repository and arguments. */
-export function useTool<T>(repo: number, name: string, args: Record<string, unknown> = {}) {
+/**
+ * A read-only tool's structured answer on a branch (default: the repository's default branch),
+ * cached per repository, branch and arguments.
+ */
+export function useTool<T>(
+  repo: number,
+  name: string,
+  args: Record<string, unknown> = {},
+  branch?: string,
+) {
+  const all = branch ? { ...args, branch } : args;
   return useQuery({
-    queryKey: toolKey(repo, name, args),
-    queryFn: async ({ signal }) => (await api.tool<T>(repo, name, args, signal)).structured,
+    queryKey: toolKey(repo, name, all),
+    queryFn: async ({ signal }) => (await api.tool<T>(repo, name, all, signal)).structured,
   });
 }
