@@ -91,7 +91,11 @@ final class BenchToolsCommand implements Callable<Integer> {
         }
       }
       report.put("tools", tools);
-      if (!noRg) {
+      if (!noRg && !ripgrepInstalled()) {
+        err.println(
+            "rg (ripgrep) is not installed: skipping the regex comparison"
+                + " (apt-get install ripgrep, or pass --no-rg)");
+      } else if (!noRg) {
         report.put("regex", regexAgainstRg(core, context, workload.regexes(), out));
       }
     }
@@ -154,6 +158,22 @@ final class BenchToolsCommand implements Callable<Integer> {
           patterns.size(), ours.p50Millis(), theirs.p50Millis(), medianRatio);
     }
     return Map.of("patterns", patterns, "atelier", ours, "rg", theirs, "medianRatio", medianRatio);
+  }
+
+  private static boolean ripgrepInstalled() {
+    try {
+      return new ProcessBuilder("rg", "--version")
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor()
+          == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void ripgrep(String pattern) {
