@@ -1,0 +1,71 @@
+package dev.atelier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** atelier bench tools drives every tool with a workload drawn from a real index. */
+class BenchToolsCommandTest {
+
+  @TempDir Path tree;
+  @TempDir Path data;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void measuresEachToolOnItsOwnIndexWithoutErrors() throws Exception {
+    Files.createDirectories(tree.resolve("src/demo"));
+    Files.writeString(
+        tree.resolve("src/demo/Accounts.java"),
+        "package demo;\n\npublic class Accounts {\n  public String userName(int id) {\n"
+            + "    return \"u\" + id;\n  }\n}\n");
+    Files.writeString(
+        tree.resolve("src/demo/Main.java"),
+        "package demo;\n\nclass Main {\n  String run(Accounts a) {\n    return a.userName(7);\n"
+            + "  }\n}\n");
+
+    int exit =
+        run(
+            "bench",
+            "tools",
+            tree.toString(),
+            "--data",
+            data.toString(),
+            "--calls",
+            "3",
+            "--no-rg",
+            "--json");
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode tools = JsonMapper.builder().build().readTree(out.toString()).get("tools");
+    assertThat(tools.propertyNames())
+        .contains("search_symbols", "cross_references", "lsp_definition", "repo_map", "bootstrap");
+    tools
+        .properties()
+        .forEach(entry ->
+            assertThat(entry.getValue().get("errors").asInt()).as(entry.getKey()).isZero());
+    assertThat(tools.get("search_symbols").get("calls").asInt()).isEqualTo(3);
+  }
+
+  private int run(String... args) {
+    ServerLauncher launcher =
+        settings ->
+            new RunningServer(
+                settings.host(),
+                settings.port(),
+                () -> {},
+                CompletableFuture.completedFuture(null));
+    return AtelierCommand.commandLine(
+            launcher, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+}
