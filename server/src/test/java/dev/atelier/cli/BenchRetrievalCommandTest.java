@@ -2,11 +2,9 @@ package dev.atelier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -19,20 +17,12 @@ class BenchRetrievalCommandTest {
   @TempDir Path dataRoot;
   @TempDir Path work;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int run(String... args) {
-    ServerLauncher launcher =
-        settings ->
-            new RunningServer(
-                settings.host(),
-                settings.port(),
-                () -> {},
-                CompletableFuture.completedFuture(null));
-    return AtelierCommand.commandLine(
-            launcher, new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args);
+    return cli.run(args);
   }
 
   private Path fixture() throws Exception {

@@ -2,11 +2,8 @@ package dev.atelier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -18,8 +15,7 @@ class BenchToolsCommandTest {
   @TempDir Path tree;
   @TempDir Path data;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
 
   @Test
   void measuresEachToolOnItsOwnIndexWithoutErrors() throws Exception {
@@ -34,7 +30,7 @@ class BenchToolsCommandTest {
             + "  }\n}\n");
 
     int exit =
-        run(
+        cli.run(
             "bench",
             "tools",
             tree.toString(),
@@ -45,8 +41,8 @@ class BenchToolsCommandTest {
             "--no-rg",
             "--json");
 
-    assertThat(exit).as(err.toString()).isZero();
-    JsonNode tools = JsonMapper.builder().build().readTree(out.toString()).get("tools");
+    assertThat(exit).as(cli.err.toString()).isZero();
+    JsonNode tools = JsonMapper.builder().build().readTree(cli.out.toString()).get("tools");
     assertThat(tools.propertyNames())
         .contains("search_symbols", "cross_references", "lsp_definition", "repo_map", "bootstrap");
     tools
@@ -54,18 +50,5 @@ class BenchToolsCommandTest {
         .forEach(entry ->
             assertThat(entry.getValue().get("errors").asInt()).as(entry.getKey()).isZero());
     assertThat(tools.get("search_symbols").get("calls").asInt()).isEqualTo(3);
-  }
-
-  private int run(String... args) {
-    ServerLauncher launcher =
-        settings ->
-            new RunningServer(
-                settings.host(),
-                settings.port(),
-                () -> {},
-                CompletableFuture.completedFuture(null));
-    return AtelierCommand.commandLine(
-            launcher, new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args);
   }
 }

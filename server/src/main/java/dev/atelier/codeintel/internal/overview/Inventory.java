@@ -148,13 +148,14 @@ public final class Inventory {
                 + kinds
                 + " AND s.id % ? = 0 ORDER BY f.path, s.ordinal")
         .params(orgId, branch.value(), definitionStep)
-        .query((row, n) ->
-            new Definition(
-                row.getString(1),
-                row.getString(2),
-                SymbolKind.ofId(row.getString(3)),
-                row.getInt(4)))
+        .query(Inventory::definition)
         .list();
+  }
+
+  // Rows of (path, name, kind, name_line), as the definition queries select them.
+  private static Definition definition(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+    return new Definition(
+        row.getString(1), row.getString(2), SymbolKind.ofId(row.getString(3)), row.getInt(4));
   }
 
   /** 1 if {@link #definitions} read every definition, n if it read every n-th. */
@@ -173,12 +174,7 @@ public final class Inventory {
                 + " AND s.kind IN ('class', 'interface', 'record', 'struct', 'type_alias')"
                 + " AND (s.name LIKE '%Exception' OR s.name LIKE '%Error') ORDER BY f.path")
         .params(orgId, branch.value())
-        .query((row, n) ->
-            new Definition(
-                row.getString(1),
-                row.getString(2),
-                SymbolKind.ofId(row.getString(3)),
-                row.getInt(4)))
+        .query(Inventory::definition)
         .list()
         .stream()
         .filter(d -> d.name().endsWith("Exception") || d.name().endsWith("Error"))
@@ -193,12 +189,7 @@ public final class Inventory {
                 + " JOIN symbols s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
                 + " WHERE f.org_id = ? AND f.branch_id = ? AND s.name = ? ORDER BY f.path")
         .params(orgId, branch.value(), name)
-        .query((row, n) ->
-            new Definition(
-                row.getString(1),
-                row.getString(2),
-                SymbolKind.ofId(row.getString(3)),
-                row.getInt(4)))
+        .query(Inventory::definition)
         .list();
   }
 
