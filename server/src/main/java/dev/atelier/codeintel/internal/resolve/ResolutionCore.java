@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +248,87 @@ public final class ResolutionCore {
 
   /** One resolved import: the names it binds in the importing file and where it leads. */
   public record Binding(Imp imp, Set<String> names, List<Dependency> targets, int[] files) {}
+
+  /**
+   * Where each import of a file leads as a dependency, by import ordinal. An import of a package or
+   * folder keeps only the files of it whose names the importing file uses (the first of them when
+   * it uses none): importing Go's {@code fmt} does not make a file depend on all of fmt.
+   */
+  public List<List<Dependency>> dependencies(int file) {
+    List<Binding> imports = imports(file);
+    List<List<Dependency>> result = new ArrayList<>(imports.size());
+    UsedNames used = null;
+    for (Binding b : imports) {
+      if (b.files().length <= 1) {
+        result.add(b.targets());
+        continue;
+      }
+      if (used == null) {
+        used = new UsedNames(files.get(file));
+      }
+      List<Dependency> kept = new ArrayList<>(b.targets().size());
+      for (Dependency d : b.targets()) {
+        if (d.kind() != Dependency.Kind.FILE || used.anyIn(b, fileNames.get(d.toFile()))) {
+          kept.add(d);
+        }
+      }
+      if (kept.stream().noneMatch(d -> d.kind() == Dependency.Kind.FILE)) {
+        kept.add(Dependency.file(b.files()[0]));
+      }
+      result.add(List.copyOf(kept));
+    }
+    return result;
+  }
+
+  /** The names a file's references use: bare, and per qualifier. */
+  private static final class UsedNames {
+    private final boolean go;
+    private final Set<String> bare = new HashSet<>();
+    private final Map<String, Set<String>> qualified = new HashMap<>();
+
+    UsedNames(FileFacts f) {
+      go = f.language() == Language.GO;
+      for (Ref r : f.refs()) {
+        if (r.qualifier() == null) {
+          bare.add(r.name());
+        } else {
+          qualified.computeIfAbsent(r.qualifier(), k -> new HashSet<>()).add(r.name());
+        }
+      }
+    }
+
+    /** Whether the file uses, through the import, a name the target file defines. */
+    boolean anyIn(Binding b, Map<String, int[]> defined) {
+      // Go reaches an imported package only through its name, unless it is a dot import.
+      if ((!go || ".".equals(b.imp().alias())) && anyOf(bare, defined)) {
+        return true;
+      }
+      for (String name : b.names()) {
+        Set<String> through = qualified.get(name);
+        if (through != null && anyOf(through, defined)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean anyOf(Set<String> names, Map<String, int[]> defined) {
+      if (names.size() <= defined.size()) {
+        for (String n : names) {
+          if (defined.containsKey(n)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      for (String n : defined.keySet()) {
+        if (names.contains(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private List<Dependency> resolveImport(int file, FileFacts f, Imp imp) {
     String target = imp.target().strip();

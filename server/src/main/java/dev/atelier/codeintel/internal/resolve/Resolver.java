@@ -401,9 +401,9 @@ public final class Resolver {
       int file,
       int[] fileIds,
       List<Object[]> rows) {
-    List<ResolutionCore.Binding> imports = core.imports(file);
+    List<List<Dependency>> imports = core.dependencies(file);
     for (int n = 0; n < imports.size(); n++) {
-      for (Dependency d : imports.get(n).targets()) {
+      for (Dependency d : imports.get(n)) {
         rows.add(
             new Object[] {
               orgId,
@@ -421,9 +421,9 @@ public final class Resolver {
   /** A file's dependency rows as comparable keys, in a fixed order. */
   private static List<String> dependencyKeys(ResolutionCore core, int file, int[] fileIds) {
     List<String> keys = new ArrayList<>();
-    List<ResolutionCore.Binding> imports = core.imports(file);
+    List<List<Dependency>> imports = core.dependencies(file);
     for (int n = 0; n < imports.size(); n++) {
-      for (Dependency d : imports.get(n).targets()) {
+      for (Dependency d : imports.get(n)) {
         keys.add(
             key(
                 n,

@@ -81,8 +81,17 @@ final class Facts {
 
   /** Where the file's import leads, as paths or "external:name" or "unresolved". */
   static List<String> imports(ResolutionCore core, String path, int ordinal) {
+    return described(core, core.imports(core.fileOf(path)).get(ordinal).targets());
+  }
+
+  /** The file's import as a stored dependency, described like {@link #imports}. */
+  static List<String> dependencies(ResolutionCore core, String path, int ordinal) {
+    return described(core, core.dependencies(core.fileOf(path)).get(ordinal));
+  }
+
+  private static List<String> described(ResolutionCore core, List<Dependency> dependencies) {
     List<String> out = new ArrayList<>();
-    for (Dependency d : core.imports(core.fileOf(path)).get(ordinal).targets()) {
+    for (Dependency d : dependencies) {
       out.add(
           switch (d.kind()) {
             case FILE -> core.file(d.toFile()).path();

@@ -1,10 +1,12 @@
 package dev.atelier.codeintel.internal.resolve;
 
 import static dev.atelier.codeintel.internal.resolve.Facts.core;
+import static dev.atelier.codeintel.internal.resolve.Facts.dependencies;
 import static dev.atelier.codeintel.internal.resolve.Facts.file;
 import static dev.atelier.codeintel.internal.resolve.Facts.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.codeintel.RefKind;
 import dev.atelier.codeintel.SymbolKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,48 @@ class ResolverImportsTest {
         .containsExactly("internal/db/db.go", "internal/db/pool.go");
     assertThat(imports(core, "cmd/main.go", 1)).containsExactly("src/net/http/server.go");
     assertThat(imports(core, "cmd/main.go", 2)).containsExactly("external:github.com/lib/pq");
+  }
+
+  @Test
+  void aGoPackageImportDependsOnlyOnTheFilesWhoseNamesItUses() {
+    var core =
+        core(
+            Map.of("", "example.com/shop"),
+            file("internal/db/db.go").pkg("db").sym("Open", SymbolKind.FUNCTION, -1),
+            file("internal/db/pool.go").pkg("db").sym("Pool", SymbolKind.STRUCT, -1),
+            file("internal/db/tx.go").pkg("db").sym("Begin", SymbolKind.FUNCTION, -1),
+            file("cmd/main.go")
+                .pkg("main")
+                .imp("example.com/shop/internal/db")
+                .ref("Open", RefKind.CALL, "db", -1)
+                .ref("Pool", RefKind.TYPE, "db", -1)
+                // a bare name reaches no imported Go package
+                .ref("Begin", RefKind.CALL, null, -1),
+            file("cmd/ping.go").pkg("main").imp("example.com/shop/internal/db"));
+    assertThat(dependencies(core, "cmd/main.go", 0))
+        .containsExactly("internal/db/db.go", "internal/db/pool.go");
+    // an import whose names the file never uses still depends on the package, through one file
+    assertThat(dependencies(core, "cmd/ping.go", 0)).containsExactly("internal/db/db.go");
+    // resolution still sees the whole package
+    assertThat(imports(core, "cmd/ping.go", 0)).hasSize(3);
+  }
+
+  @Test
+  void aJavaWildcardImportDependsOnTheTypesTheFileNames() {
+    var core =
+        core(
+            file("src/com/x/cache/Cache.java")
+                .pkg("com.x.cache")
+                .sym("Cache", SymbolKind.CLASS, -1),
+            file("src/com/x/cache/Loader.java")
+                .pkg("com.x.cache")
+                .sym("Loader", SymbolKind.CLASS, -1),
+            file("src/com/x/app/App.java")
+                .pkg("com.x.app")
+                .imp("com.x.cache.*")
+                .ref("Loader", RefKind.TYPE, null, -1));
+    assertThat(dependencies(core, "src/com/x/app/App.java", 0))
+        .containsExactly("src/com/x/cache/Loader.java");
   }
 
   @Test
