@@ -2,12 +2,15 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.index.BlobReferences;
+import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BranchId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +29,12 @@ import org.jspecify.annotations.Nullable;
 public final class CodeGraph {
 
   private final Sql sql;
+  private final BlobReferences references;
 
   public CodeGraph(Database database) {
     requireNonNull(database, "database is null");
     this.sql = new Sql(database.dataSource(), database.vendor());
+    this.references = new BlobReferences(sql);
   }
 
   /** A definition in a branch: the file's path and the symbol's ordinal in that file. */
@@ -124,33 +130,63 @@ public final class CodeGraph {
     if (file.isEmpty()) {
       return byFile;
     }
-    sql.jdbc()
-        .sql(
-            "SELECT f.path, r.ref_ordinal, s.kind, s.line, s.start_column, r.from_symbol,"
-                + " r.confidence FROM resolved_refs r"
-                + " JOIN branch_files f ON f.org_id = r.org_id AND f.branch_id = r.branch_id"
-                + " AND f.file_id = r.from_file"
-                + " JOIN symbol_refs s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
-                + " AND s.ordinal = r.ref_ordinal"
-                + " WHERE r.org_id = ? AND r.branch_id = ? AND r.to_file = ? AND r.to_symbol = ?"
-                + " ORDER BY f.path, r.ref_ordinal")
-        .params(orgId, branch.value(), file.get(), target.ordinal())
-        .query(row -> {
-          int caller = row.getInt(6);
-          Integer callerOrNull = row.wasNull() ? null : caller;
-          byFile
-              .computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-              .add(
-                  new Reference(
-                      row.getString(1),
-                      row.getInt(2),
-                      RefKind.ofId(row.getString(3)),
-                      row.getInt(4),
-                      row.getInt(5),
-                      callerOrNull,
-                      confidence(row.getDouble(7))));
-        });
+    List<ResolvedRow> rows =
+        sql.jdbc()
+            .sql(
+                "SELECT f.path, f.blob_id, r.ref_ordinal, r.from_symbol, r.confidence"
+                    + " FROM resolved_refs r"
+                    + " JOIN branch_files f ON f.org_id = r.org_id AND f.branch_id = r.branch_id"
+                    + " AND f.file_id = r.from_file"
+                    + " WHERE r.org_id = ? AND r.branch_id = ? AND r.to_file = ?"
+                    + " AND r.to_symbol = ? ORDER BY f.path, r.ref_ordinal")
+            .params(orgId, branch.value(), file.get(), target.ordinal())
+            .query((row, n) -> ResolvedRow.of(row))
+            .list();
+    Map<Long, List<StoredReference>> sites = sitesOf(orgId, rows);
+    for (ResolvedRow row : rows) {
+      StoredReference site = site(sites, row);
+      if (site != null) {
+        byFile
+            .computeIfAbsent(row.path(), k -> new ArrayList<>())
+            .add(
+                new Reference(
+                    row.path(),
+                    row.ordinal(),
+                    site.kind(),
+                    site.line(),
+                    site.startColumn(),
+                    row.symbol(),
+                    confidence(row.confidence())));
+      }
+    }
     return byFile;
+  }
+
+  /**
+   * A resolved reference row: the file it is in (path and blob), its ordinal there, the symbol at
+   * its other end (caller or callee, null at top level) and the confidence.
+   */
+  private record ResolvedRow(
+      String path, long blob, int ordinal, @Nullable Integer symbol, double confidence) {
+
+    static ResolvedRow of(java.sql.ResultSet row) throws java.sql.SQLException {
+      int symbol = row.getInt(4);
+      Integer symbolOrNull = row.wasNull() ? null : symbol;
+      return new ResolvedRow(
+          row.getString(1), row.getLong(2), row.getInt(3), symbolOrNull, row.getDouble(5));
+    }
+  }
+
+  private Map<Long, List<StoredReference>> sitesOf(long orgId, List<ResolvedRow> rows) {
+    Set<Long> blobs = new HashSet<>();
+    rows.forEach(r -> blobs.add(r.blob()));
+    return references.of(orgId, blobs);
+  }
+
+  private static @Nullable StoredReference site(
+      Map<Long, List<StoredReference>> sites, ResolvedRow row) {
+    List<StoredReference> refs = sites.getOrDefault(row.blob(), List.of());
+    return row.ordinal() < refs.size() ? refs.get(row.ordinal()) : null;
   }
 
   /** Who calls the definition, and who calls those, up to {@code depth} steps. */
@@ -170,46 +206,55 @@ public final class CodeGraph {
     seen.add(start);
     Deque<SymbolAt> frontier = new ArrayDeque<>();
     frontier.add(start);
+    // columns: the other end's path, the calling file's blob, the reference's ordinal, the other
+    // end's symbol, the confidence; whether a reference is a call is in the calling file's blob
     String query =
         up
-            ? "SELECT cf.path, r.from_symbol, max(r.confidence) FROM resolved_refs r"
+            ? "SELECT cf.path, cf.blob_id, r.ref_ordinal, r.from_symbol, r.confidence"
+                + " FROM resolved_refs r"
                 + " JOIN branch_files tf ON tf.org_id = r.org_id AND tf.branch_id = r.branch_id"
                 + " AND tf.file_id = r.to_file"
                 + " JOIN branch_files cf ON cf.org_id = r.org_id AND cf.branch_id = r.branch_id"
                 + " AND cf.file_id = r.from_file"
-                + " JOIN symbol_refs s ON s.org_id = cf.org_id AND s.blob_id = cf.blob_id"
-                + " AND s.ordinal = r.ref_ordinal"
                 + " WHERE r.org_id = ? AND r.branch_id = ? AND tf.path = ? AND r.to_symbol = ?"
-                + " AND r.from_symbol IS NOT NULL AND s.kind = 'call'"
-                + " GROUP BY cf.path, r.from_symbol ORDER BY cf.path, r.from_symbol"
-            : "SELECT tf.path, r.to_symbol, max(r.confidence) FROM resolved_refs r"
+                + " AND r.from_symbol IS NOT NULL"
+            : "SELECT tf.path, cf.blob_id, r.ref_ordinal, r.to_symbol, r.confidence"
+                + " FROM resolved_refs r"
                 + " JOIN branch_files cf ON cf.org_id = r.org_id AND cf.branch_id = r.branch_id"
                 + " AND cf.file_id = r.from_file"
                 + " JOIN branch_files tf ON tf.org_id = r.org_id AND tf.branch_id = r.branch_id"
                 + " AND tf.file_id = r.to_file"
-                + " JOIN symbol_refs s ON s.org_id = cf.org_id AND s.blob_id = cf.blob_id"
-                + " AND s.ordinal = r.ref_ordinal"
-                + " WHERE r.org_id = ? AND r.branch_id = ? AND cf.path = ? AND r.from_symbol = ?"
-                + " AND s.kind = 'call'"
-                + " GROUP BY tf.path, r.to_symbol ORDER BY tf.path, r.to_symbol";
+                + " WHERE r.org_id = ? AND r.branch_id = ? AND cf.path = ? AND r.from_symbol = ?";
     for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
       Deque<SymbolAt> next = new ArrayDeque<>();
       for (SymbolAt node : frontier) {
+        List<ResolvedRow> rows =
+            sql.jdbc()
+                .sql(query)
+                .params(orgId, branch.value(), node.path(), node.ordinal())
+                .query((row, n) -> ResolvedRow.of(row))
+                .list();
+        Map<Long, List<StoredReference>> sites = sitesOf(orgId, rows);
+        // one edge per other end, with its best confidence, in (path, ordinal) order
+        TreeMap<SymbolAt, Double> others =
+            new TreeMap<>(Comparator.comparing(SymbolAt::path).thenComparingInt(SymbolAt::ordinal));
+        for (ResolvedRow row : rows) {
+          StoredReference site = site(sites, row);
+          if (site != null && site.kind() == RefKind.CALL && row.symbol() != null) {
+            others.merge(new SymbolAt(row.path(), row.symbol()), row.confidence(), Math::max);
+          }
+        }
         int at = level;
-        sql.jdbc()
-            .sql(query)
-            .params(orgId, branch.value(), node.path(), node.ordinal())
-            .query(row -> {
-              SymbolAt other = new SymbolAt(row.getString(1), row.getInt(2));
-              double confidence = confidence(row.getDouble(3));
-              edges.add(
-                  up
-                      ? new CallEdge(other, node, at, confidence)
-                      : new CallEdge(node, other, at, confidence));
-              if (seen.add(other)) {
-                next.add(other);
-              }
-            });
+        others.forEach((other, best) -> {
+          double confidence = confidence(best);
+          edges.add(
+              up
+                  ? new CallEdge(other, node, at, confidence)
+                  : new CallEdge(node, other, at, confidence));
+          if (seen.add(other)) {
+            next.add(other);
+          }
+        });
       }
       frontier = next;
     }

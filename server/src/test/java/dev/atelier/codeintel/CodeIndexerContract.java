@@ -3,6 +3,8 @@ package dev.atelier.codeintel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atelier.codeintel.internal.index.PackedReferences;
+import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.Branch;
 import dev.atelier.repos.BranchState;
@@ -16,7 +18,10 @@ import dev.atelier.repos.WorkingTreeSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -83,15 +88,25 @@ abstract class CodeIndexerContract {
         .as("a method, a function, the class header, the README")
         .isEqualTo(4);
     assertThat(summary.parser()).isEqualTo("outline-test");
-    assertThat(
-            jdbc()
-                .sql(
-                    "SELECT s.name FROM symbol_refs r JOIN symbols s ON s.org_id = r.org_id"
-                        + " AND s.blob_id = r.blob_id AND s.ordinal = r.enclosing_ordinal"
-                        + " WHERE r.org_id = ? AND r.name = 'connect'")
-                .param(repository.orgId())
-                .query(String.class)
-                .list())
+    List<String> callers = new ArrayList<>();
+    jdbc()
+        .sql("SELECT blob_id, refs FROM blob_refs WHERE org_id = ?")
+        .param(repository.orgId())
+        .query(row -> {
+          for (StoredReference r : PackedReferences.unpack(row.getString(2))) {
+            if (r.name().equals("connect")) {
+              callers.add(
+                  jdbc()
+                      .sql(
+                          "SELECT name FROM symbols WHERE org_id = ? AND blob_id = ?"
+                              + " AND ordinal = ?")
+                      .params(repository.orgId(), row.getLong(1), r.enclosing())
+                      .query(String.class)
+                      .single());
+            }
+          }
+        });
+    assertThat(callers)
         .as("the call's enclosing symbol is the class it sits in")
         .containsExactly("ServiceWithALongName");
   }
@@ -331,21 +346,36 @@ abstract class CodeIndexerContract {
 
   /** Resolved references whose target symbol is missing or named unlike the reference. */
   private long dangling() {
-    return jdbc()
+    Map<String, List<StoredReference>> refsOfFile = new HashMap<>();
+    jdbc()
         .sql(
-            "SELECT count(*) FROM resolved_refs r"
-                + " JOIN branch_files ff ON ff.org_id = r.org_id AND ff.branch_id = r.branch_id"
-                + " AND ff.file_id = r.from_file"
-                + " JOIN symbol_refs sr ON sr.org_id = ff.org_id AND sr.blob_id = ff.blob_id"
-                + " AND sr.ordinal = r.ref_ordinal"
+            "SELECT f.branch_id || ':' || f.file_id, r.refs FROM branch_files f JOIN blob_refs r"
+                + " ON r.org_id = f.org_id AND r.blob_id = f.blob_id WHERE f.org_id = ?")
+        .param(repository.orgId())
+        .query(row -> {
+          refsOfFile.put(row.getString(1), PackedReferences.unpack(row.getString(2)));
+        });
+    long[] dangling = {0};
+    jdbc()
+        .sql(
+            "SELECT r.branch_id || ':' || r.from_file, r.ref_ordinal, s.name FROM resolved_refs r"
                 + " LEFT JOIN branch_files tf ON tf.org_id = r.org_id"
                 + " AND tf.branch_id = r.branch_id AND tf.file_id = r.to_file"
                 + " LEFT JOIN symbols s ON s.org_id = tf.org_id AND s.blob_id = tf.blob_id"
                 + " AND s.ordinal = r.to_symbol"
-                + " WHERE r.org_id = ? AND (s.name IS NULL OR s.name <> sr.name)")
+                + " WHERE r.org_id = ?")
         .param(repository.orgId())
-        .query(Long.class)
-        .single();
+        .query(row -> {
+          List<StoredReference> refs = refsOfFile.getOrDefault(row.getString(1), List.of());
+          int ordinal = row.getInt(2);
+          String target = row.getString(3);
+          if (ordinal >= refs.size()
+              || target == null
+              || !target.equals(refs.get(ordinal).name())) {
+            dangling[0]++;
+          }
+        });
+    return dangling[0];
   }
 
   private IndexSummary index(String branch) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.atelier.mcp;
 
 import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.codeintel.internal.index.PackedReferences;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.repos.Repository;
 import java.nio.file.Path;
@@ -50,15 +51,19 @@ public final class AnalysisToolsBenchmark {
             .orElseThrow()
             .id()
             .value();
-    List<Object[]> positions =
-        new org.springframework.jdbc.core.JdbcTemplate(core.database().dataSource())
-            .query(
-                "SELECT f.path, r.line, r.start_column FROM branch_files f"
-                    + " JOIN symbol_refs r ON r.org_id = f.org_id AND r.blob_id = f.blob_id"
-                    + " WHERE f.org_id = ? AND f.branch_id = ? AND f.path LIKE '%.go'",
-                (row, i) -> new Object[] {row.getString(1), row.getInt(2), row.getInt(3) + 1},
-                repository.orgId(),
-                branch);
+    List<Object[]> positions = new ArrayList<>();
+    new org.springframework.jdbc.core.JdbcTemplate(core.database().dataSource())
+        .query(
+            "SELECT f.path, r.refs FROM branch_files f"
+                + " JOIN blob_refs r ON r.org_id = f.org_id AND r.blob_id = f.blob_id"
+                + " WHERE f.org_id = ? AND f.branch_id = ? AND f.path LIKE '%.go'",
+            (java.sql.ResultSet row) -> {
+              for (var r : PackedReferences.unpack(row.getString(2))) {
+                positions.add(new Object[] {row.getString(1), r.line(), r.startColumn() + 1});
+              }
+            },
+            repository.orgId(),
+            branch);
     Random random = new Random(7);
     List<Object[]> sample = new ArrayList<>();
     for (int i = 0; i < n + 200; i++) {

@@ -1,9 +1,13 @@
 package dev.atelier.codeintel.internal.graph;
 
+import dev.atelier.codeintel.RefKind;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.index.PackedReferences;
+import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.Sql;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +43,31 @@ public final class GraphLoader {
         .single();
   }
 
+  /** Per file, which of its references are calls, by reference ordinal. */
+  private BitSet[] calls(long orgId, long branchId, int[] fileIndex, int files) {
+    BitSet[] calls = new BitSet[files];
+    Arrays.setAll(calls, f -> new BitSet());
+    sql.jdbc()
+        .sql(
+            "SELECT f.file_id, r.refs FROM branch_files f JOIN blob_refs r"
+                + " ON r.org_id = f.org_id AND r.blob_id = f.blob_id"
+                + " WHERE f.org_id = ? AND f.branch_id = ?")
+        .params(orgId, branchId)
+        .query(row -> {
+          int file = index(fileIndex, row.getInt(1));
+          if (file < 0) {
+            return;
+          }
+          List<StoredReference> refs = PackedReferences.unpack(row.getString(2));
+          for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i).kind() == RefKind.CALL) {
+              calls[file].set(i);
+            }
+          }
+        });
+    return calls;
+  }
+
   public BranchGraph load(long orgId, long branchId) {
     List<String> rawPaths = new ArrayList<>();
     IntList rawIds = new IntList(1024);
@@ -67,18 +96,15 @@ public final class GraphLoader {
     BranchGraph.Symbols symbols = symbols(orgId, branchId, fileIndex, paths.length);
     int symbolCount = symbols.name().length;
 
+    BitSet[] callRefs = calls(orgId, branchId, fileIndex, paths.length);
+
     // Reference rows: packed (from symbol or S + file) << 32 | to << 1 | call, then merged.
     LongList refRows = new LongList();
     LongList fileRefs = new LongList();
     sql.jdbc()
         .sql(
-            "SELECT r.from_file, r.from_symbol, r.to_file, r.to_symbol, s.kind"
-                + " FROM resolved_refs r"
-                + " JOIN branch_files f ON f.org_id = r.org_id AND f.branch_id = r.branch_id"
-                + " AND f.file_id = r.from_file"
-                + " JOIN symbol_refs s ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
-                + " AND s.ordinal = r.ref_ordinal"
-                + " WHERE r.org_id = ? AND r.branch_id = ?")
+            "SELECT from_file, from_symbol, to_file, to_symbol, ref_ordinal FROM resolved_refs"
+                + " WHERE org_id = ? AND branch_id = ?")
         .params(orgId, branchId)
         .query(row -> {
           int fromFile = index(fileIndex, row.getInt(1));
@@ -94,7 +120,7 @@ public final class GraphLoader {
             return;
           }
           long fromKey = from >= 0 ? from : symbolCount + (long) fromFile;
-          long call = "call".equals(row.getString(5)) ? 1 : 0;
+          long call = callRefs[fromFile].get(row.getInt(5)) ? 1 : 0;
           refRows.add(fromKey << 32 | (long) to << 1 | call);
           if (fromFile != toFile) {
             fileRefs.add((long) fromFile << 32 | toFile);

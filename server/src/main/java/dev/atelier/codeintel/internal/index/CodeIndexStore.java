@@ -6,6 +6,7 @@ import dev.atelier.codeintel.ImportDecl;
 import dev.atelier.codeintel.NameRef;
 import dev.atelier.codeintel.ParsedFile;
 import dev.atelier.codeintel.SymbolDef;
+import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BlobId;
@@ -20,9 +21,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes parse results against blobs. A blob's symbols, references, imports, chunks, text row and
- * its {@code blob_parses} marker go in one transaction, so a blob is either fully indexed or not at
- * all, and a crash midway leaves nothing to clean up.
+ * Writes parse results against blobs. A blob's symbols, references (one packed row), imports,
+ * chunks, text row and its {@code blob_parses} marker go in one transaction, so a blob is either
+ * fully indexed or not at all, and a crash midway leaves nothing to clean up.
  */
 public final class CodeIndexStore {
 
@@ -136,11 +137,7 @@ public final class CodeIndexStore {
               + " end_column, start_byte, end_byte, name_line, name_column)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           symbolRows);
-      sql.batch(
-          "INSERT INTO symbol_refs (org_id, blob_id, ordinal, name, kind, qualifier, line,"
-              + " start_column, end_column, enclosing_ordinal)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          refRows);
+      sql.batch("INSERT INTO blob_refs (org_id, blob_id, refs) VALUES (?, ?, ?)", refRows);
       sql.batch(
           "INSERT INTO imports (org_id, blob_id, ordinal, target, alias, line)"
               + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -199,24 +196,24 @@ public final class CodeIndexStore {
           });
     }
     List<NameRef> refs = parsed.references();
-    int[] enclosing = nesting.enclosing(refs);
-    for (int i = 0; i < refs.size(); i++) {
-      NameRef r = refs.get(i);
-      refRows.add(
-          new Object[] {
-            orgId,
-            blobId,
-            i,
-            r.name(),
-            r.kind().id(),
-            r.qualifier(),
-            r.range().startLine(),
-            r.range().startColumn(),
-            r.range().endLine() == r.range().startLine()
-                ? r.range().endColumn()
-                : r.range().startColumn() + r.name().length(),
-            ordinalOrNull(enclosing[i])
-          });
+    if (!refs.isEmpty()) {
+      int[] enclosing = nesting.enclosing(refs);
+      List<StoredReference> stored = new ArrayList<>(refs.size());
+      for (int i = 0; i < refs.size(); i++) {
+        NameRef r = refs.get(i);
+        stored.add(
+            new StoredReference(
+                r.name(),
+                r.kind(),
+                r.qualifier(),
+                r.range().startLine(),
+                r.range().startColumn(),
+                r.range().endLine() == r.range().startLine()
+                    ? r.range().endColumn()
+                    : r.range().startColumn() + r.name().length(),
+                enclosing[i]));
+      }
+      refRows.add(new Object[] {orgId, blobId, PackedReferences.pack(stored)});
     }
     List<ImportDecl> imports = parsed.imports();
     for (int i = 0; i < imports.size(); i++) {

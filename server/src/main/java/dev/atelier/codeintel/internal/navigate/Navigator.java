@@ -15,6 +15,8 @@ import dev.atelier.codeintel.SourceRange;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.codeintel.internal.content.BranchContent;
 import dev.atelier.codeintel.internal.content.BranchContent.StoredFile;
+import dev.atelier.codeintel.internal.index.BlobReferences;
+import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
@@ -205,23 +207,18 @@ public final class Navigator {
   private record StoredRef(int ordinal, String name, RefKind kind, int startByte, int endByte) {}
 
   private Optional<StoredRef> referenceAt(long orgId, long blobId, int line, int byteColumn) {
-    return sql
-        .jdbc()
-        .sql(
-            "SELECT ordinal, name, kind, start_column, end_column FROM symbol_refs"
-                + " WHERE org_id = ? AND blob_id = ? AND line = ? AND start_column <= ?"
-                + " AND end_column > ? ORDER BY end_column - start_column, ordinal")
-        .params(orgId, blobId, line, byteColumn, byteColumn)
-        .query((row, n) ->
-            new StoredRef(
-                row.getInt(1),
-                row.getString(2),
-                RefKind.ofId(row.getString(3)),
-                row.getInt(4),
-                row.getInt(5)))
-        .list()
-        .stream()
-        .findFirst();
+    List<StoredReference> refs = new BlobReferences(sql).of(orgId, blobId);
+    StoredRef best = null;
+    for (int i = 0; i < refs.size(); i++) {
+      StoredReference r = refs.get(i);
+      if (r.line() == line && r.startColumn() <= byteColumn && r.endColumn() > byteColumn) {
+        // the narrowest reference under the cursor, the first of equals
+        if (best == null || r.endColumn() - r.startColumn() < best.endByte() - best.startByte()) {
+          best = new StoredRef(i, r.name(), r.kind(), r.startColumn(), r.endColumn());
+        }
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   private List<Target> resolved(long orgId, long branchId, int fileId, int refOrdinal) {

@@ -3,8 +3,9 @@ package dev.atelier.codeintel.internal.resolve;
 import static java.util.Objects.requireNonNull;
 
 import dev.atelier.codeintel.Language;
-import dev.atelier.codeintel.RefKind;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.index.PackedReferences;
+import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Imp;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Ref;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Sym;
@@ -638,26 +639,23 @@ public final class Resolver {
         orgId,
         manifestId);
     streaming.query(
-        "SELECT blob_id, ordinal, name, kind, qualifier, enclosing_ordinal FROM symbol_refs"
-            + " WHERE org_id = ?"
-            + blobsOfManifest,
+        "SELECT blob_id, refs FROM blob_refs WHERE org_id = ?" + blobsOfManifest,
         row -> {
           BlobFacts facts = blobs.get(row.getLong(1));
           if (facts != null) {
-            int enclosing = row.getInt(6);
-            if (row.wasNull()) {
-              enclosing = -1;
+            List<StoredReference> stored = PackedReferences.unpack(row.getString(2));
+            Ref[] refs = new Ref[stored.size()];
+            for (int n = 0; n < refs.length; n++) {
+              StoredReference r = stored.get(n);
+              String qualifier = r.qualifier();
+              refs[n] =
+                  new Ref(
+                      intern(interned, r.name()),
+                      r.kind(),
+                      qualifier == null ? null : intern(interned, qualifier),
+                      r.enclosing());
             }
-            String qualifier = row.getString(5);
-            facts.refs =
-                put(
-                    facts.refs,
-                    row.getInt(2),
-                    new Ref(
-                        intern(interned, row.getString(3)),
-                        RefKind.ofId(row.getString(4)),
-                        qualifier == null ? null : intern(interned, qualifier),
-                        enclosing));
+            facts.refs = refs;
           }
         },
         orgId,

@@ -1,0 +1,140 @@
+package dev.atelier.codeintel.internal.index;
+
+import dev.atelier.codeintel.RefKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A blob's references as one text value ({@code blob_refs.refs}): a line per reference in ordinal
+ * order, fields separated by tabs: name, kind, qualifier (empty when none, a space when blank),
+ * line, start column, end column, enclosing symbol ordinal (empty when none). The V9 migration
+ * writes the same format in SQL.
+ */
+public final class PackedReferences {
+
+  private PackedReferences() {}
+
+  /** One reference as stored; columns are byte columns, {@code enclosing} is -1 at top level. */
+  public record StoredReference(
+      String name,
+      RefKind kind,
+      @Nullable String qualifier,
+      int line,
+      int startColumn,
+      int endColumn,
+      int enclosing) {}
+
+  /** The text for a blob's references, empty when it has none. */
+  public static String pack(List<StoredReference> references) {
+    StringBuilder out = new StringBuilder(references.size() * 32);
+    for (StoredReference r : references) {
+      if (!out.isEmpty()) {
+        out.append('\n');
+      }
+      out.append(clean(r.name())).append('\t').append(r.kind().id()).append('\t');
+      String qualifier = r.qualifier();
+      if (qualifier != null) {
+        out.append(qualifier.isBlank() ? " " : clean(qualifier));
+      }
+      out.append('\t').append(r.line());
+      out.append('\t').append(r.startColumn());
+      out.append('\t').append(r.endColumn()).append('\t');
+      if (r.enclosing() >= 0) {
+        out.append(r.enclosing());
+      }
+    }
+    return out.toString();
+  }
+
+  /** The references a {@link #pack} text holds, by ordinal. */
+  public static List<StoredReference> unpack(@Nullable String packed) {
+    if (packed == null || packed.isEmpty()) {
+      return List.of();
+    }
+    List<StoredReference> out = new ArrayList<>();
+    Cursor c = new Cursor(packed);
+    while (c.more()) {
+      String name = c.text();
+      RefKind kind = kind(c.text());
+      String qualifier = c.text();
+      out.add(
+          new StoredReference(
+              name,
+              kind,
+              qualifier.isEmpty() ? null : qualifier,
+              c.number(),
+              c.number(),
+              c.number(),
+              c.number()));
+    }
+    return out;
+  }
+
+  private static RefKind kind(String id) {
+    return switch (id) {
+      case "call" -> RefKind.CALL;
+      case "type" -> RefKind.TYPE;
+      default -> RefKind.ofId(id);
+    };
+  }
+
+  private static String clean(String text) {
+    return text.indexOf('\t') < 0 && text.indexOf('\n') < 0
+        ? text
+        : text.replace('\t', ' ').replace('\n', ' ');
+  }
+
+  /** Reads fields left to right; each read consumes its separator. */
+  private static final class Cursor {
+    private final String text;
+    private int at;
+
+    Cursor(String text) {
+      this.text = text;
+    }
+
+    boolean more() {
+      return at < text.length();
+    }
+
+    String text() {
+      int end = end();
+      String field = text.substring(at, end);
+      at = end + 1;
+      return field;
+    }
+
+    /** A whole number, or -1 for an empty field. */
+    int number() {
+      int end = end();
+      if (end == at) {
+        at = end + 1;
+        return -1;
+      }
+      int value = 0;
+      boolean negative = text.charAt(at) == '-';
+      for (int i = negative ? at + 1 : at; i < end; i++) {
+        char ch = text.charAt(i);
+        if (ch < '0' || ch > '9') {
+          throw new IllegalStateException("corrupt packed references at offset " + i);
+        }
+        value = value * 10 + (ch - '0');
+      }
+      at = end + 1;
+      return negative ? -value : value;
+    }
+
+    private int end() {
+      int i = at;
+      while (i < text.length()) {
+        char ch = text.charAt(i);
+        if (ch == '\t' || ch == '\n') {
+          return i;
+        }
+        i++;
+      }
+      return i;
+    }
+  }
+}
