@@ -2,6 +2,7 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.index.BlobCollector;
 import dev.atelier.codeintel.internal.index.BranchStats;
 import dev.atelier.codeintel.internal.index.CodeIndexStore;
 import dev.atelier.codeintel.internal.index.ParsePipeline;
@@ -27,6 +28,7 @@ import dev.atelier.repos.SourceFile;
 import dev.atelier.repos.SourceScan;
 import dev.atelier.repos.WorkingTreeSource;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,12 +55,16 @@ public final class CodeIndexer implements AutoCloseable {
   private final ExecutorService pool;
   private final ParsePipeline pipeline;
   private final TextIndexer text;
+  private final BlobCollector collector;
   private final Resolver resolver;
   // The deferred text index and resolution each run on one thread of their own.
   private final SingleWorker textWorker = new SingleWorker("atelier-text-index");
   private final SingleWorker resolveWorker = new SingleWorker("atelier-resolve");
   private final Map<Long, Long> lastResolved = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger running = new AtomicInteger();
+
+  /** How long a blob no branch uses is kept: longer than any index run takes to switch. */
+  private static final Duration UNUSED_BLOB_GRACE = Duration.ofHours(1);
 
   public CodeIndexer(Database database, ReposStorage repos, CodeParser parser, int threads) {
     requireNonNull(database, "database is null");
@@ -80,6 +86,7 @@ public final class CodeIndexer implements AutoCloseable {
             });
     this.pipeline = new ParsePipeline(repos.blobs(), store, parser, pool, threads);
     this.text = new TextIndexer(database.dataSource(), database.vendor());
+    this.collector = new BlobCollector(database.dataSource(), database.vendor());
   }
 
   /** The natives in use, e.g. {@code tree-sitter-o2}. */
@@ -98,6 +105,15 @@ public final class CodeIndexer implements AutoCloseable {
    */
   public void completeTextIndex(long orgId) throws InterruptedException {
     textWorker.call(() -> text.indexPending(orgId));
+  }
+
+  /**
+   * Deletes the org's blobs that no branch uses any more and that are older than {@code grace},
+   * with everything parsed from them; returns how many. Runs on the text index's thread, after the
+   * work queued there, so it never races the text index's writes.
+   */
+  public int collectUnusedBlobs(long orgId, Duration grace) throws InterruptedException {
+    return textWorker.call(() -> collector.collect(orgId, grace));
   }
 
   /** Resolves now (on the resolver thread); returns the branch's resolved references. */
@@ -368,7 +384,15 @@ public final class CodeIndexer implements AutoCloseable {
               (System.nanoTime() - run.started()) / 1_000_000,
               phases.millis());
       listener.completed(repository, summary);
-      textWorker.schedule(orgId, () -> text.indexPending(orgId));
+      textWorker.schedule(
+          orgId,
+          () -> {
+            text.indexPending(orgId);
+            // Old contents pile up as files change; a run in progress may be about to reuse one.
+            if (running.get() == 0) {
+              collector.collect(orgId, UNUSED_BLOB_GRACE);
+            }
+          });
       return summary;
     } catch (RuntimeException | InterruptedException e) {
       repos.branches().fail(orgId, branch.id(), String.valueOf(e.getMessage()));

@@ -18,6 +18,7 @@ import dev.atelier.repos.WorkingTreeSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -176,6 +177,49 @@ abstract class CodeIndexerContract {
     assertThat(summary.parsedFiles()).isEqualTo(2);
     assertThat(paths()).containsExactly("edit.py", "keep.py", "new.py");
     assertThat(summary.symbols()).isEqualTo(3);
+  }
+
+  @Test
+  void collectsTheContentNoBranchUsesAnyMoreOnceItIsOldEnough() throws Exception {
+    write("keep.py", "def keep\n  call gone\n");
+    write("edit.py", "def before\n  call keep\n");
+    write("gone.py", "def gone\n");
+    index("main");
+    indexer.completeTextIndex(repository.orgId());
+    write("edit.py", "def after\n  call keep\n");
+    Files.delete(tree.resolve("gone.py"));
+    index("main");
+    // the branch keeps its previous manifest, so what it held goes one change later
+    write("edit.py", "def third\n  call keep\n");
+    index("main");
+    indexer.completeTextIndex(repository.orgId());
+
+    assertThat(indexer.collectUnusedBlobs(repository.orgId(), Duration.ofHours(1)))
+        .as("just written: a run may be about to use them")
+        .isZero();
+    assertThat(indexer.collectUnusedBlobs(repository.orgId(), Duration.ZERO)).isEqualTo(2);
+
+    assertThat(count("blobs")).isEqualTo(3);
+    assertThat(count("blob_parses")).isEqualTo(3);
+    assertThat(count("blob_refs")).isEqualTo(3);
+    assertThat(
+            database.vendor() == dev.atelier.platform.DatabaseVendor.SQLITE
+                ? jdbc().sql("SELECT count(*) FROM blob_text").query(Long.class).single()
+                : count("blob_text"))
+        .as("the text index forgets the collected contents")
+        .isEqualTo(3);
+    assertThat(
+            jdbc()
+                .sql("SELECT name FROM symbols WHERE org_id = ? ORDER BY name")
+                .param(repository.orgId())
+                .query(String.class)
+                .list())
+        .containsExactly("after", "keep", "third");
+    assertThat(paths()).containsExactly("edit.py", "keep.py");
+    assertThat(indexer.collectUnusedBlobs(repository.orgId(), Duration.ZERO)).isZero();
+    // what is left still resolves and re-indexes as before
+    assertThat(dangling()).isZero();
+    assertThat(index("main").parsedFiles()).isZero();
   }
 
   @Test
@@ -406,6 +450,14 @@ abstract class CodeIndexerContract {
     Path file = tree.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
+  }
+
+  private long count(String table) {
+    return jdbc()
+        .sql("SELECT count(*) FROM " + table + " WHERE org_id = ?")
+        .param(repository.orgId())
+        .query(Long.class)
+        .single();
   }
 
   private JdbcClient jdbc() {
