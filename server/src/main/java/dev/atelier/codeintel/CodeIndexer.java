@@ -116,6 +116,11 @@ public final class CodeIndexer implements AutoCloseable {
     return textWorker.call(() -> collector.collect(orgId, grace));
   }
 
+  /** The text worker's key for an org's blob collection; its text index jobs use the org id. */
+  private static long collectionKey(long orgId) {
+    return -orgId;
+  }
+
   /** Resolves now (on the resolver thread); returns the branch's resolved references. */
   private long resolveNow(long orgId, long branchId, long manifestId, boolean incremental)
       throws InterruptedException {
@@ -345,6 +350,9 @@ public final class CodeIndexer implements AutoCloseable {
       phases.mark("parse");
       ManifestId manifest = run.manifestWriter().write(stored);
       phases.mark("manifest");
+      // The trigram index of the new contents is written meanwhile, on its own thread: text search
+      // is already complete (it reads contents not yet indexed directly), only faster once done.
+      textWorker.schedule(orgId, () -> text.indexPending(orgId));
       // Resolution follows the manifest, on its own thread: a full pass on a first index, only
       // what changed otherwise. An update does not wait for it, so a change is searchable as soon
       // as its manifest is current; the graph catches up a moment later.
@@ -384,11 +392,10 @@ public final class CodeIndexer implements AutoCloseable {
               (System.nanoTime() - run.started()) / 1_000_000,
               phases.millis());
       listener.completed(repository, summary);
+      // Old contents pile up as files change; a run in progress may be about to reuse one.
       textWorker.schedule(
-          orgId,
+          collectionKey(orgId),
           () -> {
-            text.indexPending(orgId);
-            // Old contents pile up as files change; a run in progress may be about to reuse one.
             if (running.get() == 0) {
               collector.collect(orgId, UNUSED_BLOB_GRACE);
             }
