@@ -72,7 +72,6 @@ function FolderListing({
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col">Files</th>
           <th scope="col">Size</th>
         </tr>
       </thead>
@@ -85,8 +84,7 @@ function FolderListing({
                 {entry.type === 'dir' ? '/' : ''}
               </Link>
             </td>
-            <td>{entry.type === 'dir' ? entry.files : ''}</td>
-            <td>{formatSize(entry.size)}</td>
+            <td>{entry.size === null ? 'folder' : formatSize(entry.size)}</td>
           </tr>
         ))}
       </tbody>
