@@ -196,6 +196,48 @@ class BrowseServeTest {
   }
 
   @Test
+  void drawsTheCentralFilesWithTheirDependenciesAndCommunities() {
+    JsonNode graph = http.json(http.get(repo + "/graph?limit=1000"));
+
+    List<String> paths = new ArrayList<>();
+    graph.get("nodes").forEach(node -> paths.add(node.get("path").asString()));
+    assertThat(paths).contains("src/demo/Accounts.java", "src/demo/Ledger.java", "README.md");
+    assertThat(graph.get("totalFiles").asInt()).isEqualTo(paths.size());
+    int accounts = paths.indexOf("src/demo/Accounts.java");
+    int ledger = paths.indexOf("src/demo/Ledger.java");
+    assertThat(graph.get("edges")).hasSize(1);
+    JsonNode edge = graph.get("edges").get(0);
+    assertThat(edge.get("from").asInt()).isEqualTo(ledger);
+    assertThat(edge.get("to").asInt()).isEqualTo(accounts);
+    assertThat(edge.get("references").asInt()).isPositive();
+    int community = graph.get("nodes").get(accounts).get("community").asInt();
+    assertThat(community).isPositive();
+    assertThat(graph.get("nodes").get(ledger).get("community").asInt()).isEqualTo(community);
+    assertThat(graph.get("nodes").get(paths.indexOf("README.md")).get("community").asInt())
+        .isZero();
+    JsonNode cluster = graph.get("clusters").get(0);
+    assertThat(cluster.get("id").asInt()).isEqualTo(community);
+    assertThat(cluster.get("shown").asInt()).isEqualTo(2);
+    assertThat(cluster.get("label").asString()).contains("src/demo");
+  }
+
+  @Test
+  void keepsTheGraphToItsLimitAndRefusesLimitsOutOfRange() {
+    JsonNode one = http.json(http.get(repo + "/graph?limit=1"));
+
+    assertThat(one.get("nodes")).hasSize(1);
+    assertThat(one.get("edges")).isEmpty();
+    assertProblem(http.get(repo + "/graph?limit=0"), 400, "bad-request");
+    assertProblem(http.get(repo + "/graph?limit=1001"), 400, "bad-request");
+    HttpResponse<String> notANumber = http.get(repo + "/graph?limit=many");
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(notANumber.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertProblem(http.get(repo + "/graph?branch=nope"), 404, "branch-not-found");
+    assertProblem(http.get("/api/repos/99999/graph"), 404, "repository-not-found");
+  }
+
+  @Test
   void servesTheAppShellForClientRoutesButNotForApiOrFiles() {
     HttpResponse<String> route = http.get("/repos/1/code/src/demo");
 
