@@ -58,7 +58,14 @@ describe('routes', () => {
 
   it('builds Understand URLs that parse back to the same tab', () => {
     expect(understandUrl(5)).toBe('/repos/5/understand');
-    for (const tab of ['map', 'hotspots', 'communities', 'learnings', 'security'] as const) {
+    for (const tab of [
+      'map',
+      'graph',
+      'hotspots',
+      'communities',
+      'learnings',
+      'security',
+    ] as const) {
       const url = new URL(understandUrl(5, tab, 'feature/x'), 'http://h');
       expect(parseRoute(url.pathname, url.search)).toEqual({
         page: 'understand',

@@ -97,6 +97,7 @@ describe('UnderstandPage', () => {
     const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
     expect(tabs).toEqual([
       'Repo map',
+      'Dependency graph',
       'Hotspots',
       'Communities',
       'Conventions & learnings',
@@ -108,9 +109,7 @@ describe('UnderstandPage', () => {
     expect(await screen.findByText(/No files with symbols yet/)).toBeDefined();
 
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Repo map' }), { key: 'ArrowRight' });
-    expect(window.location.pathname + window.location.search).toBe(
-      '/repos/1/understand?tab=hotspots',
-    );
+    expect(window.location.pathname + window.location.search).toBe('/repos/1/understand?tab=graph');
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Repo map' }), { key: 'ArrowLeft' });
     expect(window.location.search).toBe('?tab=security');
   });
