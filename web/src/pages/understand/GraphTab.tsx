@@ -37,8 +37,8 @@ export default function GraphTab({ repo, branch }: { repo: number; branch: strin
             <div className="graph-toolbar">
               <p className="muted small">
                 The {graph.nodes.length} most central of {graph.totalFiles} files (PageRank),{' '}
-                {graph.edges.length} dependencies among them. Drag to pan, wheel to zoom, drag a
-                file to move it, click it to open it.
+                {graph.edges.length} {graph.edges.length === 1 ? 'dependency' : 'dependencies'}{' '}
+                among them. Drag to pan, wheel to zoom, drag a file to move it, click it to open it.
               </p>
               <label className="small">
                 Files{' '}
@@ -91,8 +91,10 @@ function GraphView({
 
   const box = useMemo(() => {
     const [x0, y0, x1, y1] = bounds(nodes);
-    const pad = 30;
-    return `${x0 - pad} ${y0 - pad} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad}`;
+    // Room for labels, and a least size so a handful of files is not blown up to fill the frame.
+    const width = Math.max(x1 - x0 + 200, 640);
+    const height = Math.max(y1 - y0 + 80, 400);
+    return `${(x0 + x1 - width) / 2} ${(y0 + y1 - height) / 2} ${width} ${height}`;
     // `nodes` keeps its identity: the settled layout frames the view once; drags pan inside it.
   }, [nodes]);
   const near = useMemo(
