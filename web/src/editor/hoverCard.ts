@@ -21,6 +21,7 @@ export interface HoverCardOptions {
 
 const MAX_TARGETS = 3;
 
+/** The identifier (not a number or punctuation) at a position, if any. */
 export function identifierAt(state: EditorState, pos: number): WordAt | undefined {
   const range = state.wordAt(pos);
   if (!range || !/^[A-Za-z_$][\w$]*$/.test(state.sliceDoc(range.from, range.to))) return undefined;

@@ -36,9 +36,10 @@ export default function GraphTab({ repo, branch }: { repo: number; branch: strin
           <>
             <div className="graph-toolbar">
               <p className="muted small">
-                The {graph.nodes.length} most central of {graph.totalFiles} files (PageRank),{' '}
-                {graph.edges.length} {graph.edges.length === 1 ? 'dependency' : 'dependencies'}{' '}
-                among them. Drag to pan, wheel to zoom, drag a file to move it, click it to open it.
+                The {graph.nodes.length} most central of {graph.totalFiles.toLocaleString('en')}{' '}
+                files (PageRank), {graph.edges.length.toLocaleString('en')}{' '}
+                {graph.edges.length === 1 ? 'dependency' : 'dependencies'} among them. Drag to pan,
+                wheel to zoom, drag a file to move it, click it to open it.
               </p>
               <label className="small">
                 Files{' '}

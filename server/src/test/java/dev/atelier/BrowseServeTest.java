@@ -235,6 +235,8 @@ class BrowseServeTest {
         .startsWith("application/problem+json");
     assertProblem(http.get(repo + "/graph?branch=nope"), 404, "branch-not-found");
     assertProblem(http.get("/api/repos/99999/graph"), 404, "repository-not-found");
+    JsonNode openapi = http.json(http.get("/api/openapi.json"));
+    assertThat(openapi.get("paths").has("/api/repos/{id}/graph")).isTrue();
   }
 
   @Test

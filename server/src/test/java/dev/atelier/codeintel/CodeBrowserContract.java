@@ -16,12 +16,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One level of a branch's folders on a real database; the subclasses pick SQLite or PostgreSQL. */
 abstract class CodeBrowserContract {
@@ -41,18 +39,11 @@ abstract class CodeBrowserContract {
     ReposStorage repos = ReposStorage.of(database);
     indexer = new CodeIndexer(database, repos, new OutlineParser(), 2);
     browser = new CodeBrowser(database, repos);
-    String slug = "org-" + UUID.randomUUID();
-    long org =
-        JdbcClient.create(database.dataSource())
-            .sql("INSERT INTO orgs (slug, name) VALUES (?, ?) RETURNING id")
-            .params(slug, slug)
-            .query(Long.class)
-            .single();
     repository =
         repos
             .repositories()
             .register(
-                org,
+                new CodeIndexRows(database).newOrg(),
                 new NewRepository(
                     "r", RepositoryKind.WORKING_TREE, tree.toAbsolutePath().toString(), "main"));
     // Names that sort next to "lib/" by path ("lib-x/" before it, "lib.txt" and "lib0" around).

@@ -28,7 +28,8 @@ public final class FileGraphView {
   public FileGraph top(int maxFiles) {
     double[] ranks = PageRank.global(g);
     int[] files = new RepoMapper(g).topFiles(ranks, maxFiles);
-    int[] communityOf = communityOfEachFile(CommunityFinder.communities(g));
+    Communities communities = CommunityFinder.communities(g);
+    int[] communityOf = communityOfEachFile(communities);
     int[] node = new int[g.fileCount()];
     Arrays.fill(node, -1);
     List<GraphNode> nodes = new ArrayList<>(files.length);
@@ -50,7 +51,7 @@ public final class FileGraphView {
         }
       }
     }
-    List<Community> all = CommunityFinder.communities(g).communities();
+    List<Community> all = communities.communities();
     List<GraphCluster> clusters = new ArrayList<>();
     shownPerCluster.forEach((id, shown) -> {
       Community c = all.get(id - 1);

@@ -24,7 +24,7 @@ class GraphController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
   private static final long ORG = CodeIntelligence.LOCAL_ORG;
-  static final int MAX_FILES = 1000;
+  private static final int MAX_FILES = 1000;
 
   private final CodeIntelligence core;
 
