@@ -1,6 +1,7 @@
 // End-to-end test of the web app in real headless Chromium against the real jar:
 // serve a fixture repository, open the app, search, open a file at a result, see the outline and
-// the references, reload a client-side route, and time the code view on a 5,000-line file.
+// the references, see a hover card, reload a client-side route, time the code view on a
+// 10,000-line file, open the lazy tree, the dependency graph and add a learning on a folder.
 //
 //   node web/e2e/app.e2e.mjs [server/target/atelier-server-*.jar]
 //
@@ -134,9 +135,30 @@ try {
   await page.getByText(second).first().waitFor();
   await page.screenshot({ path: join(out, '1b-added.png') });
 
-  // Open the repository, focus search with "/", search for a method name.
+  // Open the repository: the tree shows the root's children only and loads a folder when opened.
+  const treeRequests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/tree')) treeRequests.push(new URL(r.url()).searchParams.get('path'));
+  });
   await page.getByRole('link', { name: repo.name }).first().click();
-  await page.getByRole('tree', { name: 'Files' }).waitFor();
+  const fileTree = page.getByRole('tree', { name: 'Files' });
+  await fileTree.waitFor();
+  await fileTree.getByRole('treeitem', { name: 'README.md' }).waitFor();
+  const rootItems = await fileTree.getByRole('treeitem').allTextContents();
+  assert(
+    rootItems.length === 2 && !treeRequests.includes('src/demo'),
+    `the tree starts with the root's children only: ${rootItems}, asked ${treeRequests}`,
+  );
+  await fileTree.getByRole('treeitem', { name: 'src' }).click();
+  await fileTree.getByRole('treeitem', { name: 'demo' }).click();
+  await fileTree.getByRole('treeitem', { name: 'Big.java' }).waitFor();
+  assert(
+    treeRequests.includes('src') && treeRequests.includes('src/demo'),
+    `folders load as they are opened: ${treeRequests}`,
+  );
+  await page.screenshot({ path: join(out, '1c-lazy-tree.png') });
+
+  // Focus search with "/", search for a method name.
   await page.keyboard.press('/');
   assert(
     await page
@@ -199,6 +221,33 @@ try {
     return undefined;
   });
   assert(at, 'the use of getUserName is on screen');
+
+  // Hover card: resting the pointer on the name shows its signature and doc comment.
+  await page.mouse.move(at.x, at.y);
+  const card = page.locator('.hover-card');
+  await card.waitFor();
+  assert(
+    (await card.locator('.hover-signature').textContent()).includes('String getUserName(int id)'),
+    `the card shows the signature: ${await card.textContent()}`,
+  );
+  assert(
+    (await card.locator('.hover-doc').textContent()).includes('The display name of a user.'),
+    `the card shows the doc comment: ${await card.textContent()}`,
+  );
+  assert(
+    (await card.getByRole('link').textContent()) === 'src/demo/Accounts.java:8',
+    'the card links to the definition',
+  );
+  await page.screenshot({ path: join(out, '4a-hover-card.png') });
+  await page.mouse.move(5, 5);
+  await card.waitFor({ state: 'detached' });
+  // From the keyboard: the cursor on the name, Ctrl-I.
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.press('Control+i');
+  await card.waitFor();
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+
   await page.keyboard.down('Control');
   await page.mouse.click(at.x, at.y);
   await page.keyboard.up('Control');
@@ -237,7 +286,7 @@ try {
   await page.locator('.cm-permalink-line', { hasText: 'public int count()' }).waitFor();
   assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the palette opens the symbol: ${page.url()}`);
 
-  // A 5,000-line file, opened from the tree: CodeMirror's time from data in hand to the first
+  // A 10,000-line file, opened from the tree: CodeMirror's time from data in hand to the first
   // painted frame, and the wall time from the click to its first line on screen (fetch included).
   const render = [];
   const open = [];
@@ -305,6 +354,18 @@ try {
     .getByRole('list', { name: 'Learnings, most confident first' })
     .getByText(learning)
     .waitFor();
+  // A learning on a folder: scope and path from the form.
+  const scoped = `Ledger entries are append-only (e2e ${Date.now()})`;
+  await page.getByRole('textbox', { name: 'Learning' }).fill(scoped);
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('pitfall');
+  await page.getByRole('combobox', { name: 'Applies to' }).selectOption('folder');
+  await page.getByRole('textbox', { name: 'Folder' }).fill('src/demo');
+  await page.getByRole('button', { name: 'Add learning' }).click();
+  const scopedItem = page
+    .getByRole('list', { name: 'Learnings, most confident first' })
+    .getByRole('listitem')
+    .filter({ hasText: scoped });
+  await scopedItem.getByRole('link', { name: 'src/demo' }).waitFor();
   await page.screenshot({ path: join(out, '8-understand.png') });
   await page.getByRole('tab', { name: 'Hotspots' }).click();
   await page
@@ -319,6 +380,33 @@ try {
   await page.getByRole('tab', { name: 'Security' }).click();
   await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
   await page.screenshot({ path: join(out, '11-security.png') });
+
+  // The dependency graph: files drawn and coloured by cluster; hover names one, a click opens it.
+  const graphChunk = page.waitForResponse((r) => /\/assets\/GraphTab-[^/]*\.js$/.test(r.url()));
+  await page.getByRole('tab', { name: 'Dependency graph' }).click();
+  const drawing = page.getByRole('group', { name: /Dependency graph of \d+ files/ });
+  await drawing.waitFor();
+  timings.graphChunkBytes = (await (await graphChunk).body()).length;
+  const drawn = await drawing
+    .locator('[data-path]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-path')));
+  assert(
+    drawn.includes('src/demo/Accounts.java') && drawn.includes('src/demo/Ledger.java'),
+    `the graph draws the fixture's files: ${drawn}`,
+  );
+  assert((await drawing.locator('line').count()) >= 1, 'the graph draws the dependencies');
+  await page
+    .getByRole('list', { name: /Clusters/ })
+    .getByRole('button')
+    .first()
+    .waitFor();
+  const accountsNode = drawing.locator('[data-path="src/demo/Accounts.java"] circle');
+  await accountsNode.hover();
+  await page.locator('.graph-status', { hasText: 'src/demo/Accounts.java' }).waitFor();
+  await page.screenshot({ path: join(out, '12-graph.png') });
+  await accountsNode.click();
+  await page.waitForURL(/\/code\/src\/demo\/Accounts\.java$/);
+  await page.locator('.cm-line', { hasText: 'public class Accounts' }).waitFor();
 
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;

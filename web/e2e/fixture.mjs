@@ -1,8 +1,8 @@
-// The fixture repository the end-to-end test serves: a small Java package and a 5,000-line file.
+// The fixture repository the end-to-end test serves: a small Java package and a 10,000-line file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const BIG_FILE_LINES = 5000;
+export const BIG_FILE_LINES = 10000;
 
 export function writeFixture(root) {
   const pkg = join(root, 'src/demo');
@@ -43,9 +43,9 @@ class Ledger {
 }
 `,
   );
-  // About 5,000 lines: 833 small methods of six lines each plus the class lines.
+  // Just over 10,000 lines: 1,667 small methods of six lines each plus the class lines.
   const methods = [];
-  for (let i = 0; methods.length * 6 < BIG_FILE_LINES - 4; i++) {
+  for (let i = 0; methods.length * 6 < BIG_FILE_LINES; i++) {
     methods.push(
       `  /** Step ${i}. */\n  int step${i}(int x) {\n    int y = x * ${i % 97};\n    return y + ${i};\n  }\n`,
     );

@@ -90,7 +90,7 @@ export function FileTree({
                 toggle(entry.path);
               }
             }}
-            title={entry.type === 'dir' ? `${entry.files} files` : entry.path}
+            title={entry.path}
           >
             <span aria-hidden="true" className="tree-icon">
               {entry.type === 'dir' ? (isOpen ? '▾' : '▸') : '·'}

@@ -17,6 +17,7 @@ import {
 import { syntaxHighlighting } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import type { LineRange } from '../lib/permalink.ts';
+import { hoverCard, type HoverCardOptions, identifierAt } from './hoverCard.ts';
 import { languageSupport } from './languages.ts';
 
 export interface CodeEditorProps {
@@ -29,14 +30,14 @@ export interface CodeEditorProps {
   label: string;
   /** Ctrl/Cmd-click or F12 on an identifier: go to its definition. */
   onGoToDefinition?: (word: string, line: number) => void;
+  /** Hover cards (signature and doc) for identifiers; none without. */
+  hover?: HoverCardOptions;
 }
 
 /** The identifier at a position, if any. */
 function wordAt(state: EditorState, pos: number): { word: string; line: number } | undefined {
-  const range = state.wordAt(pos);
-  if (!range) return undefined;
-  const word = state.sliceDoc(range.from, range.to);
-  return /^[A-Za-z_$][\w$]*$/.test(word) ? { word, line: state.doc.lineAt(pos).number } : undefined;
+  const found = identifierAt(state, pos);
+  return found && { word: state.sliceDoc(found.from, found.to), line: found.line };
 }
 
 const setSelected = StateEffect.define<LineRange | undefined>();
@@ -72,6 +73,7 @@ export default function CodeEditor({
   onLineClick,
   label,
   onGoToDefinition,
+  hover,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -79,6 +81,8 @@ export default function CodeEditor({
   click.current = onLineClick;
   const goTo = useRef(onGoToDefinition);
   goTo.current = onGoToDefinition;
+  const hovers = useRef(hover);
+  hovers.current = hover;
 
   useEffect(() => {
     const parent = host.current;
@@ -125,6 +129,13 @@ export default function CodeEditor({
           drawSelection(),
           syntaxHighlighting(classHighlighter),
           selectedLines,
+          // Through the ref, so a new callback does not rebuild the editor.
+          hoverCard({
+            lookup: (line, column) =>
+              hovers.current?.lookup(line, column) ?? Promise.resolve({ hovers: [] }),
+            hrefOf: (target) => hovers.current?.hrefOf(target) ?? '#',
+            open: (target) => hovers.current?.open(target),
+          }),
           languageSlot.of([]),
         ],
       }),

@@ -1,3 +1,4 @@
+import type { FileGraph } from './fileGraph.ts';
 import type { SymbolHit, TextMatch } from './searchResults.ts';
 import type { TreeEntry } from './tree.ts';
 
@@ -167,6 +168,8 @@ export const api = {
       `/api/repos/${id}/search/symbols${query({ q, branch, limit: 100 })}`,
       signal,
     ),
+  graph: (id: number, limit: number, branch?: string, signal?: AbortSignal) =>
+    getJson<FileGraph>(`/api/repos/${id}/graph${query({ limit, branch })}`, signal),
   definitions: (id: number, symbol: string, branch?: string, signal?: AbortSignal) =>
     getJson<DefinitionSite[]>(`/api/repos/${id}/definitions${query({ symbol, branch })}`, signal),
   references: (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeUrl, parseRoute, searchUrl, understandUrl } from './router.ts';
+import { codeUrl, parseRoute, searchUrl, UNDERSTAND_TABS, understandUrl } from './router.ts';
 
 describe('routes', () => {
   it('parses the pages of the app', () => {
@@ -58,7 +58,7 @@ describe('routes', () => {
 
   it('builds Understand URLs that parse back to the same tab', () => {
     expect(understandUrl(5)).toBe('/repos/5/understand');
-    for (const tab of ['map', 'hotspots', 'communities', 'learnings', 'security'] as const) {
+    for (const tab of UNDERSTAND_TABS) {
       const url = new URL(understandUrl(5, tab, 'feature/x'), 'http://h');
       expect(parseRoute(url.pathname, url.search)).toEqual({
         page: 'understand',

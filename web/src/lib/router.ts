@@ -11,7 +11,14 @@ export type Route =
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
 
 /** The tabs of the Understand page, in their order. */
-export const UNDERSTAND_TABS = ['map', 'hotspots', 'communities', 'learnings', 'security'] as const;
+export const UNDERSTAND_TABS = [
+  'map',
+  'graph',
+  'hotspots',
+  'communities',
+  'learnings',
+  'security',
+] as const;
 export type UnderstandTab = (typeof UNDERSTAND_TABS)[number];
 
 function understandTab(value: string | null): UnderstandTab {

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorFolders, formatSize, visibleRows, type TreeEntry } from './tree.ts';
 
-const dir = (path: string, files = 1): TreeEntry => ({
+const dir = (path: string): TreeEntry => ({
   name: path.split('/').pop() ?? path,
   path,
   type: 'dir',
-  files,
-  size: 10,
+  size: null,
 });
 const file = (path: string): TreeEntry => ({
   name: path.split('/').pop() ?? path,
   path,
   type: 'file',
-  files: 1,
   size: 10,
   language: 'java',
 });
@@ -26,7 +24,7 @@ describe('file tree', () => {
 
   it('shows a folder’s children right after it, only while it is open', () => {
     const children = new Map<string, TreeEntry[]>([
-      ['', [dir('src', 2), file('README.md')]],
+      ['', [dir('src'), file('README.md')]],
       ['src', [dir('src/main'), file('src/A.java')]],
       ['src/main', [file('src/main/B.java')]],
     ]);

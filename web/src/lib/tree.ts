@@ -1,10 +1,12 @@
-/** A child of a folder, as `GET /api/repos/{id}/tree` answers it. */
+/**
+ * A child of a folder, as `GET /api/repos/{id}/tree` answers it: one level only, so a folder has
+ * no size (summing it would read everything beneath it).
+ */
 export interface TreeEntry {
   name: string;
   path: string;
   type: 'dir' | 'file';
-  files: number;
-  size: number;
+  size: number | null;
   language?: string | null;
 }
 

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
 import { codeUrl, navigate, understandUrl } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
+import { fetchHover, hoverKey, type HoverTarget } from '../lib/hover.ts';
 import { formatSize } from '../lib/tree.ts';
 import { useRepoEvents } from '../lib/events.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -71,7 +72,6 @@ function FolderListing({
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col">Files</th>
           <th scope="col">Size</th>
         </tr>
       </thead>
@@ -84,8 +84,7 @@ function FolderListing({
                 {entry.type === 'dir' ? '/' : ''}
               </Link>
             </td>
-            <td>{entry.type === 'dir' ? entry.files : ''}</td>
-            <td>{formatSize(entry.size)}</td>
+            <td>{entry.size === null ? 'folder' : formatSize(entry.size)}</td>
           </tr>
         ))}
       </tbody>
@@ -165,6 +164,28 @@ function FileView({
     [repo, path, branch, range],
   );
 
+  const client = useQueryClient();
+  const hover = useMemo(() => {
+    const href = (target: HoverTarget) =>
+      codeUrl(
+        repo,
+        target.symbol.path,
+        branch,
+        formatLineHash({ from: target.line, to: target.line }),
+      );
+    return {
+      // Cached like any query: hovering the same word again answers at once.
+      lookup: (line: number, column: number) =>
+        client.fetchQuery({
+          queryKey: hoverKey(repo, branch, { path, line, column }),
+          queryFn: ({ signal }) => fetchHover(repo, branch, { path, line, column }, signal),
+          staleTime: 5 * 60_000,
+        }),
+      hrefOf: href,
+      open: (target: HoverTarget) => navigate(href(target)),
+    };
+  }, [client, repo, branch, path]);
+
   const goToDefinition = useCallback(
     (word: string) => {
       void api.definitions(repo, word, branch).then(
@@ -210,7 +231,7 @@ function FileView({
       <div className="file-main">
         <p className="file-meta muted small">
           {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language} · Ctrl-click
-          or F12 on a name goes to its definition
+          or F12 on a name goes to its definition, Ctrl-I shows its signature
           {range && (
             <>
               {' · '}
@@ -234,6 +255,7 @@ function FileView({
             onLineClick={onLineClick}
             label={`Contents of ${path}`}
             onGoToDefinition={goToDefinition}
+            hover={hover}
           />
         </Suspense>
         {jump && (

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useRef } from 'react';
 import { Link } from '../components/Link.tsx';
 import {
   codeUrl,
@@ -13,8 +13,26 @@ import { LearningsTab } from './understand/LearningsTab.tsx';
 import { RepoMapTab } from './understand/RepoMapTab.tsx';
 import { SecurityTab } from './understand/SecurityTab.tsx';
 
+// The graph (layout and drawing) is a chunk of its own, fetched when its tab is opened.
+const GraphTab = lazy(() => import('./understand/GraphTab.tsx'));
+
+function LazyGraphTab(props: { repo: number; branch: string | undefined }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="muted" role="status">
+          Loading the graph view…
+        </p>
+      }
+    >
+      <GraphTab {...props} />
+    </Suspense>
+  );
+}
+
 const LABELS: Record<UnderstandTab, string> = {
   map: 'Repo map',
+  graph: 'Dependency graph',
   hotspots: 'Hotspots',
   communities: 'Communities',
   learnings: 'Conventions & learnings',
@@ -23,6 +41,7 @@ const LABELS: Record<UnderstandTab, string> = {
 
 const PANELS = {
   map: RepoMapTab,
+  graph: LazyGraphTab,
   hotspots: HotspotsTab,
   communities: CommunitiesTab,
   learnings: LearningsTab,

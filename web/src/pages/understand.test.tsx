@@ -97,6 +97,7 @@ describe('UnderstandPage', () => {
     const tabs = screen.getAllByRole('tab').map((t) => t.textContent);
     expect(tabs).toEqual([
       'Repo map',
+      'Dependency graph',
       'Hotspots',
       'Communities',
       'Conventions & learnings',
@@ -108,9 +109,7 @@ describe('UnderstandPage', () => {
     expect(await screen.findByText(/No files with symbols yet/)).toBeDefined();
 
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Repo map' }), { key: 'ArrowRight' });
-    expect(window.location.pathname + window.location.search).toBe(
-      '/repos/1/understand?tab=hotspots',
-    );
+    expect(window.location.pathname + window.location.search).toBe('/repos/1/understand?tab=graph');
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Repo map' }), { key: 'ArrowLeft' });
     expect(window.location.search).toBe('?tab=security');
   });
@@ -134,8 +133,8 @@ describe('UnderstandPage', () => {
         const learning = {
           id: 7,
           kind: args.kind,
-          scope: 'repo',
-          path: null,
+          scope: args.scope,
+          path: args.path ?? null,
           content: args.content,
           confidence: 0.6,
           helpful: 0,
@@ -170,10 +169,50 @@ describe('UnderstandPage', () => {
     expect(JSON.parse(String(recorded?.[1]?.body))).toEqual({
       content: 'Money is always BigDecimal',
       kind: 'pitfall',
+      scope: 'repo',
     });
 
     fireEvent.click(within(list).getByRole('button', { name: 'Mark #7 helpful' }));
     expect(await within(list).findByText(/confidence 0.70/)).toBeDefined();
+  });
+
+  it('adds a learning on a folder of the branch being viewed, linking to it', async () => {
+    const learnings: Record<string, unknown>[] = [];
+    const fetchMock = serveTools({
+      conventions: () => json({ title: 'Not here' }, 404),
+      list_learnings: () => json({ learnings: [...learnings] }),
+      record_learning: (args) => {
+        const learning = {
+          ...{ id: 8, kind: args.kind, scope: args.scope, path: args.path, content: args.content },
+          ...{ confidence: 0.6, helpful: 0, unhelpful: 0, decayed: false },
+        };
+        learnings.push(learning);
+        return json({ ...learning, created: true });
+      },
+    });
+    renderPage('learnings', 'dev');
+    await screen.findByText(/No learnings yet/);
+
+    fireEvent.change(screen.getByLabelText('Learning'), { target: { value: 'Close cursors' } });
+    expect(screen.queryByLabelText('Folder')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Applies to'), { target: { value: 'folder' } });
+    const add = screen.getByRole('button', { name: 'Add learning' });
+    expect(add.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(screen.getByLabelText('Folder'), { target: { value: './src/db/' } });
+    fireEvent.click(add);
+
+    const list = await screen.findByRole('list', { name: 'Learnings, most confident first' });
+    expect(within(list).getByRole('link', { name: 'src/db' }).getAttribute('href')).toBe(
+      '/repos/1/code/src/db?branch=dev',
+    );
+    const recorded = fetchMock.mock.calls.find((c) => String(c[0]).endsWith('/record_learning'));
+    expect(JSON.parse(String(recorded?.[1]?.body))).toEqual({
+      content: 'Close cursors',
+      kind: 'convention',
+      scope: 'folder',
+      path: 'src/db',
+      branch: 'dev',
+    });
   });
 
   it('groups security findings by severity with path:line links', async () => {

@@ -1,4 +1,5 @@
 import { Link } from '../../components/Link.tsx';
+import { clusterColour } from '../../lib/fileGraph.ts';
 import { codeUrl } from '../../lib/router.ts';
 import { Empty, TabState } from './TabState.tsx';
 import { useTool } from './useTool.ts';
@@ -17,11 +18,6 @@ interface Communities {
   communities: Community[];
   modularity: number;
   isolatedFiles: number;
-}
-
-/** A distinct hue per cluster: golden-angle steps never repeat a neighbour's colour. */
-export function clusterColour(index: number): string {
-  return `hsl(${Math.round((index * 137.508) % 360)} 65% 50%)`;
 }
 
 /** `community_detection`: clusters of the dependency graph with their label, size and files. */

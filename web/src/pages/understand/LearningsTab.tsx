@@ -41,6 +41,25 @@ export interface Learning {
 }
 
 const KINDS = ['convention', 'pitfall', 'decision', 'how-to'] as const;
+type Scope = 'repo' | 'folder' | 'file';
+
+/** The `record_learning` arguments of the form: a folder or file scope names its path. */
+function learningArguments(
+  content: string,
+  kind: string,
+  scope: Scope,
+  path: string,
+  branch: string | undefined,
+): Record<string, unknown> {
+  const args: Record<string, unknown> = { content: content.trim(), kind, scope };
+  const relative = path
+    .trim()
+    .replace(/^\.?\/+/, '')
+    .replace(/\/+$/, '');
+  if (scope !== 'repo') args.path = relative;
+  if (branch) args.branch = branch;
+  return args;
+}
 
 function ConventionsPanel({ repo, branch }: { repo: number; branch: string | undefined }) {
   const query = useTool<Conventions>(repo, 'conventions', {}, branch);
@@ -101,12 +120,15 @@ function ConventionsPanel({ repo, branch }: { repo: number; branch: string | und
   );
 }
 
-function AddLearning({ repo }: { repo: number }) {
+function AddLearning({ repo, branch }: { repo: number; branch: string | undefined }) {
   const client = useQueryClient();
   const [content, setContent] = useState('');
   const [kind, setKind] = useState<string>('convention');
+  const [scope, setScope] = useState<Scope>('repo');
+  const [path, setPath] = useState('');
   const record = useMutation({
-    mutationFn: () => api.tool(repo, 'record_learning', { content: content.trim(), kind }),
+    mutationFn: () =>
+      api.tool(repo, 'record_learning', learningArguments(content, kind, scope, path, branch)),
     onSuccess: async () => {
       setContent('');
       await client.invalidateQueries({ queryKey: ['tool', repo, 'list_learnings'] });
@@ -114,7 +136,7 @@ function AddLearning({ repo }: { repo: number }) {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (content.trim()) record.mutate();
+    if (content.trim() && (scope === 'repo' || path.trim())) record.mutate();
   };
   return (
     <form className="add-learning" onSubmit={submit} aria-label="Add a learning">
@@ -137,7 +159,37 @@ function AddLearning({ repo }: { repo: number }) {
           ))}
         </select>
       </label>
-      <button type="submit" disabled={record.isPending || !content.trim()}>
+      <label>
+        Applies to{' '}
+        <select value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+          <option value="repo">the repository</option>
+          <option value="folder">a folder</option>
+          <option value="file">a file</option>
+        </select>
+      </label>
+      {scope !== 'repo' && (
+        <>
+          <label>
+            {scope === 'folder' ? 'Folder' : 'File'}{' '}
+            <input
+              type="text"
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              required
+              spellCheck={false}
+              placeholder={scope === 'folder' ? 'e.g. src/db' : 'e.g. src/db/Pool.java'}
+              aria-describedby="learning-path-hint"
+            />
+          </label>
+          <span id="learning-path-hint" className="visually-hidden">
+            repository-relative; it must exist in the branch
+          </span>
+        </>
+      )}
+      <button
+        type="submit"
+        disabled={record.isPending || !content.trim() || (scope !== 'repo' && !path.trim())}
+      >
         {record.isPending ? 'Adding…' : 'Add learning'}
       </button>
       {record.isError && <ErrorState error={record.error} />}
@@ -145,14 +197,29 @@ function AddLearning({ repo }: { repo: number }) {
   );
 }
 
-function LearningItem({ repo, learning }: { repo: number; learning: Learning }) {
+function LearningItem({
+  repo,
+  branch,
+  learning,
+}: {
+  repo: number;
+  branch: string | undefined;
+  learning: Learning;
+}) {
   const client = useQueryClient();
   const feedback = useMutation({
     mutationFn: (helpful: boolean) =>
       api.tool(repo, 'learning_feedback', { id: learning.id, helpful }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['tool', repo, 'list_learnings'] }),
   });
-  const where = learning.scope === 'repo' ? 'repository' : `${learning.scope} ${learning.path}`;
+  const where =
+    learning.scope === 'repo' || !learning.path ? (
+      'repository'
+    ) : (
+      <>
+        {learning.scope} <Link href={codeUrl(repo, learning.path, branch)}>{learning.path}</Link>
+      </>
+    );
   return (
     <li className={learning.decayed ? 'learning decayed' : 'learning'}>
       <p className="learning-content">{learning.content}</p>
@@ -191,7 +258,7 @@ export function LearningsTab({ repo, branch }: { repo: number; branch: string | 
     <div className="learnings-tab">
       <section aria-labelledby="learnings-title">
         <h3 id="learnings-title">Learnings</h3>
-        <AddLearning repo={repo} />
+        <AddLearning repo={repo} branch={branch} />
         <TabState query={learnings} what="learnings">
           {(data) =>
             data.learnings.length === 0 ? (
@@ -199,7 +266,7 @@ export function LearningsTab({ repo, branch }: { repo: number; branch: string | 
             ) : (
               <ul className="learnings" aria-label="Learnings, most confident first">
                 {data.learnings.map((l) => (
-                  <LearningItem key={l.id} repo={repo} learning={l} />
+                  <LearningItem key={l.id} repo={repo} branch={branch} learning={l} />
                 ))}
               </ul>
             )

@@ -62,6 +62,16 @@ class BrowseServeTest {
         }
         """);
     Files.writeString(workspace.resolve("README.md"), "# Demo\n");
+    // Names that sort around "src/" by path: the listing must neither skip nor repeat them.
+    Files.createDirectories(workspace.resolve("src-extra"));
+    Files.writeString(workspace.resolve("src-extra/Notes.java"), "class Notes {}\n");
+    Files.writeString(workspace.resolve("src.txt"), "notes\n");
+    // More files than one read of the listing takes, around a sub-folder.
+    Files.createDirectories(workspace.resolve("many/sub"));
+    for (int i = 0; i < 300; i++) {
+      Files.writeString(workspace.resolve("many/f%03d.txt".formatted(i)), "line " + i + "\n");
+    }
+    Files.writeString(workspace.resolve("many/sub/deep.txt"), "deep\n");
     // Binary files stay out of the index (and so out of the tree).
     Files.write(workspace.resolve("logo.bin"), new byte[] {1, 0, 2, 0, 3});
     AtelierServer.Started started =
@@ -88,17 +98,27 @@ class BrowseServeTest {
   }
 
   @Test
-  void listsTheRootWithFoldersFirstAndTheirFileCounts() {
+  void listsOneLevelOfTheRootWithFoldersFirstByName() {
     JsonNode root = http.json(http.get(repo + "/tree"));
 
     assertThat(root.get("path").asString()).isEmpty();
-    List<String> names = new ArrayList<>();
-    root.get("entries").forEach(entry -> names.add(entry.get("name").asString()));
-    assertThat(names).containsExactly("src", "README.md");
-    JsonNode src = root.get("entries").get(0);
+    assertThat(names(root)).containsExactly("many", "src", "src-extra", "README.md", "src.txt");
+    JsonNode src = root.get("entries").get(1);
     assertThat(src.get("type").asString()).isEqualTo("dir");
-    assertThat(src.get("files").asInt()).isEqualTo(2);
-    assertThat(src.get("size").asLong()).isGreaterThan(100);
+    assertThat(src.get("size").isNull()).isTrue();
+    JsonNode readme = root.get("entries").get(3);
+    assertThat(readme.get("type").asString()).isEqualTo("file");
+    assertThat(readme.get("size").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void listsTheChildrenOfAFolderWithoutItsGrandchildren() {
+    assertThat(names(http.json(http.get(repo + "/tree?path=src")))).containsExactly("demo");
+    assertThat(names(http.json(http.get(repo + "/tree?path=src-extra"))))
+        .containsExactly("Notes.java");
+    List<String> many = names(http.json(http.get(repo + "/tree?path=many")));
+    assertThat(many).hasSize(301).startsWith("sub", "f000.txt").endsWith("f299.txt");
+    assertThat(many).doesNotHaveDuplicates();
   }
 
   @Test
@@ -176,6 +196,50 @@ class BrowseServeTest {
   }
 
   @Test
+  void drawsTheCentralFilesWithTheirDependenciesAndCommunities() {
+    JsonNode graph = http.json(http.get(repo + "/graph?limit=1000"));
+
+    List<String> paths = new ArrayList<>();
+    graph.get("nodes").forEach(node -> paths.add(node.get("path").asString()));
+    assertThat(paths).contains("src/demo/Accounts.java", "src/demo/Ledger.java", "README.md");
+    assertThat(graph.get("totalFiles").asInt()).isEqualTo(paths.size());
+    int accounts = paths.indexOf("src/demo/Accounts.java");
+    int ledger = paths.indexOf("src/demo/Ledger.java");
+    assertThat(graph.get("edges")).hasSize(1);
+    JsonNode edge = graph.get("edges").get(0);
+    assertThat(edge.get("from").asInt()).isEqualTo(ledger);
+    assertThat(edge.get("to").asInt()).isEqualTo(accounts);
+    assertThat(edge.get("references").asInt()).isPositive();
+    int community = graph.get("nodes").get(accounts).get("community").asInt();
+    assertThat(community).isPositive();
+    assertThat(graph.get("nodes").get(ledger).get("community").asInt()).isEqualTo(community);
+    assertThat(graph.get("nodes").get(paths.indexOf("README.md")).get("community").asInt())
+        .isZero();
+    JsonNode cluster = graph.get("clusters").get(0);
+    assertThat(cluster.get("id").asInt()).isEqualTo(community);
+    assertThat(cluster.get("shown").asInt()).isEqualTo(2);
+    assertThat(cluster.get("label").asString()).contains("src/demo");
+  }
+
+  @Test
+  void keepsTheGraphToItsLimitAndRefusesLimitsOutOfRange() {
+    JsonNode one = http.json(http.get(repo + "/graph?limit=1"));
+
+    assertThat(one.get("nodes")).hasSize(1);
+    assertThat(one.get("edges")).isEmpty();
+    assertProblem(http.get(repo + "/graph?limit=0"), 400, "bad-request");
+    assertProblem(http.get(repo + "/graph?limit=1001"), 400, "bad-request");
+    HttpResponse<String> notANumber = http.get(repo + "/graph?limit=many");
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(notANumber.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertProblem(http.get(repo + "/graph?branch=nope"), 404, "branch-not-found");
+    assertProblem(http.get("/api/repos/99999/graph"), 404, "repository-not-found");
+    JsonNode openapi = http.json(http.get("/api/openapi.json"));
+    assertThat(openapi.get("paths").has("/api/repos/{id}/graph")).isTrue();
+  }
+
+  @Test
   void servesTheAppShellForClientRoutesButNotForApiOrFiles() {
     HttpResponse<String> route = http.get("/repos/1/code/src/demo");
 
@@ -196,6 +260,12 @@ class BrowseServeTest {
     assertThat(api.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/problem+json");
     assertThat(http.get("/assets/missing-1234.js").statusCode()).isEqualTo(404);
+  }
+
+  private static List<String> names(JsonNode folder) {
+    List<String> names = new ArrayList<>();
+    folder.get("entries").forEach(entry -> names.add(entry.get("name").asString()));
+    return names;
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -16,13 +16,11 @@ import dev.atelier.repos.Repository;
 import dev.atelier.repos.Sha256;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Browsing a branch's current manifest as a person does: a folder's children with file counts and
- * sizes, and one file's text. Reads only what the index stored, never the working tree.
+ * Browsing a branch's current manifest as a person does: a folder's children (one level, files with
+ * their sizes), and one file's text. Reads only what the index stored, never the working tree.
  */
 public final class CodeBrowser {
 
@@ -44,13 +42,12 @@ public final class CodeBrowser {
    * @param name the last path segment
    * @param path repository-relative path
    * @param type {@code dir} or {@code file}
-   * @param files how many files it holds (1 for a file)
-   * @param size bytes, summed over a folder's files
+   * @param size bytes of a file; null for a folder (summing a folder would read all beneath it)
    * @param language the language of a file, by extension ({@code text} when unknown); null for
    *     folders
    */
   public record TreeEntry(
-      String name, String path, String type, int files, long size, @Nullable String language) {}
+      String name, String path, String type, @Nullable Long size, @Nullable String language) {}
 
   /** A folder of the branch: folders first, then files, each by name. */
   public record Folder(String path, List<TreeEntry> entries) {}
@@ -82,29 +79,25 @@ public final class CodeBrowser {
     String folder = folderPath(path);
     ManifestId manifest = manifest(repository, branchName);
     String prefix = folder.isEmpty() ? "" : folder + "/";
-    Map<String, long[]> dirs = new TreeMap<>();
-    List<TreeEntry> files = new ArrayList<>();
-    for (ManifestListing.File file : listing.under(repository.orgId(), manifest, prefix)) {
-      String rest = file.path().substring(prefix.length());
-      int slash = rest.indexOf('/');
-      if (slash < 0) {
-        files.add(
-            new TreeEntry(
-                rest, file.path(), "file", 1, file.size(), Language.ofPath(file.path()).id()));
-      } else {
-        long[] totals = dirs.computeIfAbsent(rest.substring(0, slash), k -> new long[2]);
-        totals[0]++;
-        totals[1] += file.size();
-      }
-    }
-    if (dirs.isEmpty() && files.isEmpty() && !folder.isEmpty()) {
+    List<ManifestListing.Child> children = listing.children(repository.orgId(), manifest, prefix);
+    if (children.isEmpty() && !folder.isEmpty()) {
       throw new AtelierException(
           CodeIntelError.FILE_NOT_FOUND, "no folder " + folder + " in branch " + branchName);
     }
-    List<TreeEntry> entries = new ArrayList<>(dirs.size() + files.size());
-    dirs.forEach((name, totals) ->
-        entries.add(new TreeEntry(name, prefix + name, "dir", (int) totals[0], totals[1], null)));
-    entries.addAll(files);
+    List<TreeEntry> entries = new ArrayList<>(children.size());
+    // Path order puts "a-b/" before "a/"; folders are listed by name like files.
+    children.stream()
+        .filter(ManifestListing.Child::folder)
+        .map(ManifestListing.Child::name)
+        .sorted()
+        .forEach(name -> entries.add(new TreeEntry(name, prefix + name, "dir", null, null)));
+    for (ManifestListing.Child child : children) {
+      if (!child.folder()) {
+        String file = prefix + child.name();
+        entries.add(
+            new TreeEntry(child.name(), file, "file", child.size(), Language.ofPath(file).id()));
+      }
+    }
     return new Folder(folder, entries);
   }
 

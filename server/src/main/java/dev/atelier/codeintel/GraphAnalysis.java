@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.codeintel.internal.graph.BranchGraph;
 import dev.atelier.codeintel.internal.graph.CommunityFinder;
+import dev.atelier.codeintel.internal.graph.FileGraphView;
 import dev.atelier.codeintel.internal.graph.GraphCache;
 import dev.atelier.codeintel.internal.graph.GraphLoader;
 import dev.atelier.codeintel.internal.graph.GraphWalks;
@@ -114,6 +115,23 @@ public final class GraphAnalysis {
   /** Communities by size, the partition's modularity and the files with no edge at all. */
   public record Communities(List<Community> communities, double modularity, int isolatedFiles) {}
 
+  /**
+   * A file shown in the dependency graph.
+   *
+   * @param community the id of its community in {@link #communities}, 0 when it has no edge
+   */
+  public record GraphNode(String path, double rank, int community) {}
+
+  /** A dependency between two shown files, as indexes into the nodes. */
+  public record GraphEdge(int from, int to, int imports, int references) {}
+
+  /** A community with files among the shown ones: its label, size and how many are shown. */
+  public record GraphCluster(int id, String label, int size, int shown) {}
+
+  /** The most central files, the dependencies among them and their communities. */
+  public record FileGraph(
+      List<GraphNode> nodes, List<GraphEdge> edges, List<GraphCluster> clusters, int totalFiles) {}
+
   /** What the loaded graph holds. */
   public record Stats(int files, int symbols, int fileEdges, int referenceEdges) {}
 
@@ -177,6 +195,14 @@ public final class GraphAnalysis {
   /** Louvain communities of the file graph (deterministic; computed once per manifest). */
   public Communities communities(Branch branch) {
     return CommunityFinder.communities(graph(branch));
+  }
+
+  /**
+   * The top {@code maxFiles} files by PageRank with the file-graph edges among them, each tagged
+   * with its Louvain community: a drawable overview of a repository of any size.
+   */
+  public FileGraph fileGraph(Branch branch, int maxFiles) {
+    return new FileGraphView(graph(branch)).top(maxFiles);
   }
 
   private BranchGraph graph(Branch branch) {

@@ -33,7 +33,8 @@ public final class RepoMapper {
     return new RepoMap(files, g.fileCount());
   }
 
-  private int[] topFiles(double[] ranks, int limit) {
+  /** The {@code limit} files of highest rank, best first (ties by path). */
+  int[] topFiles(double[] ranks, int limit) {
     Integer[] order = new Integer[ranks.length];
     Arrays.setAll(order, i -> i);
     Arrays.sort(

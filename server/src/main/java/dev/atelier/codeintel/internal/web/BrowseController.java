@@ -62,7 +62,11 @@ class BrowseController {
   record ReferencesView(String symbol, List<DefinitionView> definitions, boolean truncated) {}
 
   @GetMapping("/tree")
-  @Operation(summary = "The children of a folder: folders first with file counts and sizes")
+  @Operation(
+      summary = "The children of a folder, one level: folders first, then files with sizes",
+      description =
+          "Reads only the folder's own children (sub-folders are skipped over in the index), so"
+              + " it stays fast at the root of huge repositories; folders carry no size.")
   @ApiResponse(responseCode = "404", description = "No such folder, repository or branch")
   @ApiResponse(responseCode = "409", description = "The branch is not indexed yet")
   CodeBrowser.Folder tree(

@@ -1,0 +1,139 @@
+import { type EditorState, type Extension, StateEffect, StateField } from '@codemirror/state';
+import { hoverTooltip, keymap, showTooltip, type Tooltip } from '@codemirror/view';
+import { docText, type HoverAnswer, type HoverTarget } from '../lib/hover.ts';
+
+/** The word under a position: its range and where it starts (1-based line and column). */
+export interface WordAt {
+  from: number;
+  to: number;
+  line: number;
+  column: number;
+}
+
+export interface HoverCardOptions {
+  /** The hover for the word starting at line:column (cached by the caller). */
+  lookup: (line: number, column: number) => Promise<HoverAnswer>;
+  /** Where the card's link leads. */
+  hrefOf: (target: HoverTarget) => string;
+  /** A plain click on the card's link. */
+  open: (target: HoverTarget) => void;
+}
+
+const MAX_TARGETS = 3;
+
+/** The identifier (not a number or punctuation) at a position, if any. */
+export function identifierAt(state: EditorState, pos: number): WordAt | undefined {
+  const range = state.wordAt(pos);
+  if (!range || !/^[A-Za-z_$][\w$]*$/.test(state.sliceDoc(range.from, range.to))) return undefined;
+  const line = state.doc.lineAt(range.from);
+  return { from: range.from, to: range.to, line: line.number, column: range.from - line.from + 1 };
+}
+
+/** The card: per definition its kind, signature, doc comment and a `path:line` link. */
+export function renderHoverCard(
+  targets: readonly HoverTarget[],
+  hrefOf: HoverCardOptions['hrefOf'],
+  open: HoverCardOptions['open'],
+): HTMLElement {
+  const card = document.createElement('div');
+  card.className = 'hover-card';
+  card.setAttribute('role', 'tooltip');
+  for (const target of targets.slice(0, MAX_TARGETS)) {
+    const item = document.createElement('section');
+    const head = document.createElement('p');
+    head.className = 'hover-head';
+    const kind = document.createElement('span');
+    kind.className = `kind kind-${target.kind.toUpperCase()}`;
+    kind.textContent = target.kind.toLowerCase();
+    const link = document.createElement('a');
+    link.href = hrefOf(target);
+    link.textContent = `${target.symbol.path}:${target.line}`;
+    link.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      open(target);
+    });
+    head.append(kind, ' ', link);
+    const signature = document.createElement('pre');
+    signature.className = 'hover-signature';
+    signature.textContent = target.signature || target.qualifiedName;
+    item.append(head, signature);
+    const doc = docText(target.doc);
+    if (doc) {
+      const text = document.createElement('p');
+      text.className = 'hover-doc';
+      text.textContent = doc;
+      item.append(text);
+    }
+    card.append(item);
+  }
+  if (targets.length > MAX_TARGETS) {
+    const more = document.createElement('p');
+    more.className = 'hover-more';
+    more.textContent = `… ${targets.length - MAX_TARGETS} more definitions (F12 lists them)`;
+    card.append(more);
+  }
+  return card;
+}
+
+function tooltip(word: WordAt, answer: HoverAnswer, options: HoverCardOptions): Tooltip | null {
+  if (answer.hovers.length === 0) return null;
+  return {
+    pos: word.from,
+    end: word.to,
+    above: true,
+    create: () => ({ dom: renderHoverCard(answer.hovers, options.hrefOf, options.open) }),
+  };
+}
+
+const setKeyboardCard = StateEffect.define<Tooltip | null>();
+
+/** The card opened from the keyboard (Ctrl/Cmd-I); moving the cursor or Escape closes it. */
+const keyboardCard = StateField.define<Tooltip | null>({
+  create: () => null,
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setKeyboardCard)) return effect.value;
+    return tr.selection || tr.docChanged ? null : value;
+  },
+  provide: (field) => showTooltip.from(field),
+});
+
+/**
+ * Hover cards: resting the pointer on an identifier shows what it resolves to. The card appears
+ * only once the answer is in (no empty or loading card), so nothing flickers.
+ */
+export function hoverCard(options: HoverCardOptions): Extension {
+  const cardFor = async (state: EditorState, pos: number) => {
+    const word = identifierAt(state, pos);
+    if (!word) return null;
+    try {
+      return tooltip(word, await options.lookup(word.line, word.column), options);
+    } catch {
+      return null; // no card beats an error card on a passing pointer
+    }
+  };
+  return [
+    hoverTooltip((view, pos) => cardFor(view.state, pos), { hoverTime: 250 }),
+    keyboardCard,
+    keymap.of([
+      {
+        key: 'Mod-i',
+        run(view) {
+          const state = view.state;
+          void cardFor(state, state.selection.main.head).then((card) => {
+            if (view.state === state) view.dispatch({ effects: setKeyboardCard.of(card) });
+          });
+          return true;
+        },
+      },
+      {
+        key: 'Escape',
+        run(view) {
+          if (!view.state.field(keyboardCard)) return false;
+          view.dispatch({ effects: setKeyboardCard.of(null) });
+          return true;
+        },
+      },
+    ]),
+  ];
+}
