@@ -410,9 +410,12 @@ public final class CodeIndexer implements AutoCloseable {
 
   /** The files whose content the org has not parsed yet, each content once. */
   private List<SourceFile> unindexed(long orgId, List<SourceFile> files) {
+    // Content is parsed once, as the language of one of its paths: a code path's over a text one,
+    // so a source file and its copy as, say, a .txt fixture both get the code's symbols.
     Map<Sha256, SourceFile> firstBySha = new LinkedHashMap<>();
     for (SourceFile file : files) {
-      firstBySha.putIfAbsent(file.sha256(), file);
+      firstBySha.merge(
+          file.sha256(), file, (first, other) -> !parsed(first) && parsed(other) ? other : first);
     }
     Map<Sha256, BlobId> ids = repos.blobs().ids(orgId, firstBySha.keySet());
     Set<BlobId> parsed = store.parsed(orgId, ids.values());
@@ -424,6 +427,10 @@ public final class CodeIndexer implements AutoCloseable {
       }
     }
     return work;
+  }
+
+  private static boolean parsed(SourceFile file) {
+    return Language.ofPath(file.path().value()).parsed();
   }
 
   private static IndexSummary.Skip skip(SkippedFile skip) {

@@ -133,6 +133,26 @@ abstract class CodeIndexerContract {
   }
 
   @Test
+  void contentAtACodePathAndATextPathIsParsedAsTheCode() throws Exception {
+    // the text path sorts first
+    write("a/fixture.txt", "def shared\n");
+    write("b/source.py", "def shared\n");
+
+    IndexSummary summary = index("main");
+
+    assertThat(parser.parseOrder).containsExactly("def shared\n");
+    assertThat(summary.symbols()).as("the symbol, once per path").isEqualTo(2);
+    assertThat(count("blob_parses")).isEqualTo(1);
+    assertThat(
+            jdbc()
+                .sql("SELECT language FROM blob_parses WHERE org_id = ?")
+                .param(repository.orgId())
+                .query(String.class)
+                .single())
+        .isEqualTo("python");
+  }
+
+  @Test
   void reindexOfAnUnchangedTreeParsesNothing() throws Exception {
     write("a.py", "def a\n");
     write("b.py", "def b\n");
