@@ -139,16 +139,26 @@ public final class ResolutionCore {
   /** Go module folder -> module path (from go.mod) */
   private final Map<String, String> goModules;
 
+  private final String rootName;
+
   private final @Nullable List<Binding>[] bindings;
+
+  /** Resolution for a repository whose folder name is unknown. */
+  public ResolutionCore(List<FileFacts> files, Map<String, String> goModules) {
+    this(files, goModules, "");
+  }
 
   /**
    * @param files the branch's files; their index in this list is the file number everywhere
    * @param goModules folder of each go.mod -> its module path
+   * @param rootName the name of the repository's folder ("" if unknown): Python imports a root that
+   *     is itself a package (an installed package, say) by that name
    */
   @SuppressWarnings("unchecked")
-  public ResolutionCore(List<FileFacts> files, Map<String, String> goModules) {
+  public ResolutionCore(List<FileFacts> files, Map<String, String> goModules, String rootName) {
     this.files = List.copyOf(files);
     this.goModules = Map.copyOf(goModules);
+    this.rootName = rootName;
     this.bindings = new List[files.size()];
     Map<String, List<Long>> global = new HashMap<>();
     Map<String, List<Long>> members = new HashMap<>();
@@ -432,6 +442,9 @@ public final class ResolutionCore {
       if (segments[i].equals("src") || segments[i].equals("lib")) {
         names.add(String.join(".", Arrays.asList(segments).subList(i + 1, segments.length)));
       }
+    }
+    if (!rootName.isEmpty() && packageDirs.contains("")) {
+      names.add(module.isEmpty() ? rootName : rootName + "." + module.replace('/', '.'));
     }
     for (String name : names) {
       if (!name.isEmpty()) {

@@ -699,7 +699,27 @@ public final class Resolver {
               requireNonNull(facts.importList),
               requireNonNull(facts.refList)));
     }
-    return new Branch(new ResolutionCore(files, goModules), blobIds, references);
+    return new Branch(
+        new ResolutionCore(files, goModules, rootName(orgId, manifestId)), blobIds, references);
+  }
+
+  /** The last segment of the repository's folder or clone URL, without ".git". */
+  private String rootName(long orgId, long manifestId) {
+    String location =
+        sql.jdbc()
+            .sql(
+                "SELECT r.location FROM manifests m"
+                    + " JOIN branches b ON b.org_id = m.org_id AND b.id = m.branch_id"
+                    + " JOIN repositories r ON r.org_id = b.org_id AND r.id = b.repository_id"
+                    + " WHERE m.org_id = ? AND m.id = ?")
+            .params(orgId, manifestId)
+            .query(String.class)
+            .optional()
+            .orElse("");
+    String trimmed = location.replaceAll("[/\\\\]+$", "");
+    String last =
+        trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+    return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
   }
 
   private @Nullable String goModule(long orgId, long blobId) {

@@ -71,12 +71,21 @@ final class Facts {
   }
 
   static ResolutionCore core(Map<String, String> goModules, Facts... files) {
+    return new ResolutionCore(built(files), goModules);
+  }
+
+  /** A core for a repository whose folder is named {@code rootName}. */
+  static ResolutionCore coreIn(String rootName, Facts... files) {
+    return new ResolutionCore(built(files), Map.of(), rootName);
+  }
+
+  private static List<FileFacts> built(Facts... files) {
     List<FileFacts> built = new ArrayList<>();
     for (Facts f : files) {
       built.add(f.build());
     }
     built.sort(java.util.Comparator.comparing(FileFacts::path));
-    return new ResolutionCore(built, goModules);
+    return built;
   }
 
   /** Where the file's import leads, as paths or "external:name" or "unresolved". */

@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.resolve;
 
 import static dev.atelier.codeintel.internal.resolve.Facts.core;
+import static dev.atelier.codeintel.internal.resolve.Facts.coreIn;
 import static dev.atelier.codeintel.internal.resolve.Facts.dependencies;
 import static dev.atelier.codeintel.internal.resolve.Facts.file;
 import static dev.atelier.codeintel.internal.resolve.Facts.imports;
@@ -129,6 +130,31 @@ class ResolverImportsTest {
         .containsExactly("internal/db/db.go", "internal/db/pool.go");
     assertThat(imports(core, "cmd/main.go", 1)).containsExactly("src/net/http/server.go");
     assertThat(imports(core, "cmd/main.go", 2)).containsExactly("external:github.com/lib/pq");
+  }
+
+  @Test
+  void aRepositoryWhoseRootIsAPythonPackageIsImportedByItsFolderName() {
+    var core =
+        coreIn(
+            "django",
+            file("__init__.py"),
+            file("db/__init__.py"),
+            file("db/models.py"),
+            file("views.py").imp("django.db.models").imp("django").imp("requests.models"));
+    assertThat(imports(core, "views.py", 0)).containsExactly("db/models.py");
+    assertThat(imports(core, "views.py", 1)).containsExactly("__init__.py");
+    assertThat(imports(core, "views.py", 2)).containsExactly("external:requests");
+  }
+
+  @Test
+  void aRootThatIsNoPackageLendsNoName() {
+    var core =
+        coreIn(
+            "project",
+            file("app/__init__.py"),
+            file("app/models.py"),
+            file("main.py").imp("project.app"));
+    assertThat(imports(core, "main.py", 0)).containsExactly("external:project");
   }
 
   @Test
