@@ -153,6 +153,36 @@ abstract class CodeIndexerContract {
   }
 
   @Test
+  void aRepositoryThatIsAPythonPackageResolvesImportsOfItsOwnName() throws Exception {
+    Path shop = Files.createDirectories(tree.resolve("shop"));
+    Files.writeString(shop.resolve("__init__.py"), "def version\n");
+    Files.writeString(shop.resolve("db.py"), "def connect\n");
+    Files.writeString(shop.resolve("app.py"), "import shop.db\n");
+    Repository installed =
+        repos
+            .repositories()
+            .register(
+                repository.orgId(),
+                new NewRepository(
+                    "shop", RepositoryKind.WORKING_TREE, shop.toAbsolutePath().toString(), "main"));
+
+    indexer.index(installed, "main", WorkingTreeSource.of(shop), null, IndexListener.NONE);
+
+    assertThat(
+            jdbc()
+                .sql(
+                    "SELECT t.path FROM file_dependencies d JOIN branch_files f"
+                        + " ON f.org_id = d.org_id AND f.branch_id = d.branch_id"
+                        + " AND f.file_id = d.from_file JOIN branch_files t"
+                        + " ON t.org_id = d.org_id AND t.branch_id = d.branch_id"
+                        + " AND t.file_id = d.to_file WHERE d.org_id = ? AND f.path = 'app.py'")
+                .param(repository.orgId())
+                .query(String.class)
+                .list())
+        .containsExactly("db.py");
+  }
+
+  @Test
   void reindexOfAnUnchangedTreeParsesNothing() throws Exception {
     write("a.py", "def a\n");
     write("b.py", "def b\n");
