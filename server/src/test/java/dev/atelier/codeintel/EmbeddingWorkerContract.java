@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -106,7 +107,9 @@ abstract class EmbeddingWorkerContract {
             index,
             new WorkerOptions(1, 16, 8),
             (orgId, progress) -> seen.add(progress))) {
-      assertThat(worker.progress(org)).isEqualTo(new EmbeddingProgress(43, 0, 0));
+      assertThat(worker.progress(org))
+          .extracting(EmbeddingProgress::total, EmbeddingProgress::done)
+          .containsExactly(43L, 0L);
       worker.wake(org);
       assertThat(worker.awaitIdle(Duration.ofMinutes(2))).isTrue();
       EmbeddingProgress done = worker.progress(org);
@@ -178,6 +181,56 @@ abstract class EmbeddingWorkerContract {
       assertThat(second.progress(org).done()).isEqualTo(136);
       assertThat(new HashSet<>(embeddedIds())).containsAll(fillers).containsAll(functions);
     }
+  }
+
+  @Test
+  void embedsCodeBeforeTestsAndTestDataAndReportsWhenTheCodeIsCovered() throws Exception {
+    long code = rows.blob(org, "func Parse() {}\n");
+    long test = rows.blob(org, "func TestParse() {}\n");
+    long fixture = rows.blob(org, "func Fixture() {}\n");
+    rows.currentManifest(
+        org,
+        Map.of("json/parse.go", code, "json/parse_test.go", test, "json/testdata/f.go", fixture));
+    List<Long> fixtureChunks = new ArrayList<>();
+    List<Long> testChunks = new ArrayList<>();
+    List<Long> codeChunks = new ArrayList<>();
+    // written in the worst order: fixture, test, then code
+    for (long[] blob : new long[][] {{fixture, 0}, {test, 1}, {code, 2}}) {
+      for (int i = 0; i < 4; i++) {
+        rows.symbol(org, blob[0], i, "f" + i, SymbolKind.FUNCTION, "p.f" + i, "func f()", 0, 15);
+        long chunk = rows.chunk(org, blob[0], i, i, 0, 15);
+        (blob[1] == 0 ? fixtureChunks : blob[1] == 1 ? testChunks : codeChunks).add(chunk);
+      }
+    }
+    List<List<Long>> batches = new CopyOnWriteArrayList<>();
+    List<EmbeddingProgress> seen = new CopyOnWriteArrayList<>();
+    Set<Long> before = new HashSet<>();
+    try (EmbeddingWorker worker =
+        Embeddings.worker(
+            database,
+            embedder,
+            index,
+            new WorkerOptions(1, 4, 4),
+            (orgId, progress) -> {
+              List<Long> now = new ArrayList<>(embeddedIds());
+              now.removeAll(before);
+              before.addAll(now);
+              batches.add(now);
+              seen.add(progress);
+            })) {
+      EmbeddingProgress start = worker.progress(org);
+      assertThat(start.coreTotal()).isEqualTo(4);
+      assertThat(start.coreComplete()).isFalse();
+      worker.wake(org);
+      assertThat(worker.awaitIdle(Duration.ofMinutes(1))).isTrue();
+    }
+    assertThat(batches).hasSize(3);
+    assertThat(batches.get(0)).containsExactlyInAnyOrderElementsOf(codeChunks);
+    assertThat(batches.get(1)).containsExactlyInAnyOrderElementsOf(testChunks);
+    assertThat(batches.get(2)).containsExactlyInAnyOrderElementsOf(fixtureChunks);
+    assertThat(seen.get(0).coreComplete()).as("covered after the code's batch").isTrue();
+    assertThat(seen.get(0).complete()).isFalse();
+    assertThat(seen.get(2).complete()).isTrue();
   }
 
   private List<Long> embeddedIds() {
