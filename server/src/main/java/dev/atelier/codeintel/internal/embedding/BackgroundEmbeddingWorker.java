@@ -9,11 +9,13 @@ import dev.atelier.codeintel.TextEmbedder;
 import dev.atelier.codeintel.VectorIndex;
 import dev.atelier.codeintel.WorkerOptions;
 import dev.atelier.platform.Database;
+import dev.atelier.platform.DatabaseVendor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedding worker: one run per org at a time on a fixed pool. A run plans the org's pending
  * chunks, most useful first (see {@link ChunkPriority}: definitions and file-level chunks outside
- * tests in a branch's current manifest, then tests, then test data, then blobs of old manifests;
- * within each, functions and methods, then types, then the rest), takes them fetchSize at a time,
- * builds each chunk's text ({@link ChunkText}), sorts them by length, embeds them batchSize at a
- * time and writes each batch in one transaction. A wake during a run makes it plan again before its
- * next round, so freshly indexed code is not queued behind a whole backlog.
+ * tests and generated files in a branch's current manifest, then tests, then generated files, then
+ * test data, then blobs of old manifests; within each, functions and methods, then types, then the
+ * rest), takes them fetchSize at a time, builds each chunk's text ({@link ChunkText}), sorts them
+ * by length, embeds them batchSize at a time and writes each batch in one transaction. A wake
+ * during a run makes it plan again before its next round, so freshly indexed code is not queued
+ * behind a whole backlog.
  */
 public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
 
@@ -61,6 +64,24 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
       JOIN branches b ON b.org_id = e.org_id AND b.manifest_id = e.manifest_id
       WHERE e.org_id = ?
       GROUP BY e.blob_id
+      """;
+
+  // Generators mark their output near the top: Go's "Code generated ... DO NOT EDIT.",
+  // "@generated".
+  private static final String GENERATED_SQLITE =
+      """
+      SELECT id FROM blobs
+      WHERE org_id = ? AND content IS NOT NULL
+        AND (instr(substr(content, 1, 2048), CAST('DO NOT EDIT' AS BLOB)) > 0
+          OR instr(substr(content, 1, 2048), CAST('@generated' AS BLOB)) > 0)
+      """;
+
+  private static final String GENERATED_POSTGRESQL =
+      """
+      SELECT id FROM blobs
+      WHERE org_id = ? AND content IS NOT NULL
+        AND (position(convert_to('DO NOT EDIT', 'UTF8') IN substring(content FROM 1 FOR 2048)) > 0
+          OR position(convert_to('@generated', 'UTF8') IN substring(content FROM 1 FOR 2048)) > 0)
       """;
 
   private static final String SYMBOL_TEXTS =
@@ -216,6 +237,14 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
         .query(row -> {
           currentPaths.put(row.getLong(1), row.getString(2));
         });
+    Set<Long> generated =
+        new HashSet<>(
+            sql.jdbc()
+                .sql(
+                    sql.vendor() == DatabaseVendor.SQLITE ? GENERATED_SQLITE : GENERATED_POSTGRESQL)
+                .param(orgId)
+                .query(Long.class)
+                .list());
     List<Pending> pending = new ArrayList<>();
     long[] core = new long[2];
     sql.jdbc()
@@ -226,7 +255,8 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
           row.getInt(5);
           boolean symbol = !row.wasNull();
           String kind = row.getString(6);
-          ChunkPriority priority = ChunkPriority.of(currentPaths.get(blobId), !symbol);
+          ChunkPriority priority =
+              ChunkPriority.of(currentPaths.get(blobId), !symbol, generated.contains(blobId));
           boolean done = row.getInt(7) == 1;
           if (priority.core()) {
             core[0]++;
