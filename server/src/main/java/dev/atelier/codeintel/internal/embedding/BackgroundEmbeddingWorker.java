@@ -127,9 +127,14 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
       ChunkPriority priority,
       int kindRank) {}
 
-  /** The pending chunks in the order to embed them, and the org's core chunk counts. */
-  private record Plan(
-      List<Pending> pending, Map<Long, String> currentPaths, long coreTotal, long coreDone) {}
+  /** The pending chunks in the order to embed them, and each blob's path in a current manifest. */
+  private record Plan(List<Pending> pending, Map<Long, String> currentPaths) {}
+
+  /** What a chunk's symbol adds to its text. */
+  private record SymbolText(
+      @Nullable String qualifiedName, @Nullable String signature, @Nullable String doc) {
+    static final SymbolText NONE = new SymbolText(null, null, null);
+  }
 
   public BackgroundEmbeddingWorker(
       Database database,
@@ -252,8 +257,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
         .param(orgId)
         .query(row -> {
           long blobId = row.getLong(2);
-          row.getInt(5);
-          boolean symbol = !row.wasNull();
+          boolean symbol = row.getObject(5) != null;
           String kind = row.getString(6);
           ChunkPriority priority =
               ChunkPriority.of(currentPaths.get(blobId), !symbol, generated.contains(blobId));
@@ -282,7 +286,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
     run.coreTotal = core[0];
     run.coreDone.set(core[1]);
     run.planned = true;
-    return new Plan(pending, currentPaths, core[0], core[1]);
+    return new Plan(pending, currentPaths);
   }
 
   private static int kindRank(@Nullable String kind) {
@@ -363,7 +367,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
         paths.put(blobId, path);
       }
     }
-    Map<Long, String[]> symbols = new HashMap<>();
+    Map<Long, SymbolText> symbols = new HashMap<>();
     List<Long> withSymbol = pending.stream().filter(Pending::symbol).map(Pending::chunkId).toList();
     if (!withSymbol.isEmpty()) {
       sql.jdbc()
@@ -373,7 +377,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
           .query(row -> {
             symbols.put(
                 row.getLong(1),
-                new String[] {row.getString(2), row.getString(3), row.getString(4)});
+                new SymbolText(row.getString(2), row.getString(3), row.getString(4)));
           });
     }
     Map<Long, String> texts = new HashMap<>();
@@ -382,9 +386,15 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
       int start = Math.max(0, Math.min(p.startByte(), content.length));
       int end = Math.max(start, Math.min(p.endByte(), content.length));
       String body = new String(content, start, end - start, StandardCharsets.UTF_8);
-      String[] symbol = symbols.getOrDefault(p.chunkId(), new String[3]);
+      SymbolText symbol = symbols.getOrDefault(p.chunkId(), SymbolText.NONE);
       texts.put(
-          p.chunkId(), ChunkText.of(paths.get(p.blobId()), symbol[0], symbol[1], symbol[2], body));
+          p.chunkId(),
+          ChunkText.of(
+              paths.get(p.blobId()),
+              symbol.qualifiedName(),
+              symbol.signature(),
+              symbol.doc(),
+              body));
     }
     return texts;
   }
