@@ -98,25 +98,59 @@ final class IndexCommand implements Callable<Integer> {
   private IndexSummary embed(CodeIntelligence core, IndexSummary summary, PrintWriter err)
       throws InterruptedException {
     EmbeddingWorker worker = core.embeddings(EmbeddingListener.NONE);
+    long started = System.nanoTime();
     worker.wake(CodeIntelligence.LOCAL_ORG);
     boolean terminal = Terminal.interactive();
+    boolean coreReported = false;
     while (!worker.awaitIdle(Duration.ofSeconds(1))) {
+      EmbeddingProgress progress = worker.progress(CodeIntelligence.LOCAL_ORG);
+      if (!coreReported && progress.coreTotal() > 0 && progress.coreComplete()) {
+        coreReported = true;
+        printCovered(err, progress, started, terminal);
+      }
       if (terminal) {
-        EmbeddingProgress progress = worker.progress(CodeIntelligence.LOCAL_ORG);
         err.printf(
             Locale.ROOT,
-            "\rembedding: %d/%d chunks (%.0f/s)",
+            "\rembedding: %d/%d chunks, code %d/%d (%.0f/s)",
             progress.done(),
             progress.total(),
+            progress.coreDone(),
+            progress.coreTotal(),
             progress.chunksPerSecond());
-        err.flush();
       }
+      err.flush();
     }
-    if (terminal) {
-      err.println();
+    EmbeddingProgress last = worker.progress(CodeIntelligence.LOCAL_ORG);
+    if (!coreReported && last.coreTotal() > 0) {
+      printCovered(err, last, started, terminal);
     }
+    err.printf(
+        Locale.ROOT,
+        "%sembedding: %d/%d chunks after %.1f s%n",
+        terminal ? "\r" : "",
+        last.done(),
+        last.total(),
+        (System.nanoTime() - started) / 1e9);
+    err.flush();
     Repository repository = core.workingTree(path);
     return summary.withEmbeddedChunks(core.indexer().embeddedChunks(repository, summary.branch()));
+  }
+
+  /**
+   * The moment semantic search covers the code (every chunk outside tests, test data and generated
+   * files has a vector): the number the embedding benchmark reports. Polled each second, so at most
+   * a second late; a run that ends between polls reports its end.
+   */
+  private static void printCovered(
+      PrintWriter err, EmbeddingProgress progress, long started, boolean terminal) {
+    err.printf(
+        Locale.ROOT,
+        "%sembedding: code covered (%d chunks outside tests) after %.1f s; %d/%d chunks%n",
+        terminal ? "\r" : "",
+        progress.coreTotal(),
+        (System.nanoTime() - started) / 1e9,
+        progress.done(),
+        progress.total());
   }
 
   /** Progress on stderr, rewritten in place on a terminal and silent otherwise. */

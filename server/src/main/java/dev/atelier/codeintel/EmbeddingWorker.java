@@ -13,7 +13,10 @@ public interface EmbeddingWorker extends AutoCloseable {
   /** Schedules a run for the org, or asks the running one to look again when it is done. */
   void wake(long orgId);
 
-  /** How far the org's chunks are embedded, from the database, plus the current run's rate. */
+  /**
+   * How far the org's chunks are embedded, from the database, plus the current run's rate and the
+   * core (code outside tests) counts of its last plan, which the worker keeps up as it writes.
+   */
   EmbeddingProgress progress(long orgId);
 
   /** Waits until no run is scheduled or running; false if the timeout came first. */

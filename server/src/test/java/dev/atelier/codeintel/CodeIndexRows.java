@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -73,6 +74,39 @@ final class CodeIndexRows {
             Math.max(1, (endByte - startByte) / 4))
         .query(Long.class)
         .single();
+  }
+
+  /** A repository whose one branch's current manifest holds these blobs at these paths. */
+  void currentManifest(long org, Map<String, Long> blobsByPath) {
+    String name = "repo-" + UUID.randomUUID();
+    long repository =
+        jdbc.sql(
+                "INSERT INTO repositories (org_id, name, kind, location, default_branch)"
+                    + " VALUES (?, ?, 'working_tree', ?, 'main') RETURNING id")
+            .params(org, name, "/tmp/" + name)
+            .query(Long.class)
+            .single();
+    long branch =
+        jdbc.sql(
+                "INSERT INTO branches (org_id, repository_id, name) VALUES (?, ?, 'main')"
+                    + " RETURNING id")
+            .params(org, repository)
+            .query(Long.class)
+            .single();
+    long manifest =
+        jdbc.sql("INSERT INTO manifests (org_id, branch_id) VALUES (?, ?) RETURNING id")
+            .params(org, branch)
+            .query(Long.class)
+            .single();
+    blobsByPath.forEach((path, blob) ->
+        jdbc.sql(
+                "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id)"
+                    + " VALUES (?, ?, ?, ?)")
+            .params(manifest, org, path, blob)
+            .update());
+    jdbc.sql("UPDATE branches SET manifest_id = ? WHERE org_id = ? AND id = ?")
+        .params(manifest, org, branch)
+        .update();
   }
 
   void deleteChunk(long org, long chunk) {

@@ -9,6 +9,7 @@ import dev.atelier.codeintel.TextEmbedder;
 import dev.atelier.codeintel.VectorIndex;
 import dev.atelier.codeintel.WorkerOptions;
 import dev.atelier.platform.Database;
+import dev.atelier.platform.DatabaseVendor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,43 +26,69 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedding worker: one run per org at a time on a fixed pool. A run reads up to fetchSize
- * pending chunks, most useful first (blobs in a branch's current manifest, then functions and
- * methods, then types, then file-level chunks, then the rest), builds each chunk's text (a header
- * with the file path and the symbol's qualified name, then the chunk's bytes), sorts them by
- * length, embeds them batchSize at a time and writes each batch in one transaction.
+ * The embedding worker: one run per org at a time on a fixed pool. A run plans the org's pending
+ * chunks, most useful first (see {@link ChunkPriority}: definitions and file-level chunks outside
+ * tests and generated files in a branch's current manifest, then tests, then generated files, then
+ * test data, then blobs of old manifests; within each, functions and methods, then types, then the
+ * rest), takes them fetchSize at a time, builds each chunk's text ({@link ChunkText}), sorts them
+ * by length, embeds them batchSize at a time and writes each batch in one transaction. A wake
+ * during a run makes it plan again before its next round, so freshly indexed code is not queued
+ * behind a whole backlog.
  */
 public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(BackgroundEmbeddingWorker.class);
 
-  private static final String PENDING =
+  private static final String CHUNKS =
       """
-      SELECT c.id, c.blob_id, c.start_byte, c.end_byte, s.qualified_name
+      SELECT c.id, c.blob_id, c.start_byte, c.end_byte, c.symbol_ordinal, s.kind,
+        CASE WHEN EXISTS (
+          SELECT 1 FROM chunk_vectors v WHERE v.org_id = c.org_id AND v.chunk_id = c.id)
+        THEN 1 ELSE 0 END
       FROM chunks c
       LEFT JOIN symbols s
         ON s.org_id = c.org_id AND s.blob_id = c.blob_id AND s.ordinal = c.symbol_ordinal
       WHERE c.org_id = ?
-        AND NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.org_id = c.org_id AND v.chunk_id = c.id)
-      ORDER BY
-        CASE WHEN EXISTS (
-          SELECT 1 FROM manifest_entries e
-          JOIN branches b ON b.org_id = e.org_id AND b.manifest_id = e.manifest_id
-          WHERE e.org_id = c.org_id AND e.blob_id = c.blob_id) THEN 0 ELSE 1 END,
-        CASE
-          WHEN s.kind IN ('function', 'method', 'constructor') THEN 0
-          WHEN s.kind IN ('class', 'interface', 'enum', 'record', 'struct', 'trait') THEN 1
-          WHEN s.kind IS NULL THEN 2
-          ELSE 3
-        END,
-        c.id
-      LIMIT ?
+      """;
+
+  private static final String CURRENT_PATHS =
+      """
+      SELECT e.blob_id, min(e.path) FROM manifest_entries e
+      JOIN branches b ON b.org_id = e.org_id AND b.manifest_id = e.manifest_id
+      WHERE e.org_id = ?
+      GROUP BY e.blob_id
+      """;
+
+  // Generators mark their output near the top: Go's "Code generated ... DO NOT EDIT.",
+  // "@generated".
+  private static final String GENERATED_SQLITE =
+      """
+      SELECT id FROM blobs
+      WHERE org_id = ? AND content IS NOT NULL
+        AND (instr(substr(content, 1, 2048), CAST('DO NOT EDIT' AS BLOB)) > 0
+          OR instr(substr(content, 1, 2048), CAST('@generated' AS BLOB)) > 0)
+      """;
+
+  private static final String GENERATED_POSTGRESQL =
+      """
+      SELECT id FROM blobs
+      WHERE org_id = ? AND content IS NOT NULL
+        AND (position(convert_to('DO NOT EDIT', 'UTF8') IN substring(content FROM 1 FOR 2048)) > 0
+          OR position(convert_to('@generated', 'UTF8') IN substring(content FROM 1 FOR 2048)) > 0)
+      """;
+
+  private static final String SYMBOL_TEXTS =
+      """
+      SELECT c.id, s.qualified_name, s.signature, s.doc FROM chunks c
+      JOIN symbols s ON s.org_id = c.org_id AND s.blob_id = c.blob_id AND s.ordinal = c.symbol_ordinal
+      WHERE c.org_id = :org AND c.id IN (:ids)
       """;
 
   private final EmbeddingSql sql;
@@ -76,16 +103,38 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean stopped;
 
-  /** What one org's run knows: whether it is scheduled, asked again, its rate, failed chunks. */
+  /**
+   * What one org's run knows: whether it is scheduled, asked again, asked to plan again, its rate,
+   * failed chunks, and the core chunks (what "covered" counts) of its last plan.
+   */
   private static final class OrgRun {
     boolean scheduled;
     boolean again;
+    volatile boolean replan;
     volatile double chunksPerSecond;
+    volatile boolean planned;
+    volatile long coreTotal;
+    final AtomicLong coreDone = new AtomicLong();
     final Set<Long> failed = ConcurrentHashMap.newKeySet();
   }
 
   private record Pending(
-      long chunkId, long blobId, int startByte, int endByte, @Nullable String name) {}
+      long chunkId,
+      long blobId,
+      int startByte,
+      int endByte,
+      boolean symbol,
+      ChunkPriority priority,
+      int kindRank) {}
+
+  /** The pending chunks in the order to embed them, and each blob's path in a current manifest. */
+  private record Plan(List<Pending> pending, Map<Long, String> currentPaths) {}
+
+  /** What a chunk's symbol adds to its text. */
+  private record SymbolText(
+      @Nullable String qualifiedName, @Nullable String signature, @Nullable String doc) {
+    static final SymbolText NONE = new SymbolText(null, null, null);
+  }
 
   public BackgroundEmbeddingWorker(
       Database database,
@@ -121,6 +170,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
     synchronized (run) {
       if (run.scheduled) {
         run.again = true;
+        run.replan = true;
         return;
       }
       run.scheduled = true;
@@ -155,25 +205,99 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
     long started = System.nanoTime();
     long embedded = 0;
     while (!stopped) {
-      List<Pending> pending = fetchPending(orgId, run.failed);
-      if (pending.isEmpty()) {
+      run.replan = false;
+      Plan plan = plan(orgId, run);
+      if (plan.pending().isEmpty()) {
         return;
       }
-      Map<Long, String> texts = texts(orgId, pending);
-      // Similar lengths together: the embedder pads each batch to its longest text.
-      List<Pending> byLength = new ArrayList<>(pending);
-      byLength.sort(Comparator.comparingInt(p -> texts.getOrDefault(p.chunkId(), "").length()));
-      for (int from = 0; from < byLength.size() && !stopped; from += options.batchSize()) {
-        List<Pending> batch =
-            byLength.subList(from, Math.min(byLength.size(), from + options.batchSize()));
-        long waited = waitWhileIndexing();
-        started += waited;
-        embedded += embedBatch(orgId, run, batch, texts);
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        run.chunksPerSecond = embedded / seconds;
-        listener.onProgress(orgId, progress(orgId));
+      List<Pending> pending = plan.pending();
+      for (int round = 0; round < pending.size() && !stopped && !run.replan; ) {
+        List<Pending> fetched =
+            pending.subList(round, Math.min(pending.size(), round + options.fetchSize()));
+        round += fetched.size();
+        Map<Long, String> texts = texts(orgId, fetched, plan.currentPaths());
+        // Similar lengths together: the embedder pads each batch to its longest text.
+        List<Pending> byLength = new ArrayList<>(fetched);
+        byLength.sort(Comparator.comparingInt(p -> texts.getOrDefault(p.chunkId(), "").length()));
+        for (int from = 0; from < byLength.size() && !stopped; from += options.batchSize()) {
+          List<Pending> batch =
+              byLength.subList(from, Math.min(byLength.size(), from + options.batchSize()));
+          long waited = waitWhileIndexing();
+          started += waited;
+          embedded += embedBatch(orgId, run, batch, texts);
+          double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+          run.chunksPerSecond = embedded / seconds;
+          listener.onProgress(orgId, progress(orgId));
+        }
       }
     }
+  }
+
+  /** Reads every chunk of the org once and orders the pending ones; records the core counts. */
+  private Plan plan(long orgId, OrgRun run) {
+    Map<Long, String> currentPaths = new HashMap<>();
+    sql.jdbc()
+        .sql(CURRENT_PATHS)
+        .param(orgId)
+        .query(row -> {
+          currentPaths.put(row.getLong(1), row.getString(2));
+        });
+    Set<Long> generated =
+        new HashSet<>(
+            sql.jdbc()
+                .sql(
+                    sql.vendor() == DatabaseVendor.SQLITE ? GENERATED_SQLITE : GENERATED_POSTGRESQL)
+                .param(orgId)
+                .query(Long.class)
+                .list());
+    List<Pending> pending = new ArrayList<>();
+    long[] core = new long[2];
+    sql.jdbc()
+        .sql(CHUNKS)
+        .param(orgId)
+        .query(row -> {
+          long blobId = row.getLong(2);
+          boolean symbol = row.getObject(5) != null;
+          String kind = row.getString(6);
+          ChunkPriority priority =
+              ChunkPriority.of(currentPaths.get(blobId), !symbol, generated.contains(blobId));
+          boolean done = row.getInt(7) == 1;
+          if (priority.core()) {
+            core[0]++;
+            core[1] += done ? 1 : 0;
+          }
+          long chunkId = row.getLong(1);
+          if (!done && !run.failed.contains(chunkId)) {
+            pending.add(
+                new Pending(
+                    chunkId,
+                    blobId,
+                    row.getInt(3),
+                    row.getInt(4),
+                    symbol,
+                    priority,
+                    kindRank(kind)));
+          }
+        });
+    pending.sort(
+        Comparator.comparing(Pending::priority)
+            .thenComparingInt(Pending::kindRank)
+            .thenComparingLong(Pending::chunkId));
+    run.coreTotal = core[0];
+    run.coreDone.set(core[1]);
+    run.planned = true;
+    return new Plan(pending, currentPaths);
+  }
+
+  private static int kindRank(@Nullable String kind) {
+    if (kind == null) {
+      return 2;
+    }
+    return switch (kind) {
+      case "function", "method", "constructor" -> 0;
+      case "class", "interface", "enum", "record", "struct", "trait" -> 1;
+      default -> 3;
+    };
   }
 
   /** Waits while indexing work runs; returns the nanoseconds waited. */
@@ -200,6 +324,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
         rows.put(batch.get(i).chunkId(), vectors.get(i));
       }
       index.upsert(orgId, rows, embedder.modelId());
+      run.coreDone.addAndGet(batch.stream().filter(p -> p.priority().core()).count());
       return batch.size();
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
@@ -216,38 +341,44 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
     }
   }
 
-  private List<Pending> fetchPending(long orgId, Set<Long> failed) {
-    List<Pending> rows =
-        sql.jdbc()
-            .sql(PENDING)
-            .params(orgId, options.fetchSize() + failed.size())
-            .query((row, n) ->
-                new Pending(
-                    row.getLong(1), row.getLong(2), row.getInt(3), row.getInt(4), row.getString(5)))
-            .list();
-    return rows.stream()
-        .filter(p -> !failed.contains(p.chunkId()))
-        .limit(options.fetchSize())
-        .toList();
-  }
-
-  /** Each chunk's text: "path qualified.name" then the chunk's bytes of its blob. */
-  private Map<Long, String> texts(long orgId, List<Pending> pending) {
-    Set<Long> blobIds = new HashSet<>();
-    pending.forEach(p -> blobIds.add(p.blobId()));
+  /** Each chunk's text ({@link ChunkText}): header, signature, doc, then the chunk's bytes. */
+  private Map<Long, String> texts(
+      long orgId, List<Pending> pending, Map<Long, String> currentPaths) {
     Map<Long, byte[]> contents = new HashMap<>();
     Map<Long, String> paths = new HashMap<>();
-    for (long blobId : blobIds) {
+    for (Pending p : pending) {
+      long blobId = p.blobId();
+      if (contents.containsKey(blobId)) {
+        continue;
+      }
+      byte[] content =
+          sql.jdbc()
+              .sql("SELECT content FROM blobs WHERE org_id = ? AND id = ?")
+              .params(orgId, blobId)
+              .query((row, n) -> row.getBytes(1))
+              .optional()
+              .orElse(null);
+      contents.put(blobId, content == null ? new byte[0] : content);
+      String path = currentPaths.get(blobId);
+      if (path == null) {
+        path = path(orgId, blobId).orElse(null);
+      }
+      if (path != null) {
+        paths.put(blobId, path);
+      }
+    }
+    Map<Long, SymbolText> symbols = new HashMap<>();
+    List<Long> withSymbol = pending.stream().filter(Pending::symbol).map(Pending::chunkId).toList();
+    if (!withSymbol.isEmpty()) {
       sql.jdbc()
-          .sql("SELECT content FROM blobs WHERE org_id = ? AND id = ?")
-          .params(orgId, blobId)
+          .sql(SYMBOL_TEXTS)
+          .param("org", orgId)
+          .param("ids", withSymbol)
           .query(row -> {
-            byte[] content = row.getBytes(1);
-            if (content != null) {
-              contents.put(blobId, content);
-            }
+            symbols.put(
+                row.getLong(1),
+                new SymbolText(row.getString(2), row.getString(3), row.getString(4)));
           });
-      path(orgId, blobId).ifPresent(path -> paths.put(blobId, path));
     }
     Map<Long, String> texts = new HashMap<>();
     for (Pending p : pending) {
@@ -255,15 +386,15 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
       int start = Math.max(0, Math.min(p.startByte(), content.length));
       int end = Math.max(start, Math.min(p.endByte(), content.length));
       String body = new String(content, start, end - start, StandardCharsets.UTF_8);
-      StringBuilder header = new StringBuilder();
-      String path = paths.get(p.blobId());
-      if (path != null) {
-        header.append(path);
-      }
-      if (p.name() != null && !p.name().isEmpty()) {
-        header.append(header.isEmpty() ? "" : " ").append(p.name());
-      }
-      texts.put(p.chunkId(), header.isEmpty() ? body : header + "\n" + body);
+      SymbolText symbol = symbols.getOrDefault(p.chunkId(), SymbolText.NONE);
+      texts.put(
+          p.chunkId(),
+          ChunkText.of(
+              paths.get(p.blobId()),
+              symbol.qualifiedName(),
+              symbol.signature(),
+              symbol.doc(),
+              body));
     }
     return texts;
   }
@@ -292,8 +423,13 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
             .param(orgId)
             .query(Long.class)
             .single();
-    OrgRun run = runs.get(orgId);
-    return new EmbeddingProgress(total, index.count(orgId), run == null ? 0 : run.chunksPerSecond);
+    OrgRun run = runs.computeIfAbsent(orgId, id -> new OrgRun());
+    if (!run.planned) {
+      // Core counts come from a plan; without a run yet, make one just to count.
+      plan(orgId, run);
+    }
+    return new EmbeddingProgress(
+        total, index.count(orgId), run.chunksPerSecond, run.coreTotal, run.coreDone.get());
   }
 
   @Override

@@ -63,6 +63,9 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         session.setInterOpNumThreads(1);
         session.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        // Spinning intra-op threads steal the cores that indexing and other processes need; on a
+        // loaded 2-core machine turning it off made embedding 1.6× faster, not slower.
+        session.addConfigEntry("session.intra_op.allow_spinning", "0");
         this.session = environment.createSession(model, session);
       }
       this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");

@@ -40,6 +40,8 @@ final class EmbeddingEvents implements EmbeddingListener {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("total", progress.total());
     payload.put("done", progress.done());
+    payload.put("coreTotal", progress.coreTotal());
+    payload.put("coreDone", progress.coreDone());
     payload.put("chunksPerSecond", Math.round(progress.chunksPerSecond() * 10) / 10.0);
     for (Repository repository : repos.repositories().list(orgId)) {
       bus.publish(IndexEvents.topic(repository.id()), PROGRESS, payload);
