@@ -153,14 +153,32 @@ class WorkingTreeSourceTest {
         write("web/" + folder + "/x.txt", "generated");
       }
       write("web/src/app.ts", "export {}");
+      write("web/package.json", "{}");
       write(".git/HEAD", "ref: refs/heads/main");
 
       SourceScan scan = WorkingTreeSource.of(root).scan();
 
-      assertThat(paths(scan)).containsExactly("web/src/app.ts");
+      assertThat(paths(scan)).containsExactly("web/package.json", "web/src/app.ts");
       assertThat(scan.skipped())
           .hasSize(7)
           .allSatisfy(skip -> assertThat(skip.reason()).isEqualTo(SkipReason.VENDORED_FOLDER));
+    }
+
+    @Test
+    void aPackageNamedLikeBuildOutputIsSourceWhereNoBuildFileIsBeside() throws IOException {
+      write("go/build/build.go", "package build");
+      write("cmd/dist/main.go", "package main");
+      write("app/package.json", "{}");
+      write("app/dist/bundle.js", "bundled");
+      write("lib/vendor/dep.go", "package dep");
+
+      SourceScan scan = WorkingTreeSource.of(root).scan();
+
+      assertThat(paths(scan))
+          .containsExactlyInAnyOrder("go/build/build.go", "cmd/dist/main.go", "app/package.json");
+      assertThat(scan.skipped())
+          .extracting(SkippedFile::path)
+          .containsExactlyInAnyOrder("app/dist/", "lib/vendor/");
     }
 
     @Test

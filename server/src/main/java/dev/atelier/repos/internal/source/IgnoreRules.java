@@ -71,10 +71,26 @@ public final class IgnoreRules {
         return SkipReason.GITIGNORED;
       }
     }
-    if (directory && skippedFolders.contains(name(path))) {
+    String name = name(path);
+    if (directory
+        && skippedFolders.contains(name)
+        && !BuildOutputFolders.isSource(name, file -> exists(parent(path), file))) {
       return SkipReason.VENDORED_FOLDER;
     }
     return null;
+  }
+
+  private boolean exists(String folder, String file) {
+    try {
+      return files.read(folder, file) != null;
+    } catch (IOException e) {
+      return true; // there, if unreadable
+    }
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
   }
 
   /** Like {@link #checkEntry}, but also checks each ancestor folder, root first. */

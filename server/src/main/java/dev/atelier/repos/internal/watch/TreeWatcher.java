@@ -7,6 +7,7 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 import static java.util.Objects.requireNonNull;
 
 import dev.atelier.repos.RepoPath;
+import dev.atelier.repos.internal.source.BuildOutputFolders;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -129,7 +130,11 @@ public final class TreeWatcher implements AutoCloseable {
       return false;
     }
     String name = String.valueOf(folder.getFileName());
-    return name.equals(".git") || name.equals(".atelier") || skipped.contains(name);
+    return name.equals(".git")
+        || name.equals(".atelier")
+        || (skipped.contains(name)
+            && !BuildOutputFolders.isSource(
+                name, file -> Files.exists(folder.resolveSibling(file))));
   }
 
   /**

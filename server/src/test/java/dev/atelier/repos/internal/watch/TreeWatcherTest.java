@@ -27,7 +27,7 @@ class TreeWatcherTest {
     watcher =
         TreeWatcher.start(
             root,
-            Set.of("node_modules", "target", ".git", ".atelier"),
+            Set.of("node_modules", "target", "build", ".git", ".atelier"),
             (paths, fullRescan) -> {
               synchronized (seen) {
                 seen.addAll(paths);
@@ -137,10 +137,20 @@ class TreeWatcherTest {
   }
 
   @Test
+  void watchesASourcePackageNamedLikeBuildOutput() throws Exception {
+    Files.createDirectories(root.resolve("go/build"));
+    start();
+
+    Files.writeString(root.resolve("go/build/build.go"), "package build\n");
+    awaitSeen("go/build/build.go");
+  }
+
+  @Test
   void ignoresHeavyFoldersAndGitInternalsButTreatsACheckoutAsAFullRescan() throws Exception {
     Files.createDirectories(root.resolve("node_modules/lib"));
     Files.createDirectories(root.resolve(".git/refs/heads"));
     Files.writeString(root.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    Files.writeString(root.resolve("pom.xml"), "<project/>\n"); // target/ is Maven's output here
     start();
 
     Files.writeString(root.resolve("node_modules/lib/index.js"), "x");
