@@ -8,8 +8,10 @@ import dev.atelier.codeintel.internal.index.CodeIndexStore;
 import dev.atelier.codeintel.internal.index.ParsePipeline;
 import dev.atelier.codeintel.internal.index.Phases;
 import dev.atelier.codeintel.internal.index.TextIndexer;
+import dev.atelier.codeintel.internal.resolve.BlobFacts;
 import dev.atelier.codeintel.internal.resolve.Resolver;
 import dev.atelier.codeintel.internal.work.SingleWorker;
+import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BlobId;
 import dev.atelier.repos.Branch;
@@ -62,6 +64,7 @@ public final class CodeIndexer implements AutoCloseable {
   private final SingleWorker resolveWorker = new SingleWorker("atelier-resolve");
   private final Map<Long, Long> lastResolved = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger running = new AtomicInteger();
+  private final WriteTurns turns = new WriteTurns();
 
   /** How long a blob no branch uses is kept: longer than any index run takes to switch. */
   private static final Duration UNUSED_BLOB_GRACE = Duration.ofHours(1);
@@ -74,7 +77,7 @@ public final class CodeIndexer implements AutoCloseable {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
     this.store = new CodeIndexStore(database.dataSource(), database.vendor());
-    this.resolver = new Resolver(database.dataSource(), database.vendor());
+    this.resolver = new Resolver(database.dataSource(), database.vendor(), turns);
     AtomicInteger counter = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
@@ -84,9 +87,9 @@ public final class CodeIndexer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.pipeline = new ParsePipeline(repos.blobs(), store, parser, pool, threads);
-    this.text = new TextIndexer(database.dataSource(), database.vendor());
-    this.collector = new BlobCollector(database.dataSource(), database.vendor());
+    this.pipeline = new ParsePipeline(repos.blobs(), store, parser, pool, threads, turns);
+    this.text = new TextIndexer(database.dataSource(), database.vendor(), turns);
+    this.collector = new BlobCollector(database.dataSource(), database.vendor(), turns);
   }
 
   /** The natives in use, e.g. {@code tree-sitter-o2}. */
@@ -122,7 +125,8 @@ public final class CodeIndexer implements AutoCloseable {
   }
 
   /** Resolves now (on the resolver thread); returns the branch's resolved references. */
-  private long resolveNow(long orgId, long branchId, long manifestId, boolean incremental)
+  private long resolveNow(
+      long orgId, long branchId, long manifestId, boolean incremental, Map<Long, BlobFacts> parsed)
       throws InterruptedException {
     long resolved =
         resolveWorker.call(() -> {
@@ -132,7 +136,7 @@ public final class CodeIndexer implements AutoCloseable {
           }
           return (incremental
                   ? resolver.resolveChanges(orgId, branchId, manifestId)
-                  : resolver.resolveAll(orgId, branchId, manifestId))
+                  : resolver.resolveAll(orgId, branchId, manifestId, parsed))
               .resolvedReferences();
         });
     lastResolved.put(branchId, resolved);
@@ -337,18 +341,22 @@ public final class CodeIndexer implements AutoCloseable {
     try {
       List<SourceFile> work = unindexed(orgId, files);
       int already = files.size() - work.size();
-      ParsePipeline.Outcome outcome =
+      // A full resolution follows: it resolves from what this run parses, not from rows read back.
+      boolean resolveAll = !incremental && !run.resolveInBackground();
+      Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+      ParsePipeline.Outcome<BlobFacts> outcome =
           pipeline.run(
               orgId,
               work,
               done -> {
                 repos.branches().progress(orgId, branch.id(), already + done);
                 listener.progress(repository, branch.name(), already + done, files.size());
-              });
+              },
+              parsed -> resolveAll ? BlobFacts.of(parsed, names) : null);
       Set<Sha256> stored =
           repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
       phases.mark("parse");
-      ManifestId manifest = run.manifestWriter().write(stored);
+      ManifestId manifest = turns.call(() -> run.manifestWriter().write(stored));
       phases.mark("manifest");
       // The trigram index of the new contents is written meanwhile, on its own thread: text search
       // is already complete (it reads contents not yet indexed directly), only faster once done.
@@ -361,7 +369,8 @@ public final class CodeIndexer implements AutoCloseable {
         scheduleResolution(orgId, branch.id().value());
         resolvedReferences = lastResolved.getOrDefault(branch.id().value(), 0L);
       } else {
-        resolvedReferences = resolveNow(orgId, branch.id().value(), manifest.value(), incremental);
+        resolvedReferences =
+            resolveNow(orgId, branch.id().value(), manifest.value(), incremental, outcome.kept());
       }
       phases.mark("resolve");
       List<IndexSummary.Skip> skips = new ArrayList<>();

@@ -400,7 +400,9 @@ abstract class CodeIndexerContract {
 
     var resolver =
         new dev.atelier.codeintel.internal.resolve.Resolver(
-            database.dataSource(), database.vendor());
+            database.dataSource(),
+            database.vendor(),
+            new dev.atelier.codeintel.internal.work.WriteTurns());
     Branch main = branch("main");
     long manifest = java.util.Objects.requireNonNull(main.manifestId()).value();
     var again = resolver.resolveChanges(repository.orgId(), main.id().value(), manifest);
@@ -409,6 +411,29 @@ abstract class CodeIndexerContract {
     var full = resolver.resolveAll(repository.orgId(), main.id().value(), manifest);
     assertThat(resolution()).isEqualTo(incremental);
     assertThat(full.resolvedReferences()).isEqualTo(again.resolvedReferences());
+  }
+
+  @Test
+  void aFirstIndexResolvesFromItsParsesAsItWouldFromTheStoredRows() throws Exception {
+    write("a.py", "class Shape\n  def area\n  def draw\ncall area\ncall this.draw\n");
+    write("b.py", "import a\ncall Shape.area\ncall a.draw\ncall  .area\ncall x\ty.draw\n");
+    write("c.py", "def area\ncall area\ncall draw\n");
+    write("copy/c.py", "def area\ncall area\ncall draw\n");
+    IndexSummary first = index("main");
+    List<String> fromParse = resolution();
+    assertThat(fromParse).hasSizeGreaterThanOrEqualTo(8);
+
+    var resolver =
+        new dev.atelier.codeintel.internal.resolve.Resolver(
+            database.dataSource(),
+            database.vendor(),
+            new dev.atelier.codeintel.internal.work.WriteTurns());
+    Branch main = branch("main");
+    long manifest = java.util.Objects.requireNonNull(main.manifestId()).value();
+    var fromRows = resolver.resolveAll(repository.orgId(), main.id().value(), manifest);
+
+    assertThat(resolution()).isEqualTo(fromParse);
+    assertThat(fromRows.resolvedReferences()).isEqualTo(first.resolvedReferences());
   }
 
   /** The branch's resolved references as "from#ref -> to#symbol @confidence", sorted. */

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parser for the indexer's own tests, over a tiny line language ({@code class A}, {@code def f}
- * nested in the last class, {@code call g}, {@code import m}), so the pipeline's bookkeeping is
- * tested apart from tree-sitter. It records what it parsed and fails on a poisoned line.
+ * nested in the last class, {@code call g} or {@code call q.g}, {@code import m}), so the
+ * pipeline's bookkeeping is tested apart from tree-sitter. It records what it parsed and fails on a
+ * poisoned line.
  */
 final class OutlineParser implements CodeParser {
 
@@ -51,7 +52,11 @@ final class OutlineParser implements CodeParser {
             new SymbolDef(
                 n, SymbolKind.METHOD, container, qualified, "def " + n + "()", null, whole, name));
       } else if (trimmed.startsWith("call ")) {
-        refs.add(new NameRef(trimmed.substring(5), RefKind.CALL, null, name));
+        // "call q.f" calls f qualified by q (q may be blank or hold a tab, as parsers can give)
+        String called = line.substring(line.indexOf("call ") + 5);
+        int dot = called.lastIndexOf('.');
+        String qualifier = dot < 0 ? null : called.substring(0, dot);
+        refs.add(new NameRef(called.substring(dot + 1), RefKind.CALL, qualifier, name));
       } else if (trimmed.startsWith("import ")) {
         imports.add(new ImportDecl(trimmed.substring(7), null, whole));
       }

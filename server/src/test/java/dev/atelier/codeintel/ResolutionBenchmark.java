@@ -118,7 +118,11 @@ public final class ResolutionBenchmark {
           summary.symbols(),
           summary.references(),
           summary.resolvedReferences());
-      Resolver resolver = new Resolver(database.dataSource(), database.vendor());
+      Resolver resolver =
+          new Resolver(
+              database.dataSource(),
+              database.vendor(),
+              new dev.atelier.codeintel.internal.work.WriteTurns());
       Branch branch = repos.branches().find(org, repository.id(), "main").orElseThrow();
       long manifest = Objects.requireNonNull(branch.manifestId()).value();
       for (int round = 0; round < 2; round++) {

@@ -1,5 +1,6 @@
 package dev.atelier.codeintel.internal.index;
 
+import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.time.Duration;
@@ -20,9 +21,11 @@ public final class BlobCollector {
   private static final int BATCH = 500;
 
   private final Sql sql;
+  private final WriteTurns turns;
 
-  public BlobCollector(DataSource dataSource, DatabaseVendor vendor) {
+  public BlobCollector(DataSource dataSource, DatabaseVendor vendor, WriteTurns turns) {
     this.sql = new Sql(dataSource, vendor);
+    this.turns = turns;
   }
 
   /** Deletes the org's unused blobs older than {@code grace}; returns how many. */
@@ -46,7 +49,7 @@ public final class BlobCollector {
     int deleted = 0;
     for (int from = 0; from < candidates.size(); from += BATCH) {
       List<Long> slice = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
-      deleted += sql.inTransaction(() -> delete(orgId, slice));
+      deleted += turns.call(() -> sql.inTransaction(() -> delete(orgId, slice)));
     }
     return deleted;
   }

@@ -32,10 +32,10 @@ public final class PackedReferences {
       if (!out.isEmpty()) {
         out.append('\n');
       }
-      out.append(clean(r.name())).append('\t').append(r.kind().id()).append('\t');
-      String qualifier = r.qualifier();
+      out.append(storedName(r.name())).append('\t').append(r.kind().id()).append('\t');
+      String qualifier = storedQualifier(r.qualifier());
       if (qualifier != null) {
-        out.append(qualifier.isBlank() ? " " : clean(qualifier));
+        out.append(qualifier);
       }
       out.append('\t').append(r.line());
       out.append('\t').append(r.startColumn());
@@ -77,6 +77,19 @@ public final class PackedReferences {
       case "type" -> RefKind.TYPE;
       default -> RefKind.ofId(id);
     };
+  }
+
+  /** A reference's name as {@link #unpack} returns it. */
+  public static String storedName(String name) {
+    return clean(name);
+  }
+
+  /** A reference's qualifier as {@link #unpack} returns it. */
+  public static @Nullable String storedQualifier(@Nullable String qualifier) {
+    if (qualifier == null) {
+      return null;
+    }
+    return qualifier.isBlank() ? " " : clean(qualifier);
   }
 
   private static String clean(String text) {

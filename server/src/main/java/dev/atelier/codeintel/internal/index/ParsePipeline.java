@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.atelier.codeintel.CodeParser;
 import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.ParsedFile;
+import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.repos.BlobId;
 import dev.atelier.repos.BlobStore;
 import dev.atelier.repos.NewBlob;
@@ -15,13 +16,16 @@ import dev.atelier.repos.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads, parses and writes the files whose blobs the org has not indexed yet. Parsing runs on a
@@ -38,9 +42,16 @@ public final class ParsePipeline {
   private final CodeParser parser;
   private final ExecutorService pool;
   private final int inFlight;
+  private final WriteTurns turns;
 
   public ParsePipeline(
-      BlobStore blobs, CodeIndexStore store, CodeParser parser, ExecutorService pool, int threads) {
+      BlobStore blobs,
+      CodeIndexStore store,
+      CodeParser parser,
+      ExecutorService pool,
+      int threads,
+      WriteTurns turns) {
+    this.turns = requireNonNull(turns, "turns is null");
     this.blobs = requireNonNull(blobs, "blobs is null");
     this.store = requireNonNull(store, "store is null");
     this.parser = requireNonNull(parser, "parser is null");
@@ -48,18 +59,27 @@ public final class ParsePipeline {
     this.inFlight = Math.max(2, threads * 4);
   }
 
-  /** What one run produced: how many files it parsed, and which it had to leave out. */
-  public record Outcome(int parsed, List<SkippedFile> failed) {}
+  /**
+   * What one run produced: how many files it parsed, which it had to leave out, and what the caller
+   * asked to keep of each parse, by blob id.
+   */
+  public record Outcome<T>(int parsed, List<SkippedFile> failed, Map<Long, T> kept) {}
 
   /**
    * Indexes each file's content once (the first path decides the language), reporting the number of
-   * files done after each written batch.
+   * files done after each written batch; {@code keep} maps each parse (on the parsing threads) to
+   * what the run returns of it, if anything (null).
    */
-  public Outcome run(long orgId, List<SourceFile> files, IntConsumer progress)
+  public <T> Outcome<T> run(
+      long orgId,
+      List<SourceFile> files,
+      IntConsumer progress,
+      Function<ParsedFile, @Nullable T> keep)
       throws InterruptedException {
-    ExecutorCompletionService<Result> completion = new ExecutorCompletionService<>(pool);
+    ExecutorCompletionService<Result<T>> completion = new ExecutorCompletionService<>(pool);
+    Map<Long, T> kept = new HashMap<>();
     List<SkippedFile> failed = new ArrayList<>();
-    List<Result> batch = new ArrayList<>();
+    List<Result<T>> batch = new ArrayList<>();
     long batchBytes = 0;
     int submitted = 0;
     int finished = 0;
@@ -68,11 +88,11 @@ public final class ParsePipeline {
       while (finished < files.size()) {
         while (submitted < files.size() && submitted - finished < inFlight) {
           SourceFile file = files.get(submitted++);
-          completion.submit(() -> parse(file));
+          completion.submit(() -> parse(file, keep));
         }
-        Future<Result> done = completion.take();
+        Future<Result<T>> done = completion.take();
         finished++;
-        Result result = get(done);
+        Result<T> result = get(done);
         if (result.failure() != null) {
           failed.add(result.failure());
           continue;
@@ -80,15 +100,15 @@ public final class ParsePipeline {
         batch.add(result);
         batchBytes += result.bytes().length;
         if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
-          parsed += write(orgId, batch);
+          parsed += write(orgId, batch, kept);
           batch.clear();
           batchBytes = 0;
           progress.accept(finished);
         }
       }
-      parsed += write(orgId, batch);
+      parsed += write(orgId, batch, kept);
       progress.accept(finished);
-      return new Outcome(parsed, failed);
+      return new Outcome<>(parsed, failed, kept);
     } finally {
       // Stop reading and parsing what is still queued when we leave early.
       while (finished < submitted) {
@@ -103,19 +123,27 @@ public final class ParsePipeline {
     }
   }
 
-  private int write(long orgId, List<Result> batch) {
+  private <T> int write(long orgId, List<Result<T>> batch, Map<Long, T> kept) {
     if (batch.isEmpty()) {
       return 0;
     }
+    return turns.call(() -> writeBatch(orgId, batch, kept));
+  }
+
+  private <T> int writeBatch(long orgId, List<Result<T>> batch, Map<Long, T> kept) {
     List<NewBlob> newBlobs = new ArrayList<>(batch.size());
-    for (Result result : batch) {
+    for (Result<T> result : batch) {
       newBlobs.add(NewBlob.text(result.bytes()));
     }
     blobs.putAll(orgId, newBlobs);
     Map<Sha256, BlobId> ids = blobs.ids(orgId, batch.stream().map(r -> r.file().sha256()).toList());
     List<ParsedBlob> parsedBlobs = new ArrayList<>(batch.size());
-    for (Result result : batch) {
+    for (Result<T> result : batch) {
       BlobId id = requireNonNull(ids.get(result.file().sha256()), "blob was not stored");
+      T keep = result.kept();
+      if (keep != null) {
+        kept.put(id.value(), keep);
+      }
       parsedBlobs.add(
           new ParsedBlob(id, result.parsed(), result.text(), ParsedBlob.countLines(result.text())));
     }
@@ -123,7 +151,7 @@ public final class ParsePipeline {
     return batch.size();
   }
 
-  private Result parse(SourceFile file) {
+  private <T> Result<T> parse(SourceFile file, Function<ParsedFile, @Nullable T> keep) {
     byte[] bytes;
     try {
       bytes = file.bytes();
@@ -134,10 +162,10 @@ public final class ParsePipeline {
     String text = new String(bytes, StandardCharsets.UTF_8);
     Language language = Language.ofPath(file.path().value());
     ParsedFile parsed = language.parsed() ? parser.parse(language, text) : ParsedFile.text();
-    return new Result(file, bytes, text, parsed, null);
+    return new Result<>(file, bytes, text, parsed, keep.apply(parsed), null);
   }
 
-  private static Result get(Future<Result> done) throws InterruptedException {
+  private static <T> Result<T> get(Future<Result<T>> done) throws InterruptedException {
     try {
       return done.get();
     } catch (ExecutionException e) {
@@ -145,15 +173,16 @@ public final class ParsePipeline {
     }
   }
 
-  private record Result(
+  private record Result<T>(
       SourceFile file,
       byte[] bytes,
       String text,
       ParsedFile parsed,
-      @org.jspecify.annotations.Nullable SkippedFile failure) {
+      @Nullable T kept,
+      @Nullable SkippedFile failure) {
 
-    static Result failed(SourceFile file, SkippedFile failure) {
-      return new Result(file, new byte[0], "", ParsedFile.text(), failure);
+    static <T> Result<T> failed(SourceFile file, SkippedFile failure) {
+      return new Result<>(file, new byte[0], "", ParsedFile.text(), null, failure);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.codeintel.internal.index;
 
+import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ public final class TextIndexer {
   private static final int BATCH = 256;
 
   private final Sql sql;
+  private final WriteTurns turns;
 
-  public TextIndexer(DataSource dataSource, DatabaseVendor vendor) {
+  public TextIndexer(DataSource dataSource, DatabaseVendor vendor, WriteTurns turns) {
     this.sql = new Sql(dataSource, vendor);
+    this.turns = turns;
   }
 
   /** Blobs of the org still waiting for their text index. */
@@ -77,16 +80,17 @@ public final class TextIndexer {
       return 0;
     }
     // Only this thread writes these rows and flags, so what was read is still pending here.
-    sql.inTransaction(() -> {
-      sql.batch("INSERT INTO blob_text (rowid, content) VALUES (?, ?)", rows);
-      sql.jdbc()
-          .sql(
-              "UPDATE blob_parses SET text_indexed = 1 WHERE org_id = ? AND blob_id IN ("
-                  + String.join(",", Collections.nCopies(rows.size(), "?"))
-                  + ")")
-          .params(ids)
-          .update();
-    });
+    turns.run(() ->
+        sql.inTransaction(() -> {
+          sql.batch("INSERT INTO blob_text (rowid, content) VALUES (?, ?)", rows);
+          sql.jdbc()
+              .sql(
+                  "UPDATE blob_parses SET text_indexed = 1 WHERE org_id = ? AND blob_id IN ("
+                      + String.join(",", Collections.nCopies(rows.size(), "?"))
+                      + ")")
+              .params(ids)
+              .update();
+        }));
     return rows.size();
   }
 }

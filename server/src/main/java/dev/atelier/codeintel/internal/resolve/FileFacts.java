@@ -2,15 +2,10 @@ package dev.atelier.codeintel.internal.resolve;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.atelier.codeintel.ImportDecl;
 import dev.atelier.codeintel.Language;
-import dev.atelier.codeintel.NameRef;
 import dev.atelier.codeintel.ParsedFile;
 import dev.atelier.codeintel.RefKind;
-import dev.atelier.codeintel.SymbolDef;
 import dev.atelier.codeintel.SymbolKind;
-import dev.atelier.codeintel.internal.index.SymbolNesting;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -45,24 +40,8 @@ public record FileFacts(
   /** A reference: {@code enclosing} is the innermost symbol around it (the caller), or -1. */
   public record Ref(String name, RefKind kind, @Nullable String qualifier, int enclosing) {}
 
-  /** The facts of a parse, with nesting computed as the index store does. */
+  /** The facts of a parse at a path, with nesting computed as the index store does. */
   public static FileFacts of(String path, ParsedFile parsed) {
-    SymbolNesting nesting = new SymbolNesting(parsed.symbols());
-    List<Sym> symbols = new ArrayList<>();
-    for (int i = 0; i < parsed.symbols().size(); i++) {
-      SymbolDef s = parsed.symbols().get(i);
-      symbols.add(new Sym(s.name(), s.kind(), s.container(), s.qualifiedName(), nesting.parent(i)));
-    }
-    List<Imp> imports = new ArrayList<>();
-    for (ImportDecl i : parsed.imports()) {
-      imports.add(new Imp(i.target(), i.alias()));
-    }
-    int[] enclosing = nesting.enclosing(parsed.references());
-    List<Ref> refs = new ArrayList<>();
-    for (int i = 0; i < parsed.references().size(); i++) {
-      NameRef r = parsed.references().get(i);
-      refs.add(new Ref(r.name(), r.kind(), r.qualifier(), enclosing[i]));
-    }
-    return new FileFacts(path, parsed.language(), parsed.packageName(), symbols, imports, refs);
+    return BlobFacts.of(parsed, new java.util.HashMap<>()).at(path);
   }
 }

@@ -109,11 +109,11 @@ public final class ResolutionCore {
   /** per file: name -> ordinals of its symbols with that name, in source order */
   private final List<Map<String, int[]>> fileNames = new ArrayList<>();
 
-  /** package key -> name -> packed (file, ordinal) */
-  private final Map<String, Map<String, long[]>> packageNames = new HashMap<>();
+  /** per file: the names of its package (same package key) -> packed (file, ordinal) */
+  private final List<Map<String, long[]>> packageNames;
 
-  /** family + name -> packed (file, ordinal), all symbols */
-  private final Map<String, long[]> globalNames = new HashMap<>();
+  /** per file: the names of its language family -> packed (file, ordinal), all symbols */
+  private final List<Map<String, long[]>> globalNames;
 
   /** family + container's simple name + name -> packed (file, ordinal) */
   private final Map<String, long[]> memberNames = new HashMap<>();
@@ -160,7 +160,7 @@ public final class ResolutionCore {
     this.goModules = Map.copyOf(goModules);
     this.rootName = rootName;
     this.bindings = new List[files.size()];
-    Map<String, List<Long>> global = new HashMap<>();
+    Map<String, Map<String, List<Long>>> global = new HashMap<>();
     Map<String, List<Long>> members = new HashMap<>();
     Map<String, Map<String, List<Long>>> packages = new HashMap<>();
     Set<String> pythonPackageDirs = new java.util.HashSet<>();
@@ -182,7 +182,10 @@ public final class ResolutionCore {
         long packed = pack(i, s);
         names.computeIfAbsent(sym.name(), k -> new ArrayList<>()).add(s);
         inPackage.computeIfAbsent(sym.name(), k -> new ArrayList<>()).add(packed);
-        global.computeIfAbsent(family + sym.name(), k -> new ArrayList<>()).add(packed);
+        global
+            .computeIfAbsent(family, k -> new HashMap<>())
+            .computeIfAbsent(sym.name(), k -> new ArrayList<>())
+            .add(packed);
         if (sym.container() != null) {
           members
               .computeIfAbsent(
@@ -208,13 +211,18 @@ public final class ResolutionCore {
         default -> {}
       }
     }
-    global.forEach((k, v) -> globalNames.put(k, toArray(v)));
     members.forEach((k, v) -> memberNames.put(k, toArray(v)));
-    packages.forEach((k, v) -> {
-      Map<String, long[]> m = new HashMap<>(v.size() * 2);
-      v.forEach((name, list) -> m.put(name, toArray(list)));
-      packageNames.put(k, m);
-    });
+    // Each reference looks its package and family up: resolved here once per file, not per use.
+    Map<String, Map<String, long[]>> byFamily = arrays(global);
+    Map<String, Map<String, long[]>> byPackage = arrays(packages);
+    List<Map<String, long[]>> filePackages = new ArrayList<>(this.files.size());
+    List<Map<String, long[]>> fileFamilies = new ArrayList<>(this.files.size());
+    for (FileFacts f : this.files) {
+      filePackages.add(byPackage.getOrDefault(packageKey(f), Map.of()));
+      fileFamilies.add(byFamily.getOrDefault(family(f.language()), Map.of()));
+    }
+    this.packageNames = filePackages;
+    this.globalNames = fileFamilies;
   }
 
   public int fileCount() {
@@ -916,8 +924,7 @@ public final class ResolutionCore {
       return List.of();
     }
     int skip = fileSeen ? file : -1;
-    Map<String, long[]> pkg = packageNames.get(packageKey(f));
-    long[] inPackage = pkg == null ? null : pkg.get(ref.name());
+    long[] inPackage = packageNames.get(file).get(ref.name());
     if (inPackage != null) {
       List<Long> found = new ArrayList<>();
       for (long packed : inPackage) {
@@ -929,7 +936,7 @@ public final class ResolutionCore {
         return wide(found, PACKAGE);
       }
     }
-    long[] everywhere = globalNames.get(family(f.language()) + ref.name());
+    long[] everywhere = globalNames.get(file).get(ref.name());
     if (everywhere == null) {
       return List.of();
     }
@@ -1103,6 +1110,17 @@ public final class ResolutionCore {
       }
     }
     return String.join("/", parts);
+  }
+
+  private static Map<String, Map<String, long[]>> arrays(
+      Map<String, Map<String, List<Long>>> lists) {
+    Map<String, Map<String, long[]>> out = new HashMap<>(lists.size() * 2);
+    lists.forEach((key, names) -> {
+      Map<String, long[]> m = new HashMap<>(names.size() * 2);
+      names.forEach((name, list) -> m.put(name, toArray(list)));
+      out.put(key, m);
+    });
+    return out;
   }
 
   private static long[] toArray(List<Long> list) {

@@ -9,6 +9,7 @@ import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Imp;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Ref;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Sym;
+import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
@@ -53,9 +54,11 @@ public final class Resolver {
 
   private final Sql sql;
   private final JdbcTemplate streaming;
+  private final WriteTurns turns;
 
-  public Resolver(DataSource dataSource, DatabaseVendor vendor) {
+  public Resolver(DataSource dataSource, DatabaseVendor vendor, WriteTurns turns) {
     this.sql = new Sql(dataSource, vendor);
+    this.turns = turns;
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(5000);
   }
@@ -120,8 +123,17 @@ public final class Resolver {
 
   /** Resolves the whole branch and replaces its stored resolution. */
   public Outcome resolveAll(long orgId, long branchId, long manifestId) {
+    return resolveAll(orgId, branchId, manifestId, Map.of());
+  }
+
+  /**
+   * Resolves the whole branch from {@code parsed} (blob id to facts, what an index run just parsed)
+   * when it holds every parsed blob of the manifest, else from the database.
+   */
+  public Outcome resolveAll(
+      long orgId, long branchId, long manifestId, Map<Long, BlobFacts> parsed) {
     long started = System.nanoTime();
-    Branch branch = load(orgId, manifestId);
+    Branch branch = load(orgId, manifestId, parsed);
     return writeAll(orgId, branchId, branch, started);
   }
 
@@ -132,7 +144,7 @@ public final class Resolver {
   public Outcome resolveChanges(long orgId, long branchId, long manifestId) {
     long started = System.nanoTime();
     Map<String, long[]> previous = previousFiles(orgId, branchId);
-    Branch branch = load(orgId, manifestId);
+    Branch branch = load(orgId, manifestId, Map.of());
     if (previous.isEmpty()) {
       return writeAll(orgId, branchId, branch, started);
     }
@@ -278,25 +290,25 @@ public final class Resolver {
       fileUpserts.add(
           new Object[] {orgId, branchId, fileIds[i], core.file(i).path(), branch.blobs()[i]});
     }
-    sql.inTransaction(() -> {
-      JdbcTemplate jdbc = sql.jdbcTemplate();
-      sql.batch(
-          "DELETE FROM branch_files WHERE org_id = ? AND branch_id = ? AND file_id = ?",
-          fileDeletes);
-      insert(jdbc, INSERT_FILE, fileUpserts);
-      sql.batch(
-          "DELETE FROM file_dependencies WHERE org_id = ? AND branch_id = ? AND from_file = ?",
-          depDeletes);
-      insert(jdbc, INSERT_DEPENDENCY, depRows);
-      sql.batch(
-          "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?",
-          refFileDeletes);
-      sql.batch(
-          "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
-              + " AND ref_ordinal = ?",
-          refDeletes);
-      insert(jdbc, INSERT_REF, refRows);
-    });
+    turns.run(() ->
+        sql.inTransaction(() -> {
+          sql.batch(
+              "DELETE FROM branch_files WHERE org_id = ? AND branch_id = ? AND file_id = ?",
+              fileDeletes);
+          insert(INSERT_FILE, fileUpserts);
+          sql.batch(
+              "DELETE FROM file_dependencies WHERE org_id = ? AND branch_id = ? AND from_file = ?",
+              depDeletes);
+          insert(INSERT_DEPENDENCY, depRows);
+          sql.batch(
+              "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?",
+              refFileDeletes);
+          sql.batch(
+              "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
+                  + " AND ref_ordinal = ?",
+              refDeletes);
+          insert(INSERT_REF, refRows);
+        }));
     long resolved =
         sql.jdbc()
             .sql(
@@ -349,16 +361,17 @@ public final class Resolver {
         }
       }
     }
-    sql.inTransaction(() -> {
-      JdbcTemplate jdbc = sql.jdbcTemplate();
-      for (String table : List.of("resolved_refs", "file_dependencies", "branch_files")) {
-        jdbc.update(
-            "DELETE FROM " + table + " WHERE org_id = ? AND branch_id = ?", orgId, branchId);
-      }
-      insert(jdbc, INSERT_FILE, fileRows);
-      insert(jdbc, INSERT_DEPENDENCY, depRows);
-      insert(jdbc, INSERT_REF, refRows);
-    });
+    turns.run(() ->
+        sql.inTransaction(() -> {
+          JdbcTemplate jdbc = sql.jdbcTemplate();
+          for (String table : List.of("resolved_refs", "file_dependencies", "branch_files")) {
+            jdbc.update(
+                "DELETE FROM " + table + " WHERE org_id = ? AND branch_id = ?", orgId, branchId);
+          }
+          insert(INSERT_FILE, fileRows);
+          insert(INSERT_DEPENDENCY, depRows);
+          insert(INSERT_REF, refRows);
+        }));
     return new Outcome(
         true,
         core.fileCount(),
@@ -550,26 +563,36 @@ public final class Resolver {
   /** The branch in memory: its resolution core and each file's blob id. */
   private record Branch(ResolutionCore core, long[] blobs, long references) {}
 
-  /** One blob's parse facts, shared by every path with that content. */
-  private static final class BlobFacts {
+  /** One blob's parse facts while its rows are read, shared by every path with that content. */
+  private static final class LoadingBlob {
     Language language = Language.TEXT;
     String packageName = "";
     @Nullable Sym[] symbols = new Sym[0];
     @Nullable Imp[] imports = new Imp[0];
     @Nullable Ref[] refs = new Ref[0];
-    @Nullable List<Sym> symbolList;
-    @Nullable List<Imp> importList;
-    @Nullable List<Ref> refList;
+    @Nullable BlobFacts facts;
+
+    /** The facts read, once (the rows' arrays are let go). */
+    BlobFacts facts() {
+      if (facts == null) {
+        facts =
+            new BlobFacts(language, packageName, present(symbols), present(imports), present(refs));
+        symbols = new Sym[0];
+        imports = new Imp[0];
+        refs = new Ref[0];
+      }
+      return facts;
+    }
   }
 
-  private Branch load(long orgId, long manifestId) {
-    return sql.inTransaction(() -> loadInTransaction(orgId, manifestId));
+  private Branch load(long orgId, long manifestId, Map<Long, BlobFacts> parsed) {
+    return sql.inTransaction(() -> loadInTransaction(orgId, manifestId, parsed));
   }
 
-  private Branch loadInTransaction(long orgId, long manifestId) {
+  private Branch loadInTransaction(long orgId, long manifestId, Map<Long, BlobFacts> parsed) {
     Map<String, String> interned = new HashMap<>();
     TreeMap<String, Long> paths = new TreeMap<>();
-    Map<Long, BlobFacts> blobs = new HashMap<>();
+    Map<Long, LoadingBlob> blobs = new HashMap<>();
     streaming.query(
         "SELECT e.path, e.blob_id, p.language, p.package_name, p.symbol_count, p.import_count,"
             + " p.reference_count FROM manifest_entries e LEFT JOIN blob_parses p"
@@ -580,9 +603,9 @@ public final class Resolver {
           paths.put(row.getString(1), blob);
           String language = row.getString(3);
           if (language != null && !blobs.containsKey(blob)) {
-            BlobFacts facts = new BlobFacts();
+            LoadingBlob facts = new LoadingBlob();
             facts.language = Language.ofId(language);
-            facts.packageName = intern(interned, row.getString(4));
+            facts.packageName = BlobFacts.intern(interned, row.getString(4));
             facts.symbols = new Sym[row.getInt(5)];
             facts.imports = new Imp[row.getInt(6)];
             facts.refs = new Ref[row.getInt(7)];
@@ -591,6 +614,43 @@ public final class Resolver {
         },
         orgId,
         manifestId);
+    // A first index resolves from what it just parsed: reading 200k symbols and 700k references
+    // back would take seconds.
+    boolean fromParse = !parsed.isEmpty() && parsed.keySet().containsAll(blobs.keySet());
+    if (!fromParse) {
+      readParses(orgId, manifestId, blobs, interned);
+    }
+    List<FileFacts> files = new ArrayList<>(paths.size());
+    long[] blobIds = new long[paths.size()];
+    Map<String, String> goModules = new HashMap<>();
+    long references = 0;
+    int i = 0;
+    for (Map.Entry<String, Long> entry : paths.entrySet()) {
+      String path = entry.getKey();
+      blobIds[i++] = entry.getValue();
+      if (path.equals("go.mod") || path.endsWith("/go.mod")) {
+        String module = goModule(orgId, entry.getValue());
+        if (module != null) {
+          goModules.put(ResolutionCore.dir(path), module);
+        }
+      }
+      LoadingBlob loaded = blobs.get(entry.getValue());
+      BlobFacts facts =
+          loaded == null ? null : fromParse ? parsed.get(entry.getValue()) : loaded.facts();
+      if (facts == null) {
+        files.add(new FileFacts(path, Language.TEXT, "", List.of(), List.of(), List.of()));
+        continue;
+      }
+      references += facts.refs().size();
+      files.add(facts.at(path));
+    }
+    return new Branch(
+        new ResolutionCore(files, goModules, rootName(orgId, manifestId)), blobIds, references);
+  }
+
+  /** Reads the parse rows of the manifest's blobs into {@code blobs}. */
+  private void readParses(
+      long orgId, long manifestId, Map<Long, LoadingBlob> blobs, Map<String, String> interned) {
     String blobsOfManifest =
         " AND blob_id IN (SELECT blob_id FROM manifest_entries WHERE org_id = ? AND manifest_id = ?)";
     streaming.query(
@@ -598,7 +658,7 @@ public final class Resolver {
             + " FROM symbols WHERE org_id = ?"
             + blobsOfManifest,
         row -> {
-          BlobFacts facts = blobs.get(row.getLong(1));
+          LoadingBlob facts = blobs.get(row.getLong(1));
           if (facts != null) {
             int parent = row.getInt(3);
             if (row.wasNull()) {
@@ -610,9 +670,9 @@ public final class Resolver {
                     facts.symbols,
                     row.getInt(2),
                     new Sym(
-                        intern(interned, row.getString(4)),
+                        BlobFacts.intern(interned, row.getString(4)),
                         SymbolKind.ofId(row.getString(5)),
-                        container == null ? null : intern(interned, container),
+                        container == null ? null : BlobFacts.intern(interned, container),
                         row.getString(7),
                         parent));
           }
@@ -623,7 +683,7 @@ public final class Resolver {
     streaming.query(
         "SELECT blob_id, ordinal, target, alias FROM imports WHERE org_id = ?" + blobsOfManifest,
         row -> {
-          BlobFacts facts = blobs.get(row.getLong(1));
+          LoadingBlob facts = blobs.get(row.getLong(1));
           if (facts != null) {
             String alias = row.getString(4);
             facts.imports =
@@ -631,8 +691,8 @@ public final class Resolver {
                     facts.imports,
                     row.getInt(2),
                     new Imp(
-                        intern(interned, row.getString(3)),
-                        alias == null ? null : intern(interned, alias)));
+                        BlobFacts.intern(interned, row.getString(3)),
+                        alias == null ? null : BlobFacts.intern(interned, alias)));
           }
         },
         orgId,
@@ -641,7 +701,7 @@ public final class Resolver {
     streaming.query(
         "SELECT blob_id, refs FROM blob_refs WHERE org_id = ?" + blobsOfManifest,
         row -> {
-          BlobFacts facts = blobs.get(row.getLong(1));
+          LoadingBlob facts = blobs.get(row.getLong(1));
           if (facts != null) {
             List<StoredReference> stored = PackedReferences.unpack(row.getString(2));
             Ref[] refs = new Ref[stored.size()];
@@ -650,9 +710,9 @@ public final class Resolver {
               String qualifier = r.qualifier();
               refs[n] =
                   new Ref(
-                      intern(interned, r.name()),
+                      BlobFacts.intern(interned, r.name()),
                       r.kind(),
-                      qualifier == null ? null : intern(interned, qualifier),
+                      qualifier == null ? null : BlobFacts.intern(interned, qualifier),
                       r.enclosing());
             }
             facts.refs = refs;
@@ -661,46 +721,6 @@ public final class Resolver {
         orgId,
         orgId,
         manifestId);
-
-    List<FileFacts> files = new ArrayList<>(paths.size());
-    long[] blobIds = new long[paths.size()];
-    Map<String, String> goModules = new HashMap<>();
-    long references = 0;
-    int i = 0;
-    for (Map.Entry<String, Long> entry : paths.entrySet()) {
-      String path = entry.getKey();
-      blobIds[i++] = entry.getValue();
-      BlobFacts facts = blobs.get(entry.getValue());
-      if (path.equals("go.mod") || path.endsWith("/go.mod")) {
-        String module = goModule(orgId, entry.getValue());
-        if (module != null) {
-          goModules.put(ResolutionCore.dir(path), module);
-        }
-      }
-      if (facts == null) {
-        files.add(new FileFacts(path, Language.TEXT, "", List.of(), List.of(), List.of()));
-        continue;
-      }
-      if (facts.symbolList == null) {
-        facts.symbolList = present(facts.symbols);
-        facts.importList = present(facts.imports);
-        facts.refList = present(facts.refs);
-        facts.symbols = new Sym[0];
-        facts.imports = new Imp[0];
-        facts.refs = new Ref[0];
-      }
-      references += requireNonNull(facts.refList).size();
-      files.add(
-          new FileFacts(
-              path,
-              facts.language,
-              facts.packageName,
-              requireNonNull(facts.symbolList),
-              requireNonNull(facts.importList),
-              requireNonNull(facts.refList)));
-    }
-    return new Branch(
-        new ResolutionCore(files, goModules, rootName(orgId, manifestId)), blobIds, references);
   }
 
   /** The last segment of the repository's folder or clone URL, without ".git". */
@@ -756,21 +776,22 @@ public final class Resolver {
     return List.copyOf(out);
   }
 
-  private static String intern(Map<String, String> interned, String value) {
-    String known = interned.putIfAbsent(value, value);
-    return known == null ? value : known;
-  }
-
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * Inserts rows with multi-row VALUES statements of {@link #ROWS_PER_INSERT} rows: one round trip
-   * per few hundred rows on PostgreSQL, where a JDBC batch would still send one insert per row.
+   * Inserts rows: on SQLite as a batch of one prepared statement, on PostgreSQL with multi-row
+   * VALUES statements of {@link #ROWS_PER_INSERT} rows (one round trip per few hundred rows, where
+   * a JDBC batch would still send one insert per row).
    */
-  private static void insert(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
+  private void insert(String statement, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
+    if (sql.vendor() == DatabaseVendor.SQLITE) {
+      sql.batch(statement, rows);
+      return;
+    }
+    JdbcTemplate jdbc = sql.jdbcTemplate();
     int columns = rows.getFirst().length;
     String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
     String head = statement.substring(0, statement.indexOf(" VALUES ") + 8);
