@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * @param maxFileBytes files larger than this are skipped as too large
  * @param skippedFolders folder names skipped at any depth unless an {@code .atelierignore}
- *     re-includes them ({@code !vendor/}); output-like names ({@code build}, {@code dist}, ...) only
- *     beside a build file, since elsewhere they are source (Go's {@code go/build})
+ *     re-includes them ({@code !vendor/}); output-like names ({@code build}, {@code dist}, ...)
+ *     only beside a build file, since elsewhere they are source (Go's {@code go/build})
  */
 public record SourceOptions(long maxFileBytes, Set<String> skippedFolders) {
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -346,20 +347,31 @@ public final class Resolver {
     ResolutionCore core = branch.core();
     int[] fileIds = new int[core.fileCount()];
     List<Object[]> fileRows = new ArrayList<>(core.fileCount());
-    List<Object[]> depRows = new ArrayList<>();
-    List<Object[]> refRows = new ArrayList<>();
-    long resolved = 0;
     for (int i = 0; i < core.fileCount(); i++) {
       fileIds[i] = i;
       fileRows.add(new Object[] {orgId, branchId, i, core.file(i).path(), branch.blobs()[i]});
     }
-    for (int i = 0; i < core.fileCount(); i++) {
-      addDependencyRows(orgId, branchId, core, i, fileIds, depRows);
-      for (int r = 0; r < core.file(i).refs().size(); r++) {
-        if (addRefRows(orgId, branchId, core, i, r, fileIds, refRows)) {
-          resolved++;
-        }
-      }
+    // Files resolve independently (each file's import bindings are its own), so on all cores.
+    FileRows[] perFile = new FileRows[core.fileCount()];
+    IntStream.range(0, core.fileCount())
+        .parallel()
+        .forEach(i -> {
+          FileRows rows = new FileRows();
+          addDependencyRows(orgId, branchId, core, i, fileIds, rows.dependencies);
+          for (int r = 0; r < core.file(i).refs().size(); r++) {
+            if (addRefRows(orgId, branchId, core, i, r, fileIds, rows.references)) {
+              rows.resolved++;
+            }
+          }
+          perFile[i] = rows;
+        });
+    List<Object[]> depRows = new ArrayList<>();
+    List<Object[]> refRows = new ArrayList<>();
+    long resolved = 0;
+    for (FileRows rows : perFile) {
+      depRows.addAll(rows.dependencies);
+      refRows.addAll(rows.references);
+      resolved += rows.resolved;
     }
     turns.run(() ->
         sql.inTransaction(() -> {
@@ -380,6 +392,13 @@ public final class Resolver {
         branch.references(),
         depRows.size(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** One file's rows, resolved on any thread. */
+  private static final class FileRows {
+    final List<Object[]> dependencies = new ArrayList<>();
+    final List<Object[]> references = new ArrayList<>();
+    long resolved;
   }
 
   private static boolean addRefRows(
