@@ -142,7 +142,7 @@ public final class ChangeDebouncer implements AutoCloseable {
   }
 
   /**
-   * A debouncer on its own scheduler thread, running the handler on virtual threads; {@link
+   * A debouncer on its own scheduler thread, running the handler on a thread per flush; {@link
    * #close()} stops both.
    */
   public static ChangeDebouncer start(
@@ -150,8 +150,11 @@ public final class ChangeDebouncer implements AutoCloseable {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("atelier-debouncer").daemon().factory());
+    // Platform threads: a flush is long native (SQLite, tree-sitter) work, which on a virtual
+    // thread waited seconds for a carrier that search requests were holding.
     ExecutorService flushes =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atelier-flush-", 0).factory());
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("atelier-flush-", 0).daemon().factory());
     Timer timer =
         new Timer() {
           @Override

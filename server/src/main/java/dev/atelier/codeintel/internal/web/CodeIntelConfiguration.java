@@ -12,11 +12,13 @@ import dev.atelier.platform.Database;
 import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.IndexEvents;
 import dev.atelier.repos.ReposStorage;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** Registers the plain-Java code-intelligence core as beans for {@code serve}. */
 @Configuration(proxyBeanMethods = false)
@@ -47,10 +49,19 @@ class CodeIntelConfiguration {
    * embedding worker for the new chunks and the semantic-search index of the new manifest.
    */
   @Bean
+  @Primary
   IndexListener indexListener(
-      IndexEvents events, ObjectProvider<EmbeddingWorker> embeddings, CodeIntelligence core) {
-    return new PublishingIndexListener(events, embeddings.getIfAvailable())
-        .andThen(new WarmingIndexListener(core.repos().branches(), core.semanticSearch()));
+      IndexEvents events,
+      ObjectProvider<EmbeddingWorker> embeddings,
+      WarmingIndexListener warming) {
+    return new PublishingIndexListener(events, embeddings.getIfAvailable()).andThen(warming);
+  }
+
+  /** One of the listeners above; a bean of its own so its thread stops with the context. */
+  @Bean
+  WarmingIndexListener warmingIndexListener(CodeIntelligence core) {
+    return new WarmingIndexListener(
+        core.repos().branches(), core.semanticSearch(), Duration.ofSeconds(5));
   }
 
   /** The debouncer's flushes re-index what changed (tests may put their own handler first). */

@@ -8,6 +8,7 @@ import dev.atelier.repos.Branch;
 import dev.atelier.repos.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ class WarmingIndexListenerTest {
             public void completed(Repository r, dev.atelier.codeintel.IndexSummary summary) {
               completed.incrementAndGet();
             }
-          }.andThen(new WarmingIndexListener(core.repos().branches(), core.semanticSearch()));
+          }.andThen(
+              new WarmingIndexListener(
+                  core.repos().branches(), core.semanticSearch(), Duration.ZERO));
 
       core.indexWorkingTree(tree, listener);
 
