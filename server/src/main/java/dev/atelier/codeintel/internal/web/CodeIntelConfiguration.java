@@ -61,7 +61,7 @@ class CodeIntelConfiguration {
   @Bean
   WarmingIndexListener warmingIndexListener(CodeIntelligence core) {
     return new WarmingIndexListener(
-        core.repos().branches(), core.semanticSearch(), Duration.ofSeconds(5));
+        core.repos().branches(), core.semanticSearch()::warm, Duration.ofSeconds(5));
   }
 
   /** The debouncer's flushes re-index what changed (tests may put their own handler first). */

@@ -3,6 +3,7 @@ package dev.atelier.codeintel.internal.web;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.codeintel.IndexSummary;
 import dev.atelier.codeintel.SemanticSearch;
+import dev.atelier.repos.Branch;
 import dev.atelier.repos.Branches;
 import dev.atelier.repos.Repository;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ final class WarmingIndexListener implements IndexListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WarmingIndexListener.class);
 
   private final Branches branches;
-  private final SemanticSearch search;
+  private final BiConsumer<Repository, Branch> warm;
   private final Duration settle;
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
@@ -35,11 +37,12 @@ final class WarmingIndexListener implements IndexListener, AutoCloseable {
   private final Map<String, Future<?>> pending = new ConcurrentHashMap<>();
 
   /**
+   * @param warm builds a branch's index ({@link SemanticSearch#warm})
    * @param settle how long a branch goes without another completed run before its index is built
    */
-  WarmingIndexListener(Branches branches, SemanticSearch search, Duration settle) {
+  WarmingIndexListener(Branches branches, BiConsumer<Repository, Branch> warm, Duration settle) {
     this.branches = branches;
-    this.search = search;
+    this.warm = warm;
     this.settle = settle;
   }
 
@@ -60,7 +63,7 @@ final class WarmingIndexListener implements IndexListener, AutoCloseable {
       branches
           .find(repository.orgId(), repository.id(), branch)
           .filter(b -> b.manifestId() != null)
-          .ifPresent(b -> search.warm(repository, b));
+          .ifPresent(b -> warm.accept(repository, b));
     } catch (RuntimeException e) {
       // Only the first query gets slower; the index builds again on demand.
       log.warn("could not prepare the search index of {}", repository.name(), e);

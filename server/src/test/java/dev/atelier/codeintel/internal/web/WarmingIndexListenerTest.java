@@ -34,7 +34,7 @@ class WarmingIndexListenerTest {
             }
           }.andThen(
               new WarmingIndexListener(
-                  core.repos().branches(), core.semanticSearch(), Duration.ZERO));
+                  core.repos().branches(), core.semanticSearch()::warm, Duration.ZERO));
 
       core.indexWorkingTree(tree, listener);
 
@@ -49,6 +49,40 @@ class WarmingIndexListenerTest {
         Thread.sleep(20);
       }
       assertThat(core.semanticSearch().isWarm(repository, branch)).isTrue();
+    }
+  }
+
+  @Test
+  void aBurstOfRunsWarmsTheBranchOnceItSettles() throws Exception {
+    Files.writeString(tree.resolve("a.py"), "def a():\n    return 1\n");
+    try (CodeIntelligence core =
+        CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 1)) {
+      Repository repository = core.workingTree(tree);
+      core.indexWorkingTree(tree, dev.atelier.codeintel.IndexListener.NONE);
+      java.util.List<Long> warmed = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (var warming =
+          new WarmingIndexListener(
+              core.repos().branches(),
+              (r, b) -> warmed.add(b.manifestId().value()),
+              Duration.ofSeconds(2))) {
+        for (int i = 0; i < 5; i++) {
+          Files.writeString(tree.resolve("a.py"), "def a():\n    return " + i + "\n");
+          core.indexWorkingTree(tree, warming);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (warmed.isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(500);
+        Branch branch =
+            core.repos()
+                .branches()
+                .find(repository.orgId(), repository.id(), repository.defaultBranch())
+                .orElseThrow();
+        assertThat(warmed)
+            .as("one build, of the manifest current after the burst")
+            .containsExactly(branch.manifestId().value());
+      }
     }
   }
 }
