@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +58,7 @@ public final class ParsePipeline {
     this.store = requireNonNull(store, "store is null");
     this.parser = requireNonNull(parser, "parser is null");
     this.pool = requireNonNull(pool, "pool is null");
-    this.inFlight = Math.max(2, threads * 4);
+    this.inFlight = Math.max(2, threads * 16);
   }
 
   /**
@@ -77,9 +79,15 @@ public final class ParsePipeline {
       Function<ParsedFile, @Nullable T> keep)
       throws InterruptedException {
     ExecutorCompletionService<Result<T>> completion = new ExecutorCompletionService<>(pool);
+    // Batches are written on a thread of their own while the next ones parse: writing on this
+    // thread left both parsers idle for each batch's write (the parse phase ran at ~60% CPU).
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("atelier-index-writer").daemon().factory());
     Map<Long, T> kept = new HashMap<>();
     List<SkippedFile> failed = new ArrayList<>();
     List<Result<T>> batch = new ArrayList<>();
+    @Nullable PendingWrite writing = null;
     long batchBytes = 0;
     int submitted = 0;
     int finished = 0;
@@ -100,12 +108,15 @@ public final class ParsePipeline {
         batch.add(result);
         batchBytes += result.bytes().length;
         if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
-          parsed += write(orgId, batch, kept);
-          batch.clear();
+          parsed += finish(writing, progress);
+          List<Result<T>> full = batch;
+          writing = new PendingWrite(writer.submit(() -> write(orgId, full, kept)), finished);
+          batch = new ArrayList<>();
           batchBytes = 0;
-          progress.accept(finished);
         }
       }
+      parsed += finish(writing, progress);
+      writing = null;
       parsed += write(orgId, batch, kept);
       progress.accept(finished);
       return new Outcome<>(parsed, failed, kept);
@@ -120,7 +131,37 @@ public final class ParsePipeline {
         }
         finished++;
       }
+      // A batch still being written completes (its own transaction) before the run returns.
+      writer.shutdown();
+      if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+        writer.shutdownNow();
+      }
     }
+  }
+
+  /** A batch handed to the writer, and the files finished when it was. */
+  private record PendingWrite(Future<Integer> written, int finishedAt) {}
+
+  /** Waits for a batch's write and reports the progress it made; how many files it wrote. */
+  private static int finish(@Nullable PendingWrite pending, IntConsumer progress)
+      throws InterruptedException {
+    if (pending == null) {
+      return 0;
+    }
+    int written;
+    try {
+      written = pending.written().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("writing a batch failed", e.getCause());
+    }
+    progress.accept(pending.finishedAt());
+    return written;
   }
 
   private <T> int write(long orgId, List<Result<T>> batch, Map<Long, T> kept) {
