@@ -398,11 +398,7 @@ abstract class CodeIndexerContract {
         .contains("d.py#0 -> a.py#1 @0.35", "d.py#0 -> e.py#0 @0.35");
     assertThat(dangling()).isZero();
 
-    var resolver =
-        new dev.atelier.codeintel.internal.resolve.Resolver(
-            database.dataSource(),
-            database.vendor(),
-            new dev.atelier.codeintel.internal.work.WriteTurns());
+    var resolver = resolver();
     Branch main = branch("main");
     long manifest = java.util.Objects.requireNonNull(main.manifestId()).value();
     var again = resolver.resolveChanges(repository.orgId(), main.id().value(), manifest);
@@ -423,17 +419,20 @@ abstract class CodeIndexerContract {
     List<String> fromParse = resolution();
     assertThat(fromParse).hasSizeGreaterThanOrEqualTo(8);
 
-    var resolver =
-        new dev.atelier.codeintel.internal.resolve.Resolver(
-            database.dataSource(),
-            database.vendor(),
-            new dev.atelier.codeintel.internal.work.WriteTurns());
     Branch main = branch("main");
     long manifest = java.util.Objects.requireNonNull(main.manifestId()).value();
-    var fromRows = resolver.resolveAll(repository.orgId(), main.id().value(), manifest);
+    var fromRows = resolver().resolveAll(repository.orgId(), main.id().value(), manifest);
 
     assertThat(resolution()).isEqualTo(fromParse);
     assertThat(fromRows.resolvedReferences()).isEqualTo(first.resolvedReferences());
+  }
+
+  /** A resolver of its own over the test's database, as a later process would have. */
+  private dev.atelier.codeintel.internal.resolve.Resolver resolver() {
+    return new dev.atelier.codeintel.internal.resolve.Resolver(
+        database.dataSource(),
+        database.vendor(),
+        new dev.atelier.codeintel.internal.work.WriteTurns());
   }
 
   /** The branch's resolved references as "from#ref -> to#symbol @confidence", sorted. */
