@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads, parses and writes the files whose blobs the org has not indexed yet. Parsing runs on a
- * bounded pool while the calling thread writes finished files in batches, so memory stays bounded
- * by the files in flight, not by the size of the tree.
+ * bounded pool while a writer thread writes finished files in batches, so memory stays bounded by
+ * the files in flight and two batches, not by the size of the tree.
  */
 public final class ParsePipeline {
 
@@ -133,8 +133,13 @@ public final class ParsePipeline {
       }
       // A batch still being written completes (its own transaction) before the run returns.
       writer.shutdown();
-      if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+      try {
+        if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+          writer.shutdownNow();
+        }
+      } catch (InterruptedException e) {
         writer.shutdownNow();
+        Thread.currentThread().interrupt();
       }
     }
   }
