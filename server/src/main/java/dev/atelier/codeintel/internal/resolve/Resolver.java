@@ -14,6 +14,7 @@ import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -308,7 +312,7 @@ public final class Resolver {
               "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
                   + " AND ref_ordinal = ?",
               refDeletes);
-          insert(INSERT_REF, refRows);
+          insertResolved(refRows);
         }));
     long resolved =
         sql.jdbc()
@@ -382,7 +386,7 @@ public final class Resolver {
           }
           insert(INSERT_FILE, fileRows);
           insert(INSERT_DEPENDENCY, depRows);
-          insert(INSERT_REF, refRows);
+          insertResolved(refRows);
         }));
     return new Outcome(
         true,
@@ -802,6 +806,53 @@ public final class Resolver {
    * VALUES statements of {@link #ROWS_PER_INSERT} rows (one round trip per few hundred rows, where
    * a JDBC batch would still send one insert per row).
    */
+  /**
+   * Inserts resolved-reference rows; PostgreSQL takes them (numbers and NULLs only) through COPY,
+   * several times faster than multi-row INSERTs for the hundreds of thousands of a large branch.
+   */
+  private void insertResolved(List<Object[]> rows) {
+    if (rows.isEmpty() || sql.vendor() != DatabaseVendor.POSTGRESQL) {
+      insert(INSERT_REF, rows);
+      return;
+    }
+    sql.jdbcTemplate()
+        .execute(
+            (ConnectionCallback<Long>)
+                connection -> {
+                  CopyIn copy =
+                      connection
+                          .unwrap(PGConnection.class)
+                          .getCopyAPI()
+                          .copyIn(
+                              "COPY resolved_refs (org_id, branch_id, from_file, ref_ordinal, from_symbol,"
+                                  + " to_file, to_symbol, confidence) FROM STDIN");
+                  try {
+                    StringBuilder text = new StringBuilder(64 * 1024);
+                    for (Object[] row : rows) {
+                      for (int i = 0; i < row.length; i++) {
+                        text.append(i == 0 ? "" : "\t").append(row[i] == null ? "\\N" : row[i]);
+                      }
+                      text.append('\n');
+                      if (text.length() > 60 * 1024) {
+                        write(copy, text);
+                      }
+                    }
+                    write(copy, text);
+                    return copy.endCopy();
+                  } finally {
+                    if (copy.isActive()) {
+                      copy.cancelCopy();
+                    }
+                  }
+                });
+  }
+
+  private static void write(CopyIn copy, StringBuilder text) throws SQLException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    text.setLength(0);
+  }
+
   private void insert(String statement, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
