@@ -76,6 +76,9 @@ class GitSourceTest {
       write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
       write("huge.txt", "x".repeat(1024 * 1024 + 1));
       write("node_modules/left/index.js", "module.exports = 1");
+      write("go/build/build.go", "package build");
+      write("web/package.json", "{}");
+      write("web/dist/bundle.js", "bundled");
       write("fixtures/data.json", "{}");
       write(".atelierignore", "fixtures/\n");
       Files.createSymbolicLink(work.resolve("link.md"), Path.of("README.md"));
@@ -117,8 +120,10 @@ class GitSourceTest {
               Map.entry(".atelierignore", "fixtures/\n"),
               Map.entry(".gitignore", "*.log\n"),
               Map.entry("README.md", "# v2"),
+              Map.entry("go/build/build.go", "package build"),
               Map.entry("src/App.java", "class App {}"),
-              Map.entry("tracked.log", "tracked although ignored"));
+              Map.entry("tracked.log", "tracked although ignored"),
+              Map.entry("web/package.json", "{}"));
     }
   }
 
@@ -160,6 +165,7 @@ class GitSourceTest {
               Map.entry("logo.png", SkipReason.BINARY),
               Map.entry("huge.txt", SkipReason.TOO_LARGE),
               Map.entry("node_modules/", SkipReason.VENDORED_FOLDER),
+              Map.entry("web/dist/", SkipReason.VENDORED_FOLDER),
               Map.entry("fixtures/", SkipReason.ATELIERIGNORED),
               Map.entry("link.md", SkipReason.SYMLINK));
     }
