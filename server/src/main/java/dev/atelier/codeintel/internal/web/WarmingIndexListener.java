@@ -70,6 +70,14 @@ final class WarmingIndexListener implements IndexListener, AutoCloseable {
     }
   }
 
+  /**
+   * Waits until every warm scheduled so far has run or been dropped: a marker scheduled with the
+   * same delay runs after them on the one thread (tests).
+   */
+  void awaitSettled() throws Exception {
+    worker.schedule(() -> {}, settle.toMillis(), TimeUnit.MILLISECONDS).get(1, TimeUnit.MINUTES);
+  }
+
   @Override
   public void close() {
     worker.shutdownNow();

@@ -9,7 +9,6 @@ import dev.atelier.repos.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,29 +25,28 @@ class WarmingIndexListenerTest {
         CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 1)) {
       Repository repository = core.workingTree(tree);
       AtomicInteger completed = new AtomicInteger();
-      var listener =
-          new dev.atelier.codeintel.IndexListener() {
-            @Override
-            public void completed(Repository r, dev.atelier.codeintel.IndexSummary summary) {
-              completed.incrementAndGet();
-            }
-          }.andThen(
-              new WarmingIndexListener(
-                  core.repos().branches(), core.semanticSearch()::warm, Duration.ZERO));
+      try (var warming =
+          new WarmingIndexListener(
+              core.repos().branches(), core.semanticSearch()::warm, Duration.ZERO)) {
+        var listener =
+            new dev.atelier.codeintel.IndexListener() {
+              @Override
+              public void completed(Repository r, dev.atelier.codeintel.IndexSummary summary) {
+                completed.incrementAndGet();
+              }
+            }.andThen(warming);
 
-      core.indexWorkingTree(tree, listener);
+        core.indexWorkingTree(tree, listener);
+        warming.awaitSettled();
 
-      assertThat(completed).hasValue(1);
-      Branch branch =
-          core.repos()
-              .branches()
-              .find(repository.orgId(), repository.id(), repository.defaultBranch())
-              .orElseThrow();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!core.semanticSearch().isWarm(repository, branch) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+        assertThat(completed).hasValue(1);
+        Branch branch =
+            core.repos()
+                .branches()
+                .find(repository.orgId(), repository.id(), repository.defaultBranch())
+                .orElseThrow();
+        assertThat(core.semanticSearch().isWarm(repository, branch)).isTrue();
       }
-      assertThat(core.semanticSearch().isWarm(repository, branch)).isTrue();
     }
   }
 
@@ -69,11 +67,7 @@ class WarmingIndexListenerTest {
           Files.writeString(tree.resolve("a.py"), "def a():\n    return " + i + "\n");
           core.indexWorkingTree(tree, warming);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (warmed.isEmpty() && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        Thread.sleep(500);
+        warming.awaitSettled();
         Branch branch =
             core.repos()
                 .branches()
