@@ -94,8 +94,16 @@ const timings = {};
 try {
   await until('the server to answer', async () => (await fetch(`${base}/api/health`)).ok);
   timings.serverReadyMs = Date.now() - started;
+  // Scripts authenticate with the install token; the browser signs in with the printed link.
+  const token = readFileSync(join(workspace, '.atelier', 'mcp-token'), 'utf8').trim();
+  const api = (path) => fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
+  assert((await fetch(`${base}/api/repos`)).status === 401, 'the API refuses an anonymous caller');
+  const loginLink = await until(
+    'the printed login link',
+    async () => /(http:\/\/\S+\/api\/auth\/local\?code=\S+)/.exec(log.join(''))?.[1],
+  );
   const repo = await until('the fixture to be indexed', async () => {
-    const repos = await (await fetch(`${base}/api/repos`)).json();
+    const repos = await (await api('/api/repos')).json();
     const ready = repos.find((r) => r.branches.some((b) => b.state === 'ready'));
     return ready;
   });
@@ -118,6 +126,34 @@ try {
   current = page;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Any Content-Security-Policy violation on any page fails the run.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+
+  // Signing in: without the cookie the app says how; the printed one-time link signs in once.
+  await page.goto(base + '/');
+  await page.getByText('This browser is not signed in').waitFor();
+  const headers = (await page.request.get(base + '/')).headers();
+  assert(
+    /frame-ancestors 'none'/.test(headers['content-security-policy'] ?? '') &&
+      headers['x-content-type-options'] === 'nosniff' &&
+      headers['x-frame-options'] === 'DENY',
+    `security headers on the page: ${JSON.stringify(headers)}`,
+  );
+  await page.goto(loginLink);
+  await page.waitForURL(base + '/');
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'atelier_session');
+  assert(cookie?.httpOnly && cookie.sameSite === 'Strict', 'an HttpOnly, SameSite=Strict cookie');
+  const again = await browser.newPage();
+  await again.goto(loginLink);
+  await again.getByText('That login link was already used').waitFor();
+  await again.close();
 
   // Repositories: the fixture is listed and ready.
   const t0 = Date.now();

@@ -1,8 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { CommandPalette } from './components/CommandPalette.tsx';
+import { SignInHelp } from './components/ErrorState.tsx';
 import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
+import { ApiError } from './lib/api.ts';
 import { useRoute } from './lib/router.ts';
 import { useTheme } from './lib/theme.ts';
 import { CodePage } from './pages/CodePage.tsx';
@@ -58,6 +60,13 @@ function Routes() {
   switch (route.page) {
     case 'repos':
       return <ReposPage />;
+    case 'signin':
+      return (
+        <main className="page wrap">
+          <h1>Sign in</h1>
+          <SignInHelp expired={route.expired} />
+        </main>
+      );
     case 'code':
       return <CodePage repo={route.repo} path={route.path} branch={route.branch} hash={hash} />;
     case 'search':
@@ -93,7 +102,16 @@ export function App() {
   const [client] = useState(
     () =>
       new QueryClient({
-        defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 5_000 } },
+        defaultOptions: {
+          queries: {
+            refetchOnWindowFocus: false,
+            staleTime: 5_000,
+            // A 4xx answer (not signed in, not found) does not change by asking again.
+            retry: (failures, error) =>
+              !(error instanceof ApiError && error.status >= 400 && error.status < 500) &&
+              failures < 3,
+          },
+        },
       }),
   );
   return (

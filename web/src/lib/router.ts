@@ -6,6 +6,7 @@ export type Route =
   | { page: 'code'; repo: number; path: string; branch: string | undefined }
   | { page: 'search'; repo: number; q: string; mode: SearchMode; branch: string | undefined }
   | { page: 'understand'; repo: number; tab: UnderstandTab; branch: string | undefined }
+  | { page: 'signin'; expired: boolean }
   | { page: 'not-found'; pathname: string };
 
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   const branch = params.get('branch') ?? undefined;
   if (pathname === '/' || pathname === '' || pathname === '/repos') return { page: 'repos' };
+  if (pathname === '/signin') return { page: 'signin', expired: params.get('link') === 'expired' };
   const match = /^\/repos\/(\d+)(?:\/(code|search|understand)(\/.*)?)?\/?$/.exec(pathname);
   if (!match) return { page: 'not-found', pathname };
   const repo = Number(match[1]);

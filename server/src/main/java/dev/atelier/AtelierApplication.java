@@ -8,5 +8,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
  * from {@link dev.atelier.platform.AtelierSettings}, not by Boot's auto-configuration, so that the
  * command line opens it the same way.
  */
-@SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
+// No generated in-memory user: the identity module's chain is the only way in.
+@SpringBootApplication(
+    exclude = DataSourceAutoConfiguration.class,
+    excludeName =
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 public class AtelierApplication {}

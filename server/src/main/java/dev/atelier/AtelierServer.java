@@ -2,6 +2,7 @@ package dev.atelier;
 
 import dev.atelier.cli.RunningServer;
 import dev.atelier.cli.ServerLauncher;
+import dev.atelier.identity.LoginLinks;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.LogFormat;
 import java.util.HashMap;
@@ -50,7 +51,15 @@ public final class AtelierServer implements ServerLauncher {
     }
     int port =
         Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer()).getPort();
-    return new Started(new RunningServer(settings.host(), port, context::close, stopped), context);
+    LoginLinks links = context.getBean(LoginLinks.class);
+    return new Started(
+        new RunningServer(
+            settings.host(),
+            port,
+            context::close,
+            stopped,
+            () -> links.newLoginPath(LoginLinks.LinkUse.STARTUP)),
+        context);
   }
 
   static Map<String, Object> propertiesFor(AtelierSettings settings) {

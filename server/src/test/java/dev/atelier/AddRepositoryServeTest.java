@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
@@ -23,13 +24,29 @@ class AddRepositoryServeTest {
   @TempDir static Path workspace;
   @TempDir static Path other;
   @TempDir static Path origin;
+  @TempDir static Path outside;
   private static RunningServer server;
   private static Http http;
 
   @BeforeAll
   static void start() {
-    server = new AtelierServer().start(AtelierSettings.local(workspace).withPort(0));
-    http = new Http(server.url());
+    // The temporary folders are the roots here; the user's home is one too, for the credential
+    // case.
+    server =
+        new AtelierServer()
+            .start(
+                AtelierSettings.local(workspace).withPort(0),
+                Map.of(
+                    "atelier.repos.roots",
+                    String.join(
+                        ",",
+                        workspace.toString(),
+                        other.toString(),
+                        origin.toString(),
+                        System.getProperty("user.home"))),
+                Map.of())
+            .server();
+    http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
   }
 
   @AfterAll
@@ -80,14 +97,45 @@ class AddRepositoryServeTest {
     assertProblem(add("{}"), 400, "either 'path'");
     assertProblem(
         add("{\"path\": \"" + other + "\", \"gitUrl\": \"https://x/y.git\"}"), 400, "either");
-    assertProblem(add("{\"gitUrl\": \"ftp://example.com/r.git\"}"), 400, "https, http, ssh");
+    assertProblem(add("{\"gitUrl\": \"ftp://example.com/r.git\"}"), 400, "https, http or ssh");
     assertProblem(
         add("{\"gitUrl\": \"" + origin.resolve("nothing-here").toUri() + "\"}"),
         422,
-        "could not clone");
+        "no git repository at that URL");
     assertThat(workspace.resolve(".atelier/clones/nothing-here")).doesNotExist();
+    assertProblem(add("{\"gitUrl\": \"git@127.0.0.1:nothing.git\"}"), 403, "private address");
+  }
+
+  @Test
+  void theDataFolderCredentialFoldersAndFoldersOutsideTheRootsAreRefused() throws Exception {
+    Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+
+    assertProblem(add(path(workspace.resolve(".atelier"))), 403, "data folder");
+    assertProblem(add(path(outside)), 403, "outside the folders");
+    assertProblem(add(path(ssh)), 403, "credential folder");
+    assertProblem(add(path(Path.of(System.getProperty("user.home")))), 403, "credential folder");
+    assertProblem(add("{\"gitUrl\": \"" + outside.toUri() + "\"}"), 403, "outside the folders");
+    assertProblem(add("{\"path\": \"/tmp/a\\u0000b\"}"), 400, "NUL");
+  }
+
+  @Test
+  void internalHostsDashesAndEncodedNulsInGitUrlsAreRefused() {
+    assertProblem(add("{\"gitUrl\": \"http://127.0.0.1:1/x.git\"}"), 403, "private address");
+    assertProblem(add("{\"gitUrl\": \"https://10.1.2.3/x.git\"}"), 403, "private address");
+    assertProblem(add("{\"gitUrl\": \"http://169.254.169.254/x.git\"}"), 403, "private");
+    assertProblem(add("{\"gitUrl\": \"http://[::1]:8080/x.git\"}"), 403, "private address");
     assertProblem(
-        add("{\"gitUrl\": \"git@127.0.0.1:nothing.git\"}"), 422, "could not clone ssh://");
+        add("{\"gitUrl\": \"ssh://-oProxyCommand=touch%20pwned@example.com/x\"}"),
+        403,
+        "begins with '-'");
+    assertProblem(add("{\"gitUrl\": \"ssh://git@-oProxyCommand/x\"}"), 403, "'-'");
+    assertProblem(add("{\"gitUrl\": \"-oProxyCommand=x:y\"}"), 403, "'-'");
+    assertProblem(add("{\"gitUrl\": \"https://example.com/a%00b.git\"}"), 403, "NUL");
+    assertProblem(add("{\"gitUrl\": \"git://example.com/x.git\"}"), 400, "https, http or ssh");
+  }
+
+  private static String path(Path folder) {
+    return "{\"path\": \"" + folder + "\"}";
   }
 
   @Test

@@ -81,7 +81,7 @@ class BrowseServeTest {
                 Map.of("atelier.index.debounce", "200ms", "atelier.embeddings.enabled", "false"),
                 Map.of());
     server = started.server();
-    http = new Http(server.url());
+    http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
     Repository repository =
         started
             .context()
@@ -283,7 +283,7 @@ class BrowseServeTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     // "0": replay from the start, so a run that finished before we subscribed still counts.
     try (SseClient events =
-        new SseClient(server.url() + "/api/events?topic=repo:" + repository.id().value(), "0")) {
+        new SseClient(http, "/api/events?topic=repo:" + repository.id().value(), "0")) {
       while (System.nanoTime() < deadline) {
         SseClient.@Nullable Received event = events.nextEvent(Duration.ofSeconds(5));
         if (event != null && "index.completed".equals(event.event())) {

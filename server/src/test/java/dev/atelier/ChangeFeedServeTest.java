@@ -51,7 +51,7 @@ class ChangeFeedServeTest {
                 Map.of("atelier.index.debounce", "150ms", "atelier.events.heartbeat", "300ms"),
                 Map.of("testChangeHandler", recorder));
     server = started.server();
-    http = new Http(server.url());
+    http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
     ReposStorage storage = started.context().getBean(ReposStorage.class);
     // serve registered its workspace before the watchers started.
     repository = storage.repositories().registerWorkingTree(1, workspace);
@@ -214,8 +214,7 @@ class ChangeFeedServeTest {
   @Test
   void aSubscriberReceivesIndexEventsOfItsRepository() throws Exception {
     try (SseClient sse =
-        new SseClient(
-            server.url() + "/api/events?topic=" + IndexEvents.topic(repository.id()), null)) {
+        new SseClient(http, "/api/events?topic=" + IndexEvents.topic(repository.id()), null)) {
       assertThat(sse.status()).isEqualTo(200);
       events.progress(repository.id(), "main", 0, 10);
       events.completed(repository.id(), "main", Map.of("files", 10));
@@ -238,8 +237,7 @@ class ChangeFeedServeTest {
   @Test
   void replaysWhatWasMissedAfterLastEventIdAcrossTopics() throws Exception {
     String first;
-    try (SseClient sse =
-        new SseClient(server.url() + "/api/events?topic=repo:777,repo:778", null)) {
+    try (SseClient sse = new SseClient(http, "/api/events?topic=repo:777,repo:778", null)) {
       events.failed(new dev.atelier.repos.RepositoryId(777), "main", "one");
       SseClient.Received received = sse.nextEvent(Duration.ofSeconds(5));
       assertThat(received).isNotNull();
@@ -249,8 +247,7 @@ class ChangeFeedServeTest {
     events.failed(new dev.atelier.repos.RepositoryId(779), "main", "not subscribed");
     events.failed(new dev.atelier.repos.RepositoryId(777), "main", "three");
 
-    try (SseClient sse =
-        new SseClient(server.url() + "/api/events?topic=repo:777&topic=repo:778", first)) {
+    try (SseClient sse = new SseClient(http, "/api/events?topic=repo:777&topic=repo:778", first)) {
       List<String> messages = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         SseClient.Received received = sse.nextEvent(Duration.ofSeconds(5));
@@ -264,7 +261,7 @@ class ChangeFeedServeTest {
 
   @Test
   void sendsHeartbeatCommentsWhileQuiet() throws Exception {
-    try (SseClient sse = new SseClient(server.url() + "/api/events?topic=repo:555", null)) {
+    try (SseClient sse = new SseClient(http, "/api/events?topic=repo:555", null)) {
       assertThat(sse.nextComment(Duration.ofSeconds(5))).isEqualTo("subscribed");
       assertThat(sse.nextComment(Duration.ofSeconds(5))).isEqualTo("heartbeat");
     }

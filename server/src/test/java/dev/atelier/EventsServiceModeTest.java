@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.events.EventBus;
 import dev.atelier.platform.AtelierSettings;
+import dev.atelier.testing.Http;
 import dev.atelier.testing.ServiceTestEnvironment;
 import dev.atelier.testing.SseClient;
 import java.nio.file.Path;
@@ -36,10 +37,10 @@ class EventsServiceModeTest {
     AtelierServer.Started second = secondStart.join();
     try {
       String topic = "repo:" + System.nanoTime();
+      Http secondNode = Http.withInstallToken(second.server().url(), workspace.resolve(".atelier"));
       EventBus publisher = first.context().getBean(EventBus.class);
       String seen;
-      try (SseClient sse =
-          new SseClient(second.server().url() + "/api/events?topic=" + topic, null)) {
+      try (SseClient sse = new SseClient(secondNode, "/api/events?topic=" + topic, null)) {
         assertThat(sse.nextComment(Duration.ofSeconds(5))).isEqualTo("subscribed");
         publisher.publish(topic, "index.completed", Map.of("files", 3));
 
@@ -52,8 +53,7 @@ class EventsServiceModeTest {
       publisher.publish(topic, "index.failed", Map.of("message", "missed"));
 
       // The second node buffered the event it relayed, so a reconnect there replays it.
-      try (SseClient sse =
-          new SseClient(second.server().url() + "/api/events?topic=" + topic, seen)) {
+      try (SseClient sse = new SseClient(secondNode, "/api/events?topic=" + topic, seen)) {
         SseClient.Received replayed = sse.nextEvent(Duration.ofSeconds(5));
         assertThat(replayed).isNotNull();
         assertThat(replayed.event()).isEqualTo("index.failed");

@@ -33,7 +33,7 @@ class LocalServeTest {
     server =
         new AtelierServer()
             .start(AtelierSettings.local(workspace).withPort(0).withMaxRequestBytes(LIMIT));
-    http = new Http(server.url());
+    http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
   }
 
   @AfterAll

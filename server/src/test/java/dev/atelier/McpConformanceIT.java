@@ -3,7 +3,7 @@ package dev.atelier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.cli.RunningServer;
-import dev.atelier.mcp.AccessToken;
+import dev.atelier.identity.InstallToken;
 import dev.atelier.platform.AtelierSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class McpConformanceIT {
     Files.writeString(workspace.resolve("Main.java"), "class Main { void run() {} }\n");
     RunningServer server = new AtelierServer().start(AtelierSettings.local(workspace).withPort(0));
     try {
-      String token = AccessToken.loadOrCreate(workspace.resolve(".atelier")).reveal();
+      String token = InstallToken.loadOrCreate(workspace.resolve(".atelier")).reveal();
       Path log = results.resolve("conformance.log");
       List<String> command = new ArrayList<>();
       command.add(runner().toString());

@@ -3,7 +3,7 @@ package dev.atelier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.cli.RunningServer;
-import dev.atelier.mcp.AccessToken;
+import dev.atelier.identity.InstallToken;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.testing.Http;
 import java.io.IOException;
@@ -61,8 +61,8 @@ class McpOverHttpTest {
                 Map.of("atelier.mcp.origins", "https://ide.example.com, https://other.example.com"),
                 Map.of())
             .server();
-    http = new Http(server.url());
-    token = AccessToken.loadOrCreate(workspace.resolve(".atelier")).reveal();
+    http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
+    token = InstallToken.loadOrCreate(workspace.resolve(".atelier")).reveal();
     repositoryId = awaitIndexed();
   }
 
@@ -126,7 +126,7 @@ class McpOverHttpTest {
   @Test
   void refusesAMissingTokenWith401AProblemAndABearerChallenge() {
     HttpResponse<String> response =
-        http.send(mcpRequest().POST(HttpRequest.BodyPublishers.ofString(PING)));
+        http.anonymous().send(mcpRequest().POST(HttpRequest.BodyPublishers.ofString(PING)));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
@@ -275,7 +275,7 @@ class McpOverHttpTest {
 
   @Test
   void keepsTheTokenInAFileOnlyItsOwnerCanRead() throws IOException {
-    Path file = workspace.resolve(".atelier").resolve(AccessToken.FILE_NAME);
+    Path file = workspace.resolve(".atelier").resolve(InstallToken.FILE_NAME);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");

@@ -52,7 +52,7 @@ class ServeIndexesItsWorkspaceTest {
                 Map.of("atelier.index.debounce", "200ms"),
                 Map.of());
     server = started.server();
-    http = new Http(server.url());
+    http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
     repository =
         started
             .context()
@@ -69,7 +69,7 @@ class ServeIndexesItsWorkspaceTest {
   @Test
   void indexesTheWorkspaceAndKeepsItFreshAsFilesChange() throws Exception {
     try (SseClient events =
-        new SseClient(server.url() + "/api/events?topic=repo:" + repository.id().value(), "0")) {
+        new SseClient(http, "/api/events?topic=repo:" + repository.id().value(), "0")) {
       awaitCompleted(events);
       JsonNode repos = http.json(http.get("/api/repos"));
       assertThat(repos.get(0).get("branches").get(0).get("state").asString()).isEqualTo("ready");

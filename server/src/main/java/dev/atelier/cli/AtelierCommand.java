@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ToolCommand.class,
       McpCommand.class,
       TokenCommand.class,
+      OpenCommand.class,
       HookCommand.class,
       BenchCommand.class,
       ParseCommand.class,

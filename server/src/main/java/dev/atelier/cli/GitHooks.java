@@ -23,10 +23,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  *
  * <p>The block runs in the background and never fails or slows git: it asks git for the changed
  * paths ({@code git diff --name-only --no-renames}, so a rename names both sides), and POSTs them
- * with curl ({@code --max-time 2}) to {@code /api/notify/file-changed}, naming the repository by
- * its working-tree folder. Without curl, or without a server, it does nothing. A path git has to
- * quote (control characters, quotes, backslashes) or more than 10000 paths turn into a full rescan.
- * {@code ATELIER_URL} in the environment overrides the URL given at install time.
+ * with curl ({@code --max-time 2}) and the install token to {@code /api/notify/file-changed},
+ * naming the repository by its working-tree folder. Without curl, the token file, or a server, it
+ * does nothing. A path git has to quote (control characters, quotes, backslashes) or more than
+ * 10000 paths turn into a full rescan. {@code ATELIER_URL} in the environment overrides the URL
+ * given at install time.
  */
 final class GitHooks {
 
@@ -69,7 +70,7 @@ final class GitHooks {
   }
 
   /** Installs (or refreshes) the block in each hook; returns the hook files written. */
-  static List<Path> install(Path hooksDir, String url) throws IOException {
+  static List<Path> install(Path hooksDir, String url, Path tokenFile) throws IOException {
     if (!URL.matcher(url).matches()) {
       throw new AtelierException(
           PlatformError.BAD_REQUEST, "--url must be an http(s) URL such as http://127.0.0.1:7420");
@@ -98,7 +99,7 @@ final class GitHooks {
     }
     for (String hook : HOOKS) {
       Path file = hooksDir.resolve(hook);
-      String block = block(hook, base);
+      String block = block(hook, base, tokenFile);
       String content;
       if (Files.exists(file)) {
         String existing = removeBlock(Files.readString(file, StandardCharsets.UTF_8));
@@ -162,6 +163,11 @@ final class GitHooks {
     return content.substring(0, begin) + content.substring(after);
   }
 
+  // 'it'\''s' for sh: single quotes, each quote inside closed, escaped and reopened.
+  private static String shellQuoted(String value) {
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+
   private static void makeExecutable(Path file) throws IOException {
     try {
       Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(file));
@@ -179,7 +185,7 @@ final class GitHooks {
   }
 
   /** The shell block of one hook. {@code url} was validated: no quotes or shell syntax in it. */
-  static String block(String hook, String url) {
+  static String block(String hook, String url, Path tokenFile) {
     String range =
         switch (hook) {
           case "post-checkout" ->
@@ -225,8 +231,13 @@ final class GitHooks {
         + "  fi\n"
         + "  body=\"{\\\"location\\\":\\\"$(esc \"$top\")\\\",\\\"branch\\\":\\\"$(esc \"$branch\")\\\","
         + "\\\"full\\\":$full,\\\"paths\\\":[$list]}\"\n"
-        + "  printf '%s' \"$body\" | curl -s -o /dev/null --max-time 2"
-        + " -H 'Content-Type: application/json' --data-binary @-"
+        + "  tokenfile=${ATELIER_TOKEN_FILE:-"
+        + shellQuoted(tokenFile.toAbsolutePath().toString())
+        + "}\n"
+        + "  token=$(cat \"$tokenfile\" 2>/dev/null) || return 0\n"
+        // The token goes to curl as configuration on stdin, never on its command line (ps).
+        + "  printf 'header = \"Authorization: Bearer %s\"\\n' \"$token\" | curl -s -o /dev/null"
+        + " --max-time 2 -K - -H 'Content-Type: application/json' --data-binary \"$body\""
         + " \"${ATELIER_URL:-"
         + url
         + "}/api/notify/file-changed\"\n"

@@ -1,5 +1,6 @@
 package dev.atelier.cli;
 
+import dev.atelier.identity.InstallToken;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.PlatformError;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,12 +63,23 @@ final class HookCommand implements Runnable {
         description = "The Atelier server (default: ${DEFAULT-VALUE}).")
     String url = "";
 
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        defaultValue = "${env:ATELIER_DATA}",
+        description =
+            "Data folder of the server, whose install token the hooks send (default:"
+                + " PATH/.atelier; env ATELIER_DATA).")
+    @Nullable Path data;
+
     @Override
     public Integer call() {
       Path hooks = GitHooks.hooksDir(path);
+      Path dataDir = StorageOptions.dataDir(data, path);
+      InstallToken.loadOrCreate(dataDir);
       List<Path> written;
       try {
-        written = GitHooks.install(hooks, url);
+        written = GitHooks.install(hooks, url, dataDir.resolve(InstallToken.FILE_NAME));
       } catch (IOException e) {
         throw new AtelierException(
             PlatformError.BAD_REQUEST,

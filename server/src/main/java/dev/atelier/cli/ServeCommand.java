@@ -3,6 +3,7 @@ package dev.atelier.cli;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.LogFormat;
+import dev.atelier.platform.LoopbackAddresses;
 import dev.atelier.platform.PlatformError;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,14 @@ final class ServeCommand implements Callable<Integer> {
     if (!Files.isDirectory(path)) {
       throw new AtelierException(PlatformError.BAD_REQUEST, "no such folder: " + path);
     }
+    if (!LoopbackAddresses.isLoopback(host)) {
+      throw new AtelierException(
+          PlatformError.BAD_REQUEST,
+          "refusing --host "
+              + host
+              + ": beyond loopback Atelier needs account login, which this version does not have"
+              + " yet; serve on 127.0.0.1 (and use a reverse proxy with its own authentication)");
+    }
     AtelierSettings settings = storage.settings(path, host, port, logFormat, maxRequestBytes);
     RunningServer server = launcher.start(settings);
     spec.commandLine()
@@ -80,7 +89,14 @@ final class ServeCommand implements Callable<Integer> {
             server.url(), settings.mode().label(), where(settings));
     spec.commandLine()
         .getOut()
-        .printf("MCP over HTTP at %s/mcp (bearer token: atelier token)%n", server.url());
+        .printf(
+            "Open the web app (one-time login link; `atelier open` makes another):%n    %s%n",
+            server.loginUrl());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "MCP over HTTP at %s/mcp; scripts and MCP send Authorization: Bearer $(atelier token)%n",
+            server.url());
     server.awaitStop();
     return 0;
   }

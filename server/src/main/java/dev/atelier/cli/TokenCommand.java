@@ -1,6 +1,6 @@
 package dev.atelier.cli;
 
-import dev.atelier.mcp.AccessToken;
+import dev.atelier.identity.InstallToken;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -11,16 +11,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code atelier token}: prints the bearer token that {@code /mcp} asks for, making it if {@code
- * serve} has not run yet, so an assistant can be configured first. Only the token goes to stdout.
+ * {@code atelier token}: prints the install's bearer token that {@code /api}, {@code /mcp} and
+ * {@code /actuator} accept, making it if {@code serve} has not run yet, so an assistant or a script
+ * can be configured first. Only the token goes to stdout.
  */
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the bearer token of this install for MCP over HTTP (/mcp on the serve port).",
+      "Print the bearer token of this install for scripts and MCP over HTTP (/api and /mcp on"
+          + " the serve port).",
       "It is made on first use and kept in DATA/"
-          + AccessToken.FILE_NAME
+          + InstallToken.FILE_NAME
           + ", readable by you only."
     })
 final class TokenCommand implements Callable<Integer> {
@@ -44,7 +46,7 @@ final class TokenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AccessToken token = AccessToken.loadOrCreate(StorageOptions.dataDir(data, path));
+    InstallToken token = InstallToken.loadOrCreate(StorageOptions.dataDir(data, path));
     spec.commandLine().getOut().println(token.reveal());
     return 0;
   }

@@ -2,12 +2,10 @@ package dev.atelier.mcp;
 
 import dev.atelier.platform.ErrorCode;
 
-/** Error codes of the tools (shared by MCP, REST and the CLI) and of MCP over HTTP. */
+/** Error codes of the tools (shared by MCP, REST and the CLI). */
 public enum McpError implements ErrorCode {
   UNKNOWN_TOOL("unknown-tool", 404, "No such tool"),
-  INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument"),
-  UNAUTHORIZED("unauthorized", 401, "Missing or wrong bearer token"),
-  FORBIDDEN_ORIGIN("forbidden-origin", 403, "Request from a foreign origin or host");
+  INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument");
 
   private final Spec spec;
 

@@ -53,8 +53,12 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database openSqlite(Path dataDir) {
+    Path file = dataDir.resolve(SQLITE_FILE);
     try {
-      Files.createDirectories(dataDir);
+      // Owner-only from the first byte: SQLite gives its -wal and -shm files the database's mode.
+      PrivateFiles.createDataFolder(dataDir);
+      PrivateFiles.tightenDataFolder(dataDir);
+      PrivateFiles.createFile(file);
     } catch (IOException e) {
       throw new AtelierException(
           PlatformError.MISCONFIGURED,
@@ -65,7 +69,6 @@ public final class Database implements AutoCloseable {
       throw new AtelierException(
           PlatformError.MISCONFIGURED, "the data folder " + dataDir + " is not writable");
     }
-    Path file = dataDir.resolve(SQLITE_FILE);
     HikariConfig config = new HikariConfig();
     config.setPoolName("atelier-sqlite");
     // WAL lets readers run beside the one writer; busy_timeout makes writers queue, not fail.

@@ -15,7 +15,11 @@ public enum ReposError implements ErrorCode {
   SOURCE_UNREADABLE("source-unreadable", 422, "The repository's files cannot be read"),
   INVALID_BRANCH("invalid-branch", 400, "Invalid branch name"),
   TOO_MANY_PATHS("too-many-paths", 413, "Too many paths in one change notification"),
-  NO_CHANGES("no-changes", 400, "The change notification names no paths");
+  NO_CHANGES("no-changes", 400, "The change notification names no paths"),
+  FOLDER_NOT_ALLOWED("folder-not-allowed", 403, "This folder may not be registered"),
+  GIT_URL_NOT_ALLOWED("git-url-not-allowed", 403, "This git URL may not be cloned"),
+  CLONE_FAILED("clone-failed", 422, "The repository could not be cloned"),
+  CLONE_TOO_LARGE("clone-too-large", 413, "The repository is larger than clones may be");
 
   private final Spec spec;
 

@@ -22,7 +22,11 @@ class AtelierCommandTest {
       settings -> {
         started.set(settings);
         return new RunningServer(
-            settings.host(), settings.port(), () -> {}, CompletableFuture.completedFuture(null));
+            settings.host(),
+            settings.port(),
+            () -> {},
+            CompletableFuture.completedFuture(null),
+            () -> "/api/auth/local?code=test");
       };
 
   private int run(String... args) {
@@ -88,6 +92,16 @@ class AtelierCommandTest {
     assertThat(settings.host()).isEqualTo("127.0.0.1");
     assertThat(settings.dataDir()).isEqualTo(workspace.toAbsolutePath().resolve(".atelier"));
     assertThat(out.toString()).contains("Atelier is ready at http://127.0.0.1:7431");
+    assertThat(out.toString()).contains("http://127.0.0.1:7431/api/auth/local?code=");
+  }
+
+  @Test
+  void serveRefusesANetworkAddressInOneLine(@TempDir Path workspace) {
+    int exit = run("serve", workspace.toString(), "--host", "0.0.0.0");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).startsWith("atelier: refusing --host 0.0.0.0").hasLineCount(1);
+    assertThat(started.get()).isNull();
   }
 
   @Test

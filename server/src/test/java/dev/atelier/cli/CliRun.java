@@ -17,7 +17,8 @@ final class CliRun {
                 settings.host(),
                 settings.port(),
                 () -> {},
-                CompletableFuture.completedFuture(null));
+                CompletableFuture.completedFuture(null),
+                () -> "/api/auth/local?code=test");
     return AtelierCommand.commandLine(
             launcher, new PrintWriter(out, true), new PrintWriter(err, true))
         .execute(args);

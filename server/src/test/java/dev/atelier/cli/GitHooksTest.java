@@ -33,6 +33,7 @@ class GitHooksTest {
   @TempDir Path repo;
   private HttpServer server;
   private final BlockingQueue<JsonNode> posted = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> authorizations = new LinkedBlockingQueue<>();
   private final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeEach
@@ -41,6 +42,8 @@ class GitHooksTest {
     server.createContext(
         "/api/notify/file-changed",
         exchange -> {
+          authorizations.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
           posted.add(json.readTree(exchange.getRequestBody().readAllBytes()));
           exchange.sendResponseHeaders(202, -1);
           exchange.close();
@@ -118,6 +121,11 @@ class GitHooksTest {
     git("add", "-A");
     git("commit", "-q", "-m", "first");
     JsonNode first = nextPost();
+    assertThat(authorizations.poll())
+        .isEqualTo(
+            "Bearer "
+                + dev.atelier.identity.InstallToken.loadOrCreate(repo.resolve(".atelier"))
+                    .reveal());
     assertThat(first.get("location").asString()).isEqualTo(repo.toRealPath().toString());
     assertThat(first.get("branch").asString()).isEqualTo("main");
     assertThat(first.get("full").asBoolean()).isFalse();
@@ -221,11 +229,12 @@ class GitHooksTest {
     Files.createDirectories(hooks);
     Files.writeString(hooks.resolve("post-merge"), "#!/usr/bin/env python3\nprint('hi')\n");
 
-    assertThatThrownBy(() -> GitHooks.install(hooks, url()))
+    assertThatThrownBy(() -> GitHooks.install(hooks, url(), repo.resolve(".atelier/mcp-token")))
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("not a shell script");
     assertThat(hooks.resolve("post-commit")).doesNotExist();
-    assertThatThrownBy(() -> GitHooks.install(hooks, "http://x/$(rm -rf ~)"))
+    assertThatThrownBy(() ->
+            GitHooks.install(hooks, "http://x/$(rm -rf ~)", repo.resolve(".atelier/mcp-token")))
         .isInstanceOf(AtelierException.class);
   }
 

@@ -2,7 +2,7 @@ package dev.atelier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.mcp.AccessToken;
+import dev.atelier.identity.InstallToken;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -42,8 +42,8 @@ class TokenCommandTest {
   void printsTheTokenServeChecksKeptInThePathsAtelierFolder() throws Exception {
     String printed = run("token", workspace.toString()).strip();
 
-    Path file = workspace.resolve(".atelier").resolve(AccessToken.FILE_NAME);
-    assertThat(AccessToken.loadOrCreate(workspace.resolve(".atelier")).matches(printed)).isTrue();
+    Path file = workspace.resolve(".atelier").resolve(InstallToken.FILE_NAME);
+    assertThat(InstallToken.loadOrCreate(workspace.resolve(".atelier")).matches(printed)).isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
   }
@@ -52,7 +52,7 @@ class TokenCommandTest {
   void readsTheTokenFromTheDataFolderWhenGiven(@TempDir Path data) {
     String printed = run("token", "--data", data.toString(), workspace.toString()).strip();
 
-    assertThat(AccessToken.loadOrCreate(data).reveal()).isEqualTo(printed);
+    assertThat(InstallToken.loadOrCreate(data).reveal()).isEqualTo(printed);
     assertThat(workspace.resolve(".atelier")).doesNotExist();
   }
 

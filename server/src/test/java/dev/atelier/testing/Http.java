@@ -1,12 +1,15 @@
 package dev.atelier.testing;
 
+import dev.atelier.identity.InstallToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,9 +20,40 @@ public final class Http {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String baseUrl;
+  private final @Nullable String bearer;
 
+  /** A client without credentials: what an anonymous caller (or another local user) sees. */
   public Http(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private Http(String baseUrl, @Nullable String bearer) {
     this.baseUrl = baseUrl;
+    this.bearer = bearer;
+  }
+
+  /** A client that sends the install token of {@code dataDir} as its bearer, as scripts do. */
+  public static Http withInstallToken(String baseUrl, Path dataDir) {
+    return new Http(baseUrl, InstallToken.loadOrCreate(dataDir).reveal());
+  }
+
+  /** The bearer this client sends, for tests that check it never leaks. */
+  public String bearerForTests() {
+    return bearer == null ? "" : bearer;
+  }
+
+  /** The same server, without credentials. */
+  public Http anonymous() {
+    return new Http(baseUrl);
+  }
+
+  /** A request for {@code path} on this server, with this client's credentials. */
+  public HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return request;
   }
 
   public HttpResponse<String> get(String path) {
@@ -35,6 +69,9 @@ public final class Http {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
+    if (bearer != null && !request.build().headers().firstValue("Authorization").isPresent()) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
     try {
       return client.send(
           request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

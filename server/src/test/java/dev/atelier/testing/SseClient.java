@@ -1,6 +1,5 @@
 package dev.atelier.testing;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,9 +28,8 @@ public final class SseClient implements AutoCloseable {
   private final HttpResponse<Stream<String>> response;
   private final CompletableFuture<Void> reader;
 
-  public SseClient(String url, @Nullable String lastEventId) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+  public SseClient(Http http, String path, @Nullable String lastEventId) throws Exception {
+    HttpRequest.Builder request = http.request(path).header("Accept", "text/event-stream").GET();
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }

@@ -10,17 +10,16 @@ import dev.atelier.repos.Repository;
 import dev.atelier.repos.internal.watch.WorkingTreeWatchers;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
+import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,24 +29,56 @@ import org.springframework.stereotype.Component;
 @Component
 class RepositoryRegistration {
 
-  private static final Set<String> GIT_SCHEMES = Set.of("https", "http", "ssh", "git", "file");
-  private static final int CLONE_TIMEOUT_SECONDS = 120;
-  private static final Pattern SCP_STYLE = Pattern.compile("([\\w.-]+@[\\w.-]+):(?!//)(.+)");
+  static final long DEFAULT_CLONE_MAX_BYTES = 1024L * 1024 * 1024;
+  static final Duration DEFAULT_CLONE_MAX_TIME = Duration.ofMinutes(10);
 
   private final ReposStorage repos;
   private final ChangeDebouncer debouncer;
   private final ObjectProvider<WorkingTreeWatchers> watchers;
   private final AtelierSettings settings;
+  private final LocalFolderPolicy folders;
+  private final GitUrlPolicy gitUrls;
+  private final GuardedClone cloner;
 
   RepositoryRegistration(
       ReposStorage repos,
       ChangeDebouncer debouncer,
       ObjectProvider<WorkingTreeWatchers> watchers,
-      AtelierSettings settings) {
+      AtelierSettings settings,
+      Environment environment) {
     this.repos = repos;
     this.debouncer = debouncer;
     this.watchers = watchers;
     this.settings = settings;
+    Binder binder = Binder.get(environment);
+    this.folders =
+        new LocalFolderPolicy(
+            binder
+                .bind("atelier.repos.roots", Bindable.listOf(Path.class))
+                .orElseGet(() -> defaultRoots(settings)),
+            Path.of(System.getProperty("user.home")),
+            settings.dataDir());
+    this.gitUrls =
+        new GitUrlPolicy(
+            folders,
+            binder.bind("atelier.repos.allow-private-git-hosts", Boolean.class).orElse(false));
+    this.cloner =
+        new GuardedClone(
+            gitUrls,
+            binder
+                .bind("atelier.repos.clone-max-bytes", Long.class)
+                .orElse(DEFAULT_CLONE_MAX_BYTES),
+            binder
+                .bind("atelier.repos.clone-max-time", Duration.class)
+                .orElse(DEFAULT_CLONE_MAX_TIME));
+  }
+
+  // Local mode: the served folder and the user's home; service mode: none until configured.
+  private static List<Path> defaultRoots(AtelierSettings settings) {
+    return switch (settings.mode()) {
+      case LOCAL -> List.of(settings.workspace(), Path.of(System.getProperty("user.home")));
+      case SERVICE -> List.of();
+    };
   }
 
   /** What registering found: the repository and whether it was new. */
@@ -73,73 +104,47 @@ class RepositoryRegistration {
   }
 
   private Path localFolder(String raw) {
-    Path folder = Path.of(raw.strip());
+    if (raw.indexOf('\0') >= 0) {
+      throw new AtelierException(ReposError.INVALID_PATH, "path holds a NUL character");
+    }
+    Path folder;
+    try {
+      folder = Path.of(raw.strip());
+    } catch (InvalidPathException e) {
+      throw new AtelierException(ReposError.INVALID_PATH, "not a path: " + e.getReason());
+    }
     if (!folder.isAbsolute()) {
       throw new AtelierException(
           ReposError.INVALID_PATH, "path must be absolute (as the server sees it): " + raw);
     }
     folder = folder.normalize();
-    if (!Files.isDirectory(folder)) {
+    Path allowed = folders.check(folder);
+    if (!Files.isDirectory(allowed)) {
       throw new AtelierException(ReposError.INVALID_PATH, "no such folder: " + folder);
     }
-    try {
-      return folder.toRealPath();
-    } catch (IOException e) {
-      throw new AtelierException(ReposError.SOURCE_UNREADABLE, "cannot read " + folder, e);
-    }
+    return allowed;
   }
 
   private Path clone(String url) {
-    Matcher scp = SCP_STYLE.matcher(url.strip());
-    if (scp.matches()) {
-      // git@host:org/repo.git is ssh://git@host/org/repo.git
-      return clone("ssh://" + scp.group(1) + "/" + scp.group(2));
-    }
-    URI uri;
-    try {
-      uri = new URI(url.strip());
-    } catch (URISyntaxException e) {
-      throw new AtelierException(ReposError.INVALID_PATH, "not a git URL: " + url);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!GIT_SCHEMES.contains(scheme) || uri.getPath() == null || uri.getPath().isBlank()) {
-      throw new AtelierException(
-          ReposError.INVALID_PATH,
-          "gitUrl must be an https, http, ssh, git or file URL of a repository: " + url);
-    }
+    GitUrlPolicy.Remote remote = gitUrls.check(url);
     String name =
-        uri.getPath().replaceAll("/+$", "").replaceAll(".*/", "").replaceAll("\\.git$", "");
+        URI.create(remote.url())
+            .getPath()
+            .replaceAll("/+$", "")
+            .replaceAll(".*/", "")
+            .replaceAll("\\.git$", "")
+            .replaceAll("[^A-Za-z0-9._-]", "_");
     Path clones = settings.dataDir().resolve("clones");
-    Path target = clones.resolve(name.isEmpty() ? "repository" : name);
+    String base = name.isEmpty() || name.startsWith(".") ? "repository" : name;
+    Path target = clones.resolve(base);
     for (int n = 2; Files.exists(target); n++) {
-      target = clones.resolve(name + "-" + n);
+      target = clones.resolve(base + "-" + n);
     }
     try {
       Files.createDirectories(clones);
-      try (Git git =
-          Git.cloneRepository()
-              .setURI(uri.toString())
-              .setDirectory(target.toFile())
-              .setTimeout(CLONE_TIMEOUT_SECONDS)
-              .call()) {
-        return git.getRepository().getWorkTree().toPath().toRealPath();
-      }
-    } catch (GitAPIException | IOException | RuntimeException e) {
-      deleteQuietly(target);
-      throw new AtelierException(
-          ReposError.SOURCE_UNREADABLE, "could not clone " + url + ": " + e.getMessage(), e);
-    }
-  }
-
-  // A failed clone leaves no half-written folder behind.
-  private static void deleteQuietly(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (var paths = Files.walk(folder)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // nothing more to do: the next clone picks another folder name
+      throw new AtelierException(ReposError.SOURCE_UNREADABLE, "cannot create " + clones, e);
     }
+    return cloner.cloneInto(remote, target);
   }
 }

@@ -1,4 +1,4 @@
-package dev.atelier.mcp;
+package dev.atelier.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,41 +10,41 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AccessTokenTest {
+class InstallTokenTest {
 
   @TempDir Path data;
 
   @Test
   void isMadeOnceAsFortyThreeUrlSafeCharactersAndThenReused() {
-    AccessToken first = AccessToken.loadOrCreate(data.resolve("new-folder"));
-    AccessToken again = AccessToken.loadOrCreate(data.resolve("new-folder"));
+    InstallToken first = InstallToken.loadOrCreate(data.resolve("new-folder"));
+    InstallToken again = InstallToken.loadOrCreate(data.resolve("new-folder"));
 
     assertThat(first.reveal()).matches("[A-Za-z0-9_-]{43}");
     assertThat(again.reveal()).isEqualTo(first.reveal());
-    assertThat(AccessToken.loadOrCreate(data.resolve("other")).reveal())
+    assertThat(InstallToken.loadOrCreate(data.resolve("other")).reveal())
         .isNotEqualTo(first.reveal());
   }
 
   @Test
   void isStoredReadableByItsOwnerOnlyWithNoTemporaryFileLeft() throws Exception {
-    AccessToken.loadOrCreate(data);
+    InstallToken.loadOrCreate(data);
 
     assertThat(
             PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(data.resolve(AccessToken.FILE_NAME))))
+                Files.getPosixFilePermissions(data.resolve(InstallToken.FILE_NAME))))
         .isEqualTo("rw-------");
     try (var files = Files.list(data)) {
-      assertThat(files).containsExactly(data.resolve(AccessToken.FILE_NAME));
+      assertThat(files).containsExactly(data.resolve(InstallToken.FILE_NAME));
     }
   }
 
   @Test
   void takesAwayOtherUsersAccessToAnExistingFile() throws Exception {
-    Path file = data.resolve(AccessToken.FILE_NAME);
+    Path file = data.resolve(InstallToken.FILE_NAME);
     Files.writeString(file, "a".repeat(43) + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    AccessToken token = AccessToken.loadOrCreate(data);
+    InstallToken token = InstallToken.loadOrCreate(data);
 
     assertThat(token.reveal()).isEqualTo("a".repeat(43));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -53,7 +53,7 @@ class AccessTokenTest {
 
   @Test
   void matchesOnlyItselfAndNeverShowsInToString() {
-    AccessToken token = AccessToken.loadOrCreate(data);
+    InstallToken token = InstallToken.loadOrCreate(data);
     String value = token.reveal();
 
     assertThat(token.matches(value)).isTrue();
@@ -66,9 +66,9 @@ class AccessTokenTest {
 
   @Test
   void refusesAFileThatHoldsNoToken() throws Exception {
-    Files.writeString(data.resolve(AccessToken.FILE_NAME), "not a token\n");
+    Files.writeString(data.resolve(InstallToken.FILE_NAME), "not a token\n");
 
-    assertThatThrownBy(() -> AccessToken.loadOrCreate(data))
+    assertThatThrownBy(() -> InstallToken.loadOrCreate(data))
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("does not hold an access token");
   }

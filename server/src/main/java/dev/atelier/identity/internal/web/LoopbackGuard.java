@@ -1,24 +1,21 @@
-package dev.atelier.mcp.internal.web;
+package dev.atelier.identity.internal.web;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.atelier.platform.LoopbackAddresses;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which {@code Origin} and {@code Host} headers may reach {@code /mcp}, against DNS rebinding: a
- * web page on a hostile name that resolves to 127.0.0.1 sends its own origin and host. Loopback
- * origins and names pass, and whatever was configured ({@code atelier.mcp.origins}, {@code
+ * Which {@code Origin} and {@code Host} headers may reach the server, against DNS rebinding: a web
+ * page on a hostile name that resolves to 127.0.0.1 sends its own origin and host. Loopback origins
+ * and names pass, and whatever was configured ({@code atelier.mcp.origins}, {@code
  * atelier.mcp.hosts}); the Host is checked when the server listens on loopback or hosts were
  * configured (elsewhere the names it is reached by are not known).
  */
 final class LoopbackGuard {
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private final Set<String> origins;
@@ -28,7 +25,7 @@ final class LoopbackGuard {
   LoopbackGuard(String bindAddress, List<String> origins, List<String> hosts) {
     this.origins = normalised(origins);
     this.hosts = normalised(hosts);
-    this.checkHost = isLoopback(bindAddress) || !this.hosts.isEmpty();
+    this.checkHost = LoopbackAddresses.isLoopback(bindAddress) || !this.hosts.isEmpty();
   }
 
   /** Whether a request whose {@code Origin} is this (absent: not from a browser page) may pass. */
@@ -68,20 +65,6 @@ final class LoopbackGuard {
     }
     int colon = host.indexOf(':');
     return colon < 0 ? host : host.substring(0, colon);
-  }
-
-  private static boolean isLoopback(String address) {
-    String bare = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
-    if (bare.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    try {
-      // Only literal addresses reach here in practice; a name is not looked up in DNS.
-      return (IPV4.matcher(bare).matches() || bare.contains(":"))
-          && InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static Set<String> normalised(List<String> values) {

@@ -1,4 +1,4 @@
-package dev.atelier.mcp.internal.web;
+package dev.atelier.identity.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,40 @@
+package dev.atelier.identity.internal;
+
+import dev.atelier.identity.Caller;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** An authenticated {@link Caller} as Spring Security holds it for the request. */
+public final class CallerAuthentication extends AbstractAuthenticationToken {
+
+  private final Caller caller;
+
+  public CallerAuthentication(Caller caller) {
+    super(List.of(new SimpleGrantedAuthority("ROLE_OWNER")));
+    this.caller = caller;
+    setAuthenticated(true);
+  }
+
+  @Override
+  public Caller getPrincipal() {
+    return caller;
+  }
+
+  @Override
+  public Object getCredentials() {
+    // The credential itself is never kept past the check.
+    return "";
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof CallerAuthentication that && caller.equals(that.caller);
+  }
+
+  @Override
+  public int hashCode() {
+    return caller.hashCode();
+  }
+}

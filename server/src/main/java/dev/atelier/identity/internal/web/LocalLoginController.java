@@ -1,0 +1,86 @@
+package dev.atelier.identity.internal.web;
+
+import dev.atelier.identity.LoginLinks;
+import dev.atelier.identity.internal.LoginCodes;
+import dev.atelier.identity.internal.SessionCookies;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Signing a browser in to a local install: a one-time login link sets an HttpOnly, SameSite=Strict
+ * session cookie; {@code atelier open} asks (with the install token) for a fresh link.
+ */
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "authentication", description = "Login links and browser sessions of a local install")
+class LocalLoginController {
+
+  private final LoginCodes codes;
+  private final SessionCookies sessions;
+
+  LocalLoginController(LoginCodes codes, SessionCookies sessions) {
+    this.codes = codes;
+    this.sessions = sessions;
+  }
+
+  @GetMapping("/local")
+  @Operation(
+      summary = "Open a one-time login link: sets the session cookie and goes to the web app",
+      description =
+          "303 to / with the cookie when the code is valid; 303 to /signin?link=expired when it"
+              + " was used already, expired, or never issued.")
+  ResponseEntity<Void> signIn(
+      @RequestParam(defaultValue = "") String code, HttpServletRequest request) {
+    if (code.isEmpty() || code.length() > 128 || !codes.redeem(code)) {
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .location(URI.create("/signin?link=expired"))
+          .build();
+    }
+    ResponseCookie cookie =
+        ResponseCookie.from(SessionCookies.NAME, sessions.issue())
+            .httpOnly(true)
+            .secure(request.isSecure())
+            .sameSite("Strict")
+            .path("/")
+            .maxAge(sessions.lifetime())
+            .build();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER)
+        .header(HttpHeaders.SET_COOKIE, cookie.toString())
+        .location(URI.create("/"))
+        .build();
+  }
+
+  /** A login link's path, for {@code atelier open}. */
+  record LoginLink(String path) {}
+
+  @PostMapping("/login-links")
+  @Operation(summary = "A fresh one-time login link (valid for 5 minutes), for `atelier open`")
+  LoginLink newLink() {
+    return new LoginLink(codes.newLoginPath(LoginLinks.LinkUse.IMMEDIATE));
+  }
+
+  @PostMapping("/logout")
+  @Operation(summary = "Sign this browser out: the session cookie is cleared")
+  ResponseEntity<Void> logout(HttpServletRequest request) {
+    ResponseCookie cleared =
+        ResponseCookie.from(SessionCookies.NAME, "")
+            .httpOnly(true)
+            .secure(request.isSecure())
+            .sameSite("Strict")
+            .path("/")
+            .maxAge(0)
+            .build();
+    return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cleared.toString()).build();
+  }
+}
