@@ -1,5 +1,7 @@
 package dev.atelier.repos;
 
+import dev.atelier.platform.AtelierException;
+
 /**
  * The database id of a repository. Ids are unique across orgs, but every lookup still filters by
  * org.
@@ -9,8 +11,9 @@ package dev.atelier.repos;
 public record RepositoryId(long value) {
 
   public RepositoryId {
+    // An id from a URL that no repository can have is a lookup that finds nothing.
     if (value <= 0) {
-      throw new IllegalArgumentException("repository id must be positive: " + value);
+      throw new AtelierException(ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + value);
     }
   }
 

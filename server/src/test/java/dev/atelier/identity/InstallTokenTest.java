@@ -34,7 +34,9 @@ class InstallTokenTest {
                 Files.getPosixFilePermissions(data.resolve(InstallToken.FILE_NAME))))
         .isEqualTo("rw-------");
     try (var files = Files.list(data)) {
-      assertThat(files).containsExactly(data.resolve(InstallToken.FILE_NAME));
+      assertThat(files)
+          .containsExactlyInAnyOrder(
+              data.resolve(InstallToken.FILE_NAME), data.resolve(".gitignore"));
     }
   }
 

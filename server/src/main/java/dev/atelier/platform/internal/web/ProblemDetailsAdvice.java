@@ -3,6 +3,7 @@ package dev.atelier.platform.internal.web;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.PlatformError;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       log.error("request failed: {}", e.getMessage(), e);
     }
     return respond(problems.problem(request, e.errorCode(), e.getMessage()));
+  }
+
+  /** A query string Tomcat could not decode (bad percent-encoding or not UTF-8). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodable(HttpServletRequest request) {
+    return respond(
+        problems.problem(
+            request,
+            PlatformError.BAD_REQUEST,
+            "the query string is not valid percent-encoded UTF-8"));
   }
 
   @ExceptionHandler(Exception.class)

@@ -33,10 +33,11 @@ class ProblemErrorController implements ErrorController {
       problem = problems.problem(request, known.errorCode(), known.getMessage());
     } else {
       Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+      // Asked for directly, /error is a path like any other, and nothing lives there.
       HttpStatus status =
           code instanceof Integer value && HttpStatus.resolve(value) != null
               ? HttpStatus.valueOf(value)
-              : HttpStatus.INTERNAL_SERVER_ERROR;
+              : code == null ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
       problem =
           status == HttpStatus.NOT_FOUND
               ? problems.problem(request, PlatformError.NOT_FOUND, "no resource at this path")
