@@ -282,6 +282,34 @@ class McpOverHttpTest {
     assertThat(token).matches("[A-Za-z0-9_-]{43}");
   }
 
+  @Test
+  void malformedRequestsAreJsonRpcErrorsWithoutStackTraces() {
+    for (String body :
+        new String[] {
+          "{not json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":7}", "[]"
+        }) {
+      HttpResponse<String> response =
+          http.send(authorized().POST(HttpRequest.BodyPublishers.ofString(body)));
+
+      assertThat(response.statusCode()).as(body).isBetween(200, 499);
+      assertThat(response.body())
+          .as(body)
+          .doesNotContain("\tat ", "at io.modelcontextprotocol", "Exception:", "stackTrace");
+    }
+  }
+
+  @Test
+  void anOversizedChunkedBodyIs413() {
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    // Just over the 10 MiB limit: what the server does not read, Tomcat swallows before closing.
+    java.util.List<byte[]> chunks = java.util.Collections.nCopies(162, chunk);
+    HttpResponse<String> response =
+        http.send(authorized().POST(HttpRequest.BodyPublishers.ofByteArrays(chunks)));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
   private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}";
   private static final String INITIALIZE =
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"

@@ -12,6 +12,7 @@ import dev.atelier.repos.Repository;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
 import java.util.function.Supplier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,15 @@ class McpHttpConfiguration {
     registration.setName("mcp");
     registration.setAsyncSupported(true);
     registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  /** Refusals of MCP over HTTP stay JSON-RPC errors without stack traces; too large is 413. */
+  @Bean
+  FilterRegistrationBean<McpErrorFilter> mcpErrorFilter(AtelierSettings settings) {
+    FilterRegistrationBean<McpErrorFilter> registration =
+        new FilterRegistrationBean<>(new McpErrorFilter(settings.maxRequestBytes()));
+    registration.addUrlPatterns(McpHttpServer.PATH, McpHttpServer.PATH + "/*");
     return registration;
   }
 
