@@ -7,11 +7,13 @@ import dev.atelier.codeintel.internal.security.Scanner;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BranchId;
+import dev.atelier.repos.FileClass;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,13 +96,14 @@ public final class SecurityScan {
     long started = System.nanoTime();
     @Nullable PathMatcher glob = glob(options.pathGlob());
     Scanner scanner = new Scanner(options.minSeverity(), options.maxFindings());
+    Map<String, FileClass> classes = content.classes(orgId, branch.value());
     content.eachText(
         orgId,
         branch.value(),
         path ->
             !scanner.full()
                 && (glob == null || glob.matches(Path.of(path)))
-                && !(options.excludeTests() && Scanner.isTestPath(path)),
+                && !(options.excludeTests() && classes.get(path) == FileClass.TEST),
         scanner::scan);
     return new Report(
         scanner.findings(),

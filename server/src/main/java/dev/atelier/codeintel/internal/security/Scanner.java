@@ -19,11 +19,6 @@ import org.jspecify.annotations.Nullable;
 public final class Scanner {
 
   private static final int EXCERPT_CHARS = 120;
-  private static final Pattern TEST_PATH =
-      Pattern.compile(
-          "(?i)(^|/)(tests?|__tests__|testdata|test_?data|fixtures?|spec|specs)/"
-              + "|(^|/)test_[^/]*\\.py$|_test\\.(go|py)$|(Test|Tests|IT)\\.(java|kt)$"
-              + "|\\.(test|spec)\\.[jt]sx?$");
   private static final Pattern PLACEHOLDER =
       Pattern.compile(
           "(?i).*(x{4,}|\\*{3,}|changeme|example|placeholder|your[_-]|<.*>|\\$\\{|\\{\\{|%s|dummy"
@@ -43,11 +38,6 @@ public final class Scanner {
   public Scanner(Severity minSeverity, int maxFindings) {
     this.minSeverity = minSeverity;
     this.maxFindings = maxFindings;
-  }
-
-  /** Whether a path looks like test code or a test fixture. */
-  public static boolean isTestPath(String path) {
-    return TEST_PATH.matcher(path).find();
   }
 
   public void scan(String path, String text) {
