@@ -64,9 +64,10 @@ public final class FileClassifier {
               ".+_SUITE\\.erl",
               ".+_spec\\.rb",
               "tests\\.py|conftest\\.py",
-              // JVM, .NET, Swift, PHP: a camel-case boundary, so "Contest.java" is no test
-              ".*[a-z0-9](Test|Tests|IT|ITCase|TestCase)\\.(java|kt|kts|scala|groovy|cs|fs|swift"
-                  + "|php)",
+              // JVM, .NET, Swift, PHP: "Test" with its capital ("Contest.java" is no test), and
+              // "IT" after a lower-case letter ("FooIT", not "AUDIT")
+              ".+(Test|Tests|TestCase)\\.(java|kt|kts|scala|groovy|cs|fs|swift|php)",
+              ".*[a-z0-9](IT|ITCase)\\.(java|kt|kts|scala|groovy)",
               ".*[a-z0-9]Spec\\.(groovy|scala|kt)",
               "Test[A-Z][A-Za-z0-9]*\\.(java|kt|scala|groovy)",
               // JavaScript and TypeScript

@@ -20,6 +20,7 @@ class FileClassifierTest {
     "guava-tests/test/com/google/common/base/JoinerTest.java",
     "service/src/integrationTest/java/com/acme/OrderFlow.java",
     "a/FooIT.java",
+    "src/demo/ATest.java",
     "a/FooTests.java",
     "a/TestFoo.java",
     "app/src/androidTest/java/com/acme/MainActivity.kt",
@@ -73,6 +74,7 @@ class FileClassifierTest {
     "src/x/testing/a.py",
     // names that only end like tests
     "a/Contest.java",
+    "src/audit/AUDIT.java",
     "a/latest.py",
     "pkg/attest.go",
     "lib/protest.rb",
