@@ -75,6 +75,21 @@ class FileClassesAcrossToolsTest {
   }
 
   @Test
+  void securityScanReadsPathGlobsAsEveryToolDoes() {
+    assertThat(call("security_scan", Map.of("path", "orders.py")).text())
+        .as("a bare name matches at any depth")
+        .contains("shop/orders.py:4");
+    assertThat(call("security_scan", Map.of("path", "shop/*.py")).text())
+        .as("a glob with a slash is anchored and * stays in its folder")
+        .contains("shop/orders.py:4")
+        .doesNotContain("shop/testing/helpers.py")
+        .doesNotContain("tests/test_orders.py");
+    assertThat(call("security_scan", Map.of("path", "**/testing/**")).text())
+        .contains("shop/testing/helpers.py:5")
+        .doesNotContain("shop/orders.py");
+  }
+
+  @Test
   void fileInsightsPairTheTestWithItsSubjectAndTreatTheTestingFolderAsCode() {
     assertThat(call("file_analysis", Map.of("path", "shop/orders.py")).text())
         .contains("tests: tests/test_orders.py");

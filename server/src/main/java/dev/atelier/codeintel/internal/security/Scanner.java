@@ -1,5 +1,7 @@
 package dev.atelier.codeintel.internal.security;
 
+import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.SecurityScan.Coverage;
 import dev.atelier.codeintel.SecurityScan.Finding;
 import dev.atelier.codeintel.SecurityScan.Severity;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +36,7 @@ public final class Scanner {
   private final List<Finding> findings = new ArrayList<>();
   private int files;
   private long bytes;
+  private final Map<String, Integer> codeFilesByType = new java.util.TreeMap<>();
   private boolean full;
 
   public Scanner(Severity minSeverity, int maxFindings) {
@@ -46,6 +50,9 @@ public final class Scanner {
     }
     files++;
     bytes += text.length();
+    if (Language.ofPath(path).parsed()) {
+      codeFilesByType.merge(extension(path), 1, Integer::sum);
+    }
     String lower = asciiLower(text);
     String extension = extension(path);
     int @Nullable [] lineStarts = null;
@@ -124,6 +131,49 @@ public final class Scanner {
 
   public List<Finding> findings() {
     return List.copyOf(findings);
+  }
+
+  /** Per code file type scanned, which kinds of dangerous call its rules look for. */
+  public List<Coverage> coverage() {
+    Set<String> kinds = new java.util.LinkedHashSet<>();
+    for (Rule rule : rules) {
+      if (rule.code()) {
+        kinds.add(kind(rule));
+      }
+    }
+    List<Coverage> out = new ArrayList<>();
+    codeFilesByType.forEach((type, count) -> {
+      Set<String> checked = new java.util.LinkedHashSet<>();
+      for (Rule rule : rules) {
+        if (rule.code() && (rule.extensions().isEmpty() || rule.extensions().contains(type))) {
+          checked.add(kind(rule));
+        }
+      }
+      List<String> unchecked = new ArrayList<>(kinds);
+      unchecked.removeAll(checked);
+      out.add(new Coverage(type, count, List.copyOf(checked), unchecked));
+    });
+    return out;
+  }
+
+  /**
+   * What a dangerous-call rule looks for, as a user asks it ("does it check shell commands in
+   * Ruby?"): finer than the rule's category, which puts eval and shell commands together.
+   */
+  private static String kind(Rule rule) {
+    String id = rule.id();
+    if (id.startsWith("exec.")) {
+      return Set.of("exec.eval", "exec.python-exec", "exec.new-function").contains(id)
+          ? "code eval"
+          : "shell commands";
+    }
+    if (id.startsWith("sql.")) {
+      return "SQL built from strings";
+    }
+    if (id.startsWith("crypto.")) {
+      return "weak crypto";
+    }
+    return id.startsWith("tls.") ? "TLS verification off" : id;
   }
 
   public int files() {
