@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.graph;
 
 import dev.atelier.codeintel.RefKind;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.codeintel.internal.index.PackedReferences;
@@ -106,7 +107,8 @@ public final class GraphLoader {
     sql.jdbc()
         .sql(
             "SELECT from_file, from_symbol, to_file, to_symbol, ref_ordinal FROM resolved_refs"
-                + " WHERE org_id = ? AND branch_id = ?")
+                + " WHERE org_id = ? AND branch_id = ? AND confidence >= "
+                + ReferenceConfidence.GUESS_BELOW)
         .params(orgId, branchId)
         .query(row -> {
           int fromFile = index(fileIndex, row.getInt(1));

@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.overview;
 
 import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.RepositoryOverview.CentralFile;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.codeintel.internal.classify.FileClasses;
@@ -225,7 +226,9 @@ public final class Inventory {
                 + "SELECT from_file, to_file FROM file_dependencies WHERE org_id = ? AND branch_id = ?"
                 + " AND kind = 'file' AND from_file <> to_file"
                 + " UNION SELECT from_file, to_file FROM resolved_refs WHERE org_id = ?"
-                + " AND branch_id = ? AND from_file <> to_file) e GROUP BY to_file) c"
+                + " AND branch_id = ? AND from_file <> to_file AND confidence >= "
+                + ReferenceConfidence.GUESS_BELOW
+                + ") e GROUP BY to_file) c"
                 + " JOIN branch_files f ON f.org_id = ? AND f.branch_id = ? AND f.file_id = c.to_file"
                 + " ORDER BY c.dependents DESC, f.path LIMIT ?")
         .params(orgId, branch.value(), orgId, branch.value(), orgId, branch.value(), limit * 4)
