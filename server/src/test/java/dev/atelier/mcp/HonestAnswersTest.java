@@ -125,6 +125,19 @@ class HonestAnswersTest {
   }
 
   @Test
+  void exploreSummarisesARubyFileByItsCommentNotItsMagicComment() throws IOException {
+    write(
+        "lib/shell.rb",
+        "# frozen_string_literal: true\n\n# Runs shell commands for the build.\nmodule Shell\n"
+            + "  def self.run(cmd)\n    system(cmd)\n  end\nend\n");
+    open();
+
+    assertThat(call("explore_codebase", Map.of("path", "lib")))
+        .contains("Runs shell commands for the build")
+        .doesNotContain("frozen_string_literal");
+  }
+
+  @Test
   void conventionsDoNotClaimTestsWhereThereAreNone() throws IOException {
     write("lib/shell.rb", "def run(cmd)\n  system(cmd)\nend\n");
     open();
