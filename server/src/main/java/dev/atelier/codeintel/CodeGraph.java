@@ -217,14 +217,17 @@ public final class CodeGraph {
                 + " JOIN branch_files cf ON cf.org_id = r.org_id AND cf.branch_id = r.branch_id"
                 + " AND cf.file_id = r.from_file"
                 + " WHERE r.org_id = ? AND r.branch_id = ? AND tf.path = ? AND r.to_symbol = ?"
-                + " AND r.from_symbol IS NOT NULL"
+                + " AND r.from_symbol IS NOT NULL AND r.confidence >= "
+                + ReferenceConfidence.GUESS_BELOW
             : "SELECT tf.path, cf.blob_id, r.ref_ordinal, r.to_symbol, r.confidence"
                 + " FROM resolved_refs r"
                 + " JOIN branch_files cf ON cf.org_id = r.org_id AND cf.branch_id = r.branch_id"
                 + " AND cf.file_id = r.from_file"
                 + " JOIN branch_files tf ON tf.org_id = r.org_id AND tf.branch_id = r.branch_id"
                 + " AND tf.file_id = r.to_file"
-                + " WHERE r.org_id = ? AND r.branch_id = ? AND cf.path = ? AND r.from_symbol = ?";
+                + " WHERE r.org_id = ? AND r.branch_id = ? AND cf.path = ? AND r.from_symbol = ?"
+                + " AND r.confidence >= "
+                + ReferenceConfidence.GUESS_BELOW;
     for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
       Deque<SymbolAt> next = new ArrayDeque<>();
       for (SymbolAt node : frontier) {
@@ -322,7 +325,7 @@ public final class CodeGraph {
 
   /**
    * Every file-to-file edge of the branch, from imports and from resolved references together (for
-   * PageRank and community detection); self-edges left out.
+   * PageRank and community detection); self-edges and guesses by name alone left out.
    */
   public List<FileEdge> fileGraph(long orgId, BranchId branch) {
     Map<String, long[]> weights = new LinkedHashMap<>();
@@ -332,7 +335,8 @@ public final class CodeGraph {
             + " GROUP BY from_file, to_file";
     String references =
         "SELECT from_file, to_file, count(DISTINCT ref_ordinal) FROM resolved_refs"
-            + " WHERE org_id = ? AND branch_id = ? AND from_file <> to_file"
+            + " WHERE org_id = ? AND branch_id = ? AND from_file <> to_file AND confidence >= "
+            + ReferenceConfidence.GUESS_BELOW
             + " GROUP BY from_file, to_file";
     for (int which = 0; which < 2; which++) {
       int slot = which;

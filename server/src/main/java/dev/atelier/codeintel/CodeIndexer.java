@@ -2,6 +2,8 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.classify.FileClassifier;
+import dev.atelier.codeintel.internal.classify.ManifestClasses;
 import dev.atelier.codeintel.internal.index.BlobCollector;
 import dev.atelier.codeintel.internal.index.BranchStats;
 import dev.atelier.codeintel.internal.index.CodeIndexStore;
@@ -59,6 +61,7 @@ public final class CodeIndexer implements AutoCloseable {
   private final TextIndexer text;
   private final BlobCollector collector;
   private final Resolver resolver;
+  private final ManifestClasses classes;
   // The deferred text index and resolution each run on one thread of their own.
   private final SingleWorker textWorker = new SingleWorker("atelier-text-index");
   private final SingleWorker resolveWorker = new SingleWorker("atelier-resolve");
@@ -87,7 +90,10 @@ public final class CodeIndexer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.pipeline = new ParsePipeline(repos.blobs(), store, parser, pool, threads, turns);
+    FileClassifier classifier = new FileClassifier();
+    this.classes = new ManifestClasses(classifier, store);
+    this.pipeline =
+        new ParsePipeline(repos.blobs(), store, parser, pool, threads, turns, classifier);
     this.text = new TextIndexer(database.dataSource(), database.vendor(), turns);
     this.collector = new BlobCollector(database.dataSource(), database.vendor(), turns);
   }
@@ -202,7 +208,7 @@ public final class CodeIndexer implements AutoCloseable {
             started,
             branch.manifestId() != null,
             false,
-            stored -> {
+            (stored, classify) -> {
               List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
               for (SourceFile file : scan.files()) {
                 if (stored.contains(file.sha256())) {
@@ -211,12 +217,14 @@ public final class CodeIndexer implements AutoCloseable {
               }
               ManifestId current = branch.manifestId();
               if (current == null) {
-                return repos.manifests().replace(orgId, branch.id(), entries, headCommit);
+                return repos
+                    .manifests()
+                    .replace(orgId, branch.id(), classify.apply(entries), headCommit);
               }
               // Against the current manifest only differences travel; an unchanged tree writes
               // none.
               ManifestChanges changes =
-                  differences(repos.manifests().entries(orgId, current), entries);
+                  differences(repos.manifests().entries(orgId, current), entries, classify);
               if (changes.isEmpty() && java.util.Objects.equals(headCommit, branch.headCommit())) {
                 repos.branches().finishUnchanged(orgId, branch.id());
                 return current;
@@ -225,20 +233,24 @@ public final class CodeIndexer implements AutoCloseable {
             }));
   }
 
+  /**
+   * The changes from {@code before} to {@code after}: new or changed content, and rows not
+   * classified yet (written before classes existed), which are classified now.
+   */
   private static ManifestChanges differences(
-      List<ManifestEntry> before, List<ManifestEntry> after) {
-    Map<RepoPath, Sha256> old = new HashMap<>();
+      List<ManifestEntry> before, List<ManifestEntry> after, Classify classify) {
+    Map<RepoPath, ManifestEntry> old = new HashMap<>();
     for (ManifestEntry entry : before) {
-      old.put(entry.path(), entry.sha());
+      old.put(entry.path(), entry);
     }
-    Map<RepoPath, Sha256> upserts = new HashMap<>();
+    List<ManifestEntry> upserts = new ArrayList<>();
     for (ManifestEntry entry : after) {
-      Sha256 previous = old.remove(entry.path());
-      if (!entry.sha().equals(previous)) {
-        upserts.put(entry.path(), entry.sha());
+      ManifestEntry previous = old.remove(entry.path());
+      if (previous == null || !entry.sha().equals(previous.sha()) || previous.fileClass() == null) {
+        upserts.add(entry);
       }
     }
-    return new ManifestChanges(upserts, old.keySet());
+    return new ManifestChanges(classify.apply(upserts), old.keySet());
   }
 
   /**
@@ -292,16 +304,20 @@ public final class CodeIndexer implements AutoCloseable {
             started,
             true,
             true,
-            stored -> {
-              Map<RepoPath, Sha256> upserts = new HashMap<>();
+            (stored, classify) -> {
+              List<ManifestEntry> upserts = new ArrayList<>();
               for (SourceFile file : files) {
                 if (stored.contains(file.sha256())) {
-                  upserts.put(file.path(), file.sha256());
+                  upserts.add(file.entry());
                 }
               }
               return repos
                   .manifests()
-                  .apply(orgId, branch.id(), new ManifestChanges(upserts, deletions), null);
+                  .apply(
+                      orgId,
+                      branch.id(),
+                      new ManifestChanges(classify.apply(upserts), deletions),
+                      null);
             }));
   }
 
@@ -356,7 +372,11 @@ public final class CodeIndexer implements AutoCloseable {
       Set<Sha256> stored =
           repos.blobs().ids(orgId, files.stream().map(SourceFile::sha256).toList()).keySet();
       phases.mark("parse");
-      ManifestId manifest = turns.call(() -> run.manifestWriter().write(stored));
+      Set<Sha256> parsedNow = new HashSet<>();
+      work.forEach(file -> parsedNow.add(file.sha256()));
+      Classify classify =
+          entries -> classes.classify(orgId, entries, parsedNow, outcome.generatedMarkers());
+      ManifestId manifest = turns.call(() -> run.manifestWriter().write(stored, classify));
       phases.mark("manifest");
       // The trigram index of the new contents is written meanwhile, on its own thread: text search
       // is already complete (it reads contents not yet indexed directly), only faster once done.
@@ -457,6 +477,12 @@ public final class CodeIndexer implements AutoCloseable {
   /** Writes the branch's new manifest, given which contents were stored. */
   @FunctionalInterface
   private interface ManifestWriter {
-    ManifestId write(Set<Sha256> stored);
+    ManifestId write(Set<Sha256> stored, Classify classify);
+  }
+
+  /** Gives manifest entries their class (test, generated, ...) before they are written. */
+  @FunctionalInterface
+  private interface Classify {
+    List<ManifestEntry> apply(List<ManifestEntry> entries);
   }
 }

@@ -3,6 +3,7 @@ package dev.atelier.codeintel;
 import dev.atelier.codeintel.internal.parse.BonedeBackend;
 import dev.atelier.codeintel.internal.parse.NativeLibrary;
 import dev.atelier.codeintel.internal.parse.ParseLimits;
+import dev.atelier.codeintel.internal.parse.RustItemMacros;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class CodeParsers {
    */
   public static CodeParser create() {
     Optional<CodeParser> o2 = tryO2();
-    return o2.isPresent() ? o2.get() : new BonedeBackend(ParseLimits.DEFAULT);
+    return new RustItemMacros(o2.isPresent() ? o2.get() : new BonedeBackend(ParseLimits.DEFAULT));
   }
 
   /**
@@ -43,15 +44,16 @@ public final class CodeParsers {
    * @throws IllegalStateException when that backend cannot run here
    */
   public static CodeParser create(Backend backend) {
-    return switch (backend) {
-      case BONEDE -> new BonedeBackend(ParseLimits.DEFAULT);
-      case TREE_SITTER_O2 ->
-          tryO2()
-              .orElseThrow(() ->
-                  new IllegalStateException(
-                      "the tree-sitter-o2 natives are unavailable: "
-                          + NativeLibrary.unavailableReason()));
-    };
+    return new RustItemMacros(
+        switch (backend) {
+          case BONEDE -> new BonedeBackend(ParseLimits.DEFAULT);
+          case TREE_SITTER_O2 ->
+              tryO2()
+                  .orElseThrow(() ->
+                      new IllegalStateException(
+                          "the tree-sitter-o2 natives are unavailable: "
+                              + NativeLibrary.unavailableReason()));
+        });
   }
 
   /** Whether {@link Backend#TREE_SITTER_O2} can run in this JVM. */

@@ -16,6 +16,7 @@ import dev.atelier.codeintel.internal.insights.TestFiles;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.Branch;
+import dev.atelier.repos.FileClass;
 import dev.atelier.repos.ManifestId;
 import dev.atelier.repos.Repository;
 import java.io.IOException;
@@ -27,13 +28,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -145,6 +144,13 @@ public final class FileInsights implements AutoCloseable {
     return files(repository, branch).stream().map(FileRow::path).toList();
   }
 
+  /** What the indexer decided each file of the branch's current manifest is, by path. */
+  private Map<String, FileClass> classes(Repository repository, Branch branch) {
+    Map<String, FileClass> classes = new HashMap<>();
+    files(repository, branch).forEach(file -> classes.put(file.path(), file.fileClass()));
+    return classes;
+  }
+
   /** Up to five indexed paths that look like {@code path}: same file name, or containing it. */
   public List<String> similarPaths(Repository repository, Branch branch, String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
@@ -243,10 +249,9 @@ public final class FileInsights implements AutoCloseable {
     symbols.forEach(s -> byKind.merge(s.kind(), 1, Integer::sum));
     byKind.forEach((k, v) -> kinds.put(k.id(), v));
     List<OutlineEntry> outline = outline(symbols);
-    List<String> tests =
-        TestFiles.isTest(path)
-            ? List.of()
-            : TestFiles.testsOf(path, paths(repository, branch), dependents);
+    Map<String, FileClass> classes = classes(repository, branch);
+    boolean isTest = file.fileClass() == FileClass.TEST;
+    List<String> tests = isTest ? List.of() : TestFiles.testsOf(path, classes, dependents);
     List<Finding> findings = new ArrayList<>();
     int lines = file.lines() >= 0 || measure == null ? file.lines() : measure.metrics().lines();
     if (measure != null) {
@@ -263,7 +268,7 @@ public final class FileInsights implements AutoCloseable {
               file.syntaxErrors() + " syntax error nodes (lsp_diagnostics shows where)"));
     }
     if (file.language().parsed()
-        && !TestFiles.isTest(path)
+        && file.fileClass() == FileClass.SOURCE
         && complexity.functions() > 0
         && tests.isEmpty()) {
       findings.add(
@@ -344,12 +349,12 @@ public final class FileInsights implements AutoCloseable {
       return Optional.empty();
     }
     long org = repository.orgId();
-    Set<String> present = new HashSet<>(paths(repository, branch));
+    Map<String, FileClass> present = classes(repository, branch);
     Map<String, double[]> scores = new HashMap<>();
     Map<String, List<String>> reasons = new HashMap<>();
     History changes = history.of(repository, branch);
     for (CoChange co : changes.coChanges(path, MIN_CO_CHANGE_SUPPORT)) {
-      if (!present.contains(co.path())) {
+      if (!present.containsKey(co.path())) {
         continue;
       }
       double weight = co.confidence() * co.support() / (co.support() + 1.0);
@@ -380,7 +385,7 @@ public final class FileInsights implements AutoCloseable {
                 0.5 + Math.min(0.3, edge.references() / 30.0),
                 "imports or references it" + uses(edge)));
     sharedNeighbours(path, neighbours, scores, reasons);
-    if (TestFiles.isTest(path)) {
+    if (present.get(path) == FileClass.TEST) {
       for (String subject : TestFiles.subjectsOf(path, present)) {
         add(scores, reasons, subject, 0.3, "the file it tests, by name");
       }

@@ -46,8 +46,9 @@ public final class GraphAnalysis {
    * Which results a walk keeps (the walk itself goes through everything).
    *
    * @param kinds symbol kinds to keep; empty keeps all
-   * @param pathGlob a glob over repository-relative paths ({@code *} within a folder, {@code **}
-   *     across folders; without a slash it matches the file name), or null for all
+   * @param pathGlob a glob over repository-relative paths, read as every path filter reads it
+   *     ({@code *} within a folder, {@code **} across folders; without a slash it matches the file
+   *     name at any depth, with one it is anchored at the root), or null for all
    */
   public record Filter(Set<SymbolKind> kinds, @Nullable String pathGlob) {
     public Filter {

@@ -3,15 +3,15 @@ package dev.atelier.codeintel;
 import static java.util.Objects.requireNonNull;
 
 import dev.atelier.codeintel.internal.content.BranchContent;
+import dev.atelier.codeintel.internal.paths.PathGlob;
 import dev.atelier.codeintel.internal.security.Scanner;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BranchId;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import dev.atelier.repos.FileClass;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +47,8 @@ public final class SecurityScan {
   /**
    * What to scan.
    *
-   * @param pathGlob only paths matching this glob ({@code **}{@code /*.py}), or null for all
+   * @param pathGlob only paths matching this glob ({@code *.py}, {@code src/**}; read as every path
+   *     filter reads it: without a slash the file name at any depth), or null for all
    * @param minSeverity findings below this are left out
    * @param excludeTests skip test code and fixtures (test folders, {@code *_test.go}, ...)
    * @param maxFindings stop after this many
@@ -72,8 +73,23 @@ public final class SecurityScan {
       String excerpt) {}
 
   /**
-   * What a scan found.
+   * What a scan could look for in the code files of one type: secrets are looked for in every file,
+   * dangerous calls only where a rule knows the language.
    *
+   * @param fileType the extension, e.g. {@code rb}
+   * @param files how many files of that type were scanned
+   * @param checked the kinds of dangerous call looked for ({@code code eval}, {@code shell
+   *     commands}, {@code SQL built from strings}, {@code weak crypto}, {@code TLS verification
+   *     off})
+   * @param unchecked the kinds no rule covers for that type: a blind spot, not a clean bill
+   */
+  public record Coverage(
+      String fileType, int files, List<String> checked, List<String> unchecked) {}
+
+  /**
+   * What a scan found, and what it could not look for.
+   *
+   * @param coverage per code file type scanned, in order of type
    * @param truncated whether it stopped at {@link Options#maxFindings}
    */
   public record Report(
@@ -81,7 +97,8 @@ public final class SecurityScan {
       int filesScanned,
       long bytesScanned,
       long millis,
-      boolean truncated) {}
+      boolean truncated,
+      List<Coverage> coverage) {}
 
   private final BranchContent content;
 
@@ -92,32 +109,23 @@ public final class SecurityScan {
 
   public Report scan(long orgId, BranchId branch, Options options) {
     long started = System.nanoTime();
-    @Nullable PathMatcher glob = glob(options.pathGlob());
+    PathGlob glob = PathGlob.of(options.pathGlob());
     Scanner scanner = new Scanner(options.minSeverity(), options.maxFindings());
+    Map<String, FileClass> classes = content.classes(orgId, branch.value());
     content.eachText(
         orgId,
         branch.value(),
         path ->
             !scanner.full()
-                && (glob == null || glob.matches(Path.of(path)))
-                && !(options.excludeTests() && Scanner.isTestPath(path)),
+                && glob.matches(path)
+                && !(options.excludeTests() && classes.get(path) == FileClass.TEST),
         scanner::scan);
     return new Report(
         scanner.findings(),
         scanner.files(),
         scanner.bytes(),
         (System.nanoTime() - started) / 1_000_000,
-        scanner.full());
-  }
-
-  private static @Nullable PathMatcher glob(@Nullable String glob) {
-    if (glob == null || glob.isBlank()) {
-      return null;
-    }
-    try {
-      return FileSystems.getDefault().getPathMatcher("glob:" + glob.strip());
-    } catch (IllegalArgumentException e) {
-      throw new AtelierException(CodeIntelError.INVALID_QUERY, "invalid path glob: " + glob);
-    }
+        scanner.full(),
+        scanner.coverage());
   }
 }

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param pattern the text to find, or a Java regular expression when {@code regex}
  * @param regex whether {@code pattern} is a regular expression
  * @param caseSensitive whether case must match
- * @param pathGlob only paths matching this glob ({@code **}{@code /*.go}, {@code src/**}), or null
+ * @param pathGlob only paths matching this glob ({@code *.go}, {@code src/**}; gitignore-style, as
+ *     every path filter reads it: {@code *} within a folder, {@code **} across, a glob without a
+ *     slash matches the file name at any depth, one with a slash is anchored at the root), or null
  * @param maxMatches stop after this many matching lines
  */
 public record TextQuery(

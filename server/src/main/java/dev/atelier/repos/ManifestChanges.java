@@ -3,23 +3,28 @@ package dev.atelier.repos;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Changes to apply to a branch's current manifest: paths (re)pointed at blobs, paths removed. An
- * incremental update writes these instead of the whole file list.
+ * Changes to apply to a branch's current manifest: paths (re)pointed at blobs or reclassified,
+ * paths removed. An incremental update writes these instead of the whole file list.
  *
- * @param upserts paths added or changed, with their new blobs
+ * @param upserts entries added or changed (content or class), each path once
  * @param deletions paths deleted (or now skipped)
  */
-public record ManifestChanges(Map<RepoPath, Sha256> upserts, Set<RepoPath> deletions) {
+public record ManifestChanges(List<ManifestEntry> upserts, Set<RepoPath> deletions) {
 
   public ManifestChanges {
-    upserts = Map.copyOf(requireNonNull(upserts, "upserts is null"));
+    upserts = List.copyOf(requireNonNull(upserts, "upserts is null"));
     deletions = Set.copyOf(requireNonNull(deletions, "deletions is null"));
-    Set<RepoPath> both = new HashSet<>(deletions);
-    both.retainAll(upserts.keySet());
+    Set<RepoPath> both = new HashSet<>();
+    for (ManifestEntry entry : upserts) {
+      if (!both.add(entry.path())) {
+        throw new IllegalArgumentException("path changed twice: " + entry.path());
+      }
+    }
+    both.retainAll(deletions);
     if (!both.isEmpty()) {
       throw new IllegalArgumentException("paths both changed and deleted: " + both);
     }

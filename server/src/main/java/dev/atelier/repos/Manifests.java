@@ -82,21 +82,19 @@ public final class Manifests {
           if (base != null) {
             sql.jdbc()
                 .sql(
-                    "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id)"
-                        + " SELECT ?, org_id, path, blob_id FROM manifest_entries"
+                    "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id, file_class)"
+                        + " SELECT ?, org_id, path, blob_id, file_class FROM manifest_entries"
                         + " WHERE org_id = ? AND manifest_id = ?")
                 .params(id.value(), orgId, base.value())
                 .update();
           }
           Set<RepoPath> touched = new TreeSet<>(changes.deletions());
-          touched.addAll(changes.upserts().keySet());
+          changes.upserts().forEach(entry -> touched.add(entry.path()));
           batch(
               "DELETE FROM manifest_entries WHERE org_id = ? AND manifest_id = ? AND path = ?",
               touched,
               path -> new Object[] {orgId, id.value(), path.value()});
-          List<ManifestEntry> upserts = new ArrayList<>();
-          changes.upserts().forEach((path, sha) -> upserts.add(new ManifestEntry(path, sha)));
-          insertEntries(orgId, id, upserts);
+          insertEntries(orgId, id, changes.upserts());
         },
         null);
   }
@@ -133,13 +131,17 @@ public final class Manifests {
     requireNonNull(id, "id is null");
     return sql.jdbc()
         .sql(
-            "SELECT e.path, b.sha256 FROM manifest_entries e"
+            "SELECT e.path, b.sha256, e.file_class FROM manifest_entries e"
                 + " JOIN blobs b ON b.org_id = e.org_id AND b.id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ? ORDER BY e.path")
         .params(orgId, id.value())
-        .query((row, n) ->
-            new ManifestEntry(
-                new RepoPath(row.getString("path")), new Sha256(row.getString("sha256"))))
+        .query((row, n) -> {
+          String fileClass = row.getString("file_class");
+          return new ManifestEntry(
+              new RepoPath(row.getString("path")),
+              new Sha256(row.getString("sha256")),
+              fileClass == null ? null : FileClass.ofStored(fileClass));
+        })
         .list();
   }
 
@@ -324,11 +326,20 @@ public final class Manifests {
     // nothing, which the update count reveals.
     int[] counts =
         batch(
-            "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id)"
-                + " SELECT ?, ?, ?, id FROM blobs WHERE org_id = ? AND sha256 = ?",
+            "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id, file_class)"
+                + " SELECT ?, ?, ?, id, CAST(? AS TEXT) FROM blobs WHERE org_id = ? AND sha256 = ?",
             entries,
-            entry ->
-                new Object[] {id.value(), orgId, entry.path().value(), orgId, entry.sha().hex()});
+            entry -> {
+              FileClass fileClass = entry.fileClass();
+              return new Object[] {
+                id.value(),
+                orgId,
+                entry.path().value(),
+                fileClass == null ? null : fileClass.stored(),
+                orgId,
+                entry.sha().hex()
+              };
+            });
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] == 0) {
         ManifestEntry entry = entries.get(i);

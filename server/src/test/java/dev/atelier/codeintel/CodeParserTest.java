@@ -224,6 +224,49 @@ class CodeParserTest {
   }
 
   @Test
+  void rustItemsInsideItemMacrosAreIndexedWhereTheyStand() {
+    String source =
+        """
+        macro_rules! cfg_rt {
+            ($($item:item)*) => { $( #[cfg(feature = "rt")] $item )* }
+        }
+
+        cfg_rt! {
+            /// Spawns a task.
+            pub fn spawn<T>(future: T) -> JoinHandle<T> { JoinHandle::new(future) }
+
+            cfg_net! {
+                pub struct TcpStream { fd: i32 }
+            }
+        }
+
+        impl Handle {
+            cfg_rt! {
+                pub fn block_on(&self) -> char { '}' }
+            }
+        }
+
+        lazy_static! { static ref COUNT: u32 = 0; }
+        """;
+
+    ParsedFile f = parser.parse(Language.RUST, source);
+
+    SymbolDef spawn = symbol(f, "spawn");
+    assertThat(spawn.kind()).isEqualTo(SymbolKind.FUNCTION);
+    assertThat(spawn.doc()).isEqualTo("Spawns a task.");
+    assertThat(spawn.range().startLine()).isEqualTo(7);
+    assertThat(spawn.signature()).isEqualTo("pub fn spawn<T>(future: T) -> JoinHandle<T>");
+    assertThat(symbol(f, "TcpStream").kind()).isEqualTo(SymbolKind.STRUCT);
+    assertThat(symbol(f, "Handle::block_on").kind()).isEqualTo(SymbolKind.METHOD);
+    assertThat(symbol(f, "cfg_rt").kind())
+        .as("the macro's own definition")
+        .isEqualTo(SymbolKind.MACRO);
+    assertThat(source.substring(spawn.range().startByte(), spawn.range().endByte()))
+        .as("offsets still point into the file as written")
+        .startsWith("pub fn spawn");
+  }
+
+  @Test
   void cYieldsFunctionsStructsMacrosAndIncludes() {
     ParsedFile f = parse(Language.C, "cache.c");
     SymbolDef put = symbol(f, "cache_put");

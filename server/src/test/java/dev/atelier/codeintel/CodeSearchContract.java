@@ -141,6 +141,13 @@ abstract class CodeSearchContract {
   }
 
   @Test
+  void aGlobWithoutASlashMatchesTheFileNameAtAnyDepthAsInEveryTool() {
+    TextQuery query = new TextQuery("http", false, false, "client.py", 10);
+    TextSearchResult result = search.text(repository, "main", query);
+    assertThat(result.matches()).extracting(TextMatch::path).contains("http/client.py");
+  }
+
+  @Test
   void badRegexesAndCatastrophicOnesGetAClearError() {
     assertThatThrownBy(() -> search.text(repository, "main", TextQuery.regex("(unclosed")))
         .isInstanceOf(AtelierException.class)

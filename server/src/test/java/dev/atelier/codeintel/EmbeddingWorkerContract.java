@@ -184,7 +184,7 @@ abstract class EmbeddingWorkerContract {
   }
 
   @Test
-  void embedsCodeBeforeTestsGeneratedCodeAndTestDataAndReportsWhenTheCodeIsCovered()
+  void embedsCodeBeforeTestsAndTestDataThenGeneratedCodeAndReportsWhenTheCodeIsCovered()
       throws Exception {
     long code = rows.blob(org, "func Parse() {}\n");
     long test = rows.blob(org, "func TestParse() {}\n");
@@ -197,16 +197,20 @@ abstract class EmbeddingWorkerContract {
             "json/parse_test.go", test,
             "json/tables.go", generated,
             "json/testdata/f.go", fixture));
-    // written in the worst order: fixture, generated, test, then code
-    List<List<Long>> expected = new ArrayList<>();
-    for (long blob : List.of(fixture, generated, test, code)) {
+    // written in the worst order: generated, test, fixture, then code; a test and test data
+    // (both classed as tests) come in the order written
+    Map<Long, List<Long>> chunksOf = new java.util.HashMap<>();
+    for (long blob : List.of(generated, test, fixture, code)) {
       List<Long> chunks = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         rows.symbol(org, blob, i, "f" + i, SymbolKind.FUNCTION, "p.f" + i, "func f()", 0, 15);
         chunks.add(rows.chunk(org, blob, i, i, 0, 15));
       }
-      expected.addFirst(chunks);
+      chunksOf.put(blob, chunks);
     }
+    List<List<Long>> expected =
+        List.of(
+            chunksOf.get(code), chunksOf.get(test), chunksOf.get(fixture), chunksOf.get(generated));
     List<List<Long>> batches = new CopyOnWriteArrayList<>();
     List<EmbeddingProgress> seen = new CopyOnWriteArrayList<>();
     Set<Long> before = new HashSet<>();

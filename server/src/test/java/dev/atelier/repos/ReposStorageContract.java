@@ -2,6 +2,7 @@ package dev.atelier.repos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
@@ -372,11 +373,7 @@ abstract class ReposStorageContract {
               .apply(
                   org,
                   main.id(),
-                  new ManifestChanges(
-                      Map.of(
-                          changed.get(0).path(), changed.get(0).sha(),
-                          changed.get(1).path(), changed.get(1).sha()),
-                      Set.of(RepoPath.of("src/File5.java"))),
+                  new ManifestChanges(changed, Set.of(RepoPath.of("src/File5.java"))),
                   null);
 
       ManifestDiff diff = storage.manifests().diff(org, before, after);
@@ -392,6 +389,53 @@ abstract class ReposStorageContract {
           .extracting(ManifestEntry::path)
           .containsExactly(RepoPath.of("src/File5.java"));
       assertThat(storage.manifests().entries(org, before)).hasSize(1_200);
+    }
+
+    @Test
+    void eachRowKeepsItsClassThroughAChangeThatDoesNotTouchIt() {
+      Branch main = branch(org, "classes", "main");
+      List<ManifestEntry> stored =
+          store(org, Map.of("src/a.go", "package a", "src/a_test.go", "package a // test"));
+      List<ManifestEntry> classified =
+          List.of(
+              new ManifestEntry(stored.get(0).path(), stored.get(0).sha(), classOf(stored.get(0))),
+              new ManifestEntry(stored.get(1).path(), stored.get(1).sha(), classOf(stored.get(1))));
+      ManifestId first = storage.manifests().replace(org, main.id(), classified, null);
+      List<ManifestEntry> added = store(org, Map.of("README.md", "# a"));
+      ManifestEntry readme =
+          new ManifestEntry(added.get(0).path(), added.get(0).sha(), FileClass.DOCUMENTATION);
+
+      ManifestId second =
+          storage
+              .manifests()
+              .apply(org, main.id(), new ManifestChanges(List.of(readme), Set.of()), null);
+
+      assertThat(storage.manifests().entries(org, first))
+          .extracting(e -> e.path().value(), ManifestEntry::fileClass)
+          .containsExactly(
+              tuple("src/a.go", FileClass.SOURCE), tuple("src/a_test.go", FileClass.TEST));
+      assertThat(storage.manifests().entries(org, second))
+          .extracting(e -> e.path().value(), ManifestEntry::fileClass)
+          .containsExactly(
+              tuple("README.md", FileClass.DOCUMENTATION),
+              tuple("src/a.go", FileClass.SOURCE),
+              tuple("src/a_test.go", FileClass.TEST));
+    }
+
+    @Test
+    void aRowWrittenWithoutAClassReadsBackAsUnclassified() {
+      Branch main = branch(org, "unclassified", "main");
+      ManifestId id =
+          storage.manifests().replace(org, main.id(), store(org, Map.of("a.txt", "a")), null);
+
+      assertThat(storage.manifests().entries(org, id))
+          .singleElement()
+          .extracting(ManifestEntry::fileClass)
+          .isNull();
+    }
+
+    private static FileClass classOf(ManifestEntry entry) {
+      return entry.path().value().endsWith("_test.go") ? FileClass.TEST : FileClass.SOURCE;
     }
 
     @Test

@@ -67,9 +67,14 @@ public final class ConventionsTool implements AgentTool {
                 ? "at the root"
                 : String.join(", ", layout.sourceRoots()))
             + "; tests "
-            + (layout.testRoots().isEmpty()
-                ? "beside the code"
-                : String.join(", ", layout.testRoots())));
+            + (!layout.testRoots().isEmpty()
+                ? String.join(", ", layout.testRoots())
+                : conventions.tests().isEmpty()
+                    // No test file at all: say so, not "beside the code" (tests written inside
+                    // source files, like Rust's #[cfg(test)] modules, are not seen either).
+                    ? "none found (no file is named or placed as a test; tests inside source"
+                        + " files are not seen)"
+                    : "beside the code"));
     if (!conventions.tests().isEmpty()) {
       text.line("tests:");
       for (TestPlacement test : conventions.tests()) {

@@ -2,6 +2,7 @@ package dev.atelier.mcp.tools;
 
 import dev.atelier.codeintel.CodeGraph;
 import dev.atelier.codeintel.RefKind;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.mcp.AgentTool;
 import dev.atelier.mcp.InputSchema;
 import dev.atelier.mcp.TextBudget;
@@ -32,7 +33,9 @@ public final class CrossReferencesTool implements AgentTool {
   @Override
   public String description() {
     return "A symbol's definition(s) and every resolved reference to it, grouped by file, as"
-        + " path: line line ... (overloads merged; '?' marks an uncertain resolution).";
+        + " path: line line ... (overloads merged; '?' marks an uncertain resolution). Matches by"
+        + " name alone (a call on a receiver whose type is unknown) are listed apart as guesses,"
+        + " not counted.";
   }
 
   @Override
@@ -59,7 +62,16 @@ public final class CrossReferencesTool implements AgentTool {
     List<Map<String, Object>> structured = new ArrayList<>();
     for (List<CodeGraph.Definition> overloads :
         byName.values().stream().limit(MAX_NAMES).toList()) {
-      Map<String, List<CodeGraph.Reference>> references = merged(call, graph, overloads);
+      Map<String, List<CodeGraph.Reference>> references = new LinkedHashMap<>();
+      Map<String, List<CodeGraph.Reference>> guesses = new LinkedHashMap<>();
+      merged(call, graph, overloads)
+          .forEach((path, refs) -> {
+            for (CodeGraph.Reference ref : refs) {
+              (ReferenceConfidence.nameOnly(ref.confidence()) ? guesses : references)
+                  .computeIfAbsent(path, p -> new ArrayList<>())
+                  .add(ref);
+            }
+          });
       CodeGraph.Definition first = overloads.getFirst();
       int count = references.values().stream().mapToInt(List::size).sum();
       text.line(
@@ -77,7 +89,15 @@ public final class CrossReferencesTool implements AgentTool {
               + references.size()
               + (references.size() == 1 ? " file" : " files"));
       references.forEach((path, refs) -> text.line("  " + path + ": " + lines(refs)));
-      structured.add(Map.of("definitions", overloads, "references", references));
+      if (!guesses.isEmpty()) {
+        int guessed = guesses.values().stream().mapToInt(List::size).sum();
+        text.line(
+            "  guesses by name alone (the receiver's type is unknown; not counted above): "
+                + guessed);
+        guesses.forEach((path, refs) -> text.line("    " + path + ": " + lines(refs)));
+      }
+      structured.add(
+          Map.of("definitions", overloads, "references", references, "guesses", guesses));
     }
     if (byName.size() > MAX_NAMES) {
       text.line(

@@ -80,6 +80,12 @@ public final class DependenciesTool implements AgentTool {
         text.line(line);
       }
     }
+    if (report.dependencies().stream().anyMatch(d -> d.usedBy().isEmpty())) {
+      // Usage is read from import statements only: say so rather than call a package unused.
+      text.line(
+          "(no importing files: no import or use statement names it; a package used only through"
+              + " qualified paths, macros, plugins or the build itself is not seen)");
+    }
     report.problems().forEach(p -> text.line("unreadable: " + p));
     if (!report.undeclared().isEmpty() && !unusedOnly) {
       text.line(

@@ -3,6 +3,7 @@ package dev.atelier.mcp.tools;
 import dev.atelier.codeintel.CodeNavigation;
 import dev.atelier.codeintel.CodeNavigation.Lookup;
 import dev.atelier.codeintel.CodeNavigation.Target;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.mcp.AgentTool;
 import dev.atelier.mcp.InputSchema;
 import dev.atelier.mcp.TextBudget;
@@ -80,7 +81,9 @@ public final class LspDefinitionTool implements AgentTool {
         + t.qualifiedName()
         + " ["
         + t.via()
-        + (t.confidence() < 1 ? " " + t.confidence() : "")
+        + (ReferenceConfidence.nameOnly(t.confidence())
+            ? ", a guess by name alone"
+            : t.confidence() < 1 ? " " + t.confidence() : "")
         + "]";
   }
 }

@@ -3,6 +3,7 @@ package dev.atelier.mcp.tools;
 import dev.atelier.codeintel.CodeGraph;
 import dev.atelier.codeintel.CodeNavigation.Lookup;
 import dev.atelier.codeintel.CodeNavigation.TargetReferences;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.mcp.AgentTool;
 import dev.atelier.mcp.InputSchema;
 import dev.atelier.mcp.TextBudget;
@@ -53,15 +54,37 @@ public final class LspReferencesTool implements AgentTool {
       text.line("no definition found in the index, so no references");
     }
     for (TargetReferences group : groups) {
-      int count = group.byFile().values().stream().mapToInt(List::size).sum();
-      text.line(LspDefinitionTool.targetLine(group.target()) + " - " + count + " references");
+      int count = 0;
+      int guessed = 0;
+      for (List<CodeGraph.Reference> refs : group.byFile().values()) {
+        for (CodeGraph.Reference ref : refs) {
+          if (ReferenceConfidence.nameOnly(ref.confidence())) {
+            guessed++;
+          } else {
+            count++;
+          }
+        }
+      }
+      text.line(
+          LspDefinitionTool.targetLine(group.target())
+              + " - "
+              + count
+              + " references"
+              + (guessed > 0
+                  ? " (and "
+                      + guessed
+                      + " guesses by name alone, marked 'guess': the receiver's"
+                      + " type is unknown)"
+                  : ""));
       group
           .byFile()
           .forEach((path, refs) -> {
             StringBuilder line = new StringBuilder("  ").append(path).append(':');
             for (CodeGraph.Reference ref : refs) {
               line.append(' ').append(ref.line());
-              if (ref.confidence() < 1.0) {
+              if (ReferenceConfidence.nameOnly(ref.confidence())) {
+                line.append(" (guess)");
+              } else if (ref.confidence() < 1.0) {
                 line.append(" (").append(ref.confidence()).append(')');
               }
             }

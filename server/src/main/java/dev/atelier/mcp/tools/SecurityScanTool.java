@@ -30,7 +30,9 @@ public final class SecurityScanTool implements AgentTool {
     return "Pattern scan of the branch's files for hard-coded secrets (AWS/GitHub/Slack/Google"
         + " keys, private keys, JWTs, high-entropy password/secret/token assignments; always"
         + " redacted) and dangerous calls (eval/exec, shell commands, SQL built by concatenation,"
-        + " weak crypto, disabled TLS verification), with rule, severity and path:line.";
+        + " weak crypto, disabled TLS verification), with rule, severity and path:line, and per"
+        + " language which kinds of dangerous call it has rules for (a language without rules is"
+        + " not clean, only unchecked).";
   }
 
   @Override
@@ -78,13 +80,30 @@ public final class SecurityScanTool implements AgentTool {
             + (report.truncated() ? "+" : "")
             + " findings in "
             + report.filesScanned()
-            + " files ("
+            + " files"
             + Arrays.stream(Severity.values())
                 .filter(s -> counts[s.ordinal()] > 0)
                 .map(s -> counts[s.ordinal()] + " " + s.id())
                 .reduce((a, b) -> a + ", " + b)
-                .orElse("none")
-            + ")");
+                .map(bySeverity -> " (" + bySeverity + ")")
+                .orElse("")
+            + "; secrets were looked for in every file");
+    // A type without rules is a blind spot: say so rather than let "0 findings" read as clean.
+    for (SecurityScan.Coverage c : report.coverage()) {
+      text.line(
+          "."
+              + c.fileType()
+              + " ("
+              + c.files()
+              + (c.files() == 1 ? " file" : " files")
+              + "): "
+              + (c.checked().isEmpty()
+                  ? "no rules for dangerous calls in this language"
+                  : "checked " + String.join(", ", c.checked()))
+              + (c.unchecked().isEmpty() || c.checked().isEmpty()
+                  ? ""
+                  : "; no rules for " + String.join(", ", c.unchecked())));
+    }
     for (Finding f : findings) {
       text.line(
           f.path()
@@ -107,6 +126,8 @@ public final class SecurityScanTool implements AgentTool {
             "truncated",
             report.truncated(),
             "millis",
-            report.millis()));
+            report.millis(),
+            "coverage",
+            report.coverage()));
   }
 }

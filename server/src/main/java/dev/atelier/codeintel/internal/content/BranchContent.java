@@ -1,13 +1,16 @@
 package dev.atelier.codeintel.internal.content;
 
 import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
+import dev.atelier.repos.FileClass;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -59,6 +62,11 @@ public final class BranchContent {
                 text(row, 4),
                 language(path, row.getString(5))))
         .optional();
+  }
+
+  /** What the indexer decided each file of the branch's current manifest is, by path. */
+  public Map<String, FileClass> classes(long orgId, long branchId) {
+    return FileClasses.ofBranch(sql, orgId, branchId);
   }
 
   /** Whether some file of the branch lies under {@code folder} (the root is "" ). */

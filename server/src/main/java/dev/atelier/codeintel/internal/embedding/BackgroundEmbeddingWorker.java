@@ -8,14 +8,14 @@ import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.TextEmbedder;
 import dev.atelier.codeintel.VectorIndex;
 import dev.atelier.codeintel.WorkerOptions;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.platform.Database;
-import dev.atelier.platform.DatabaseVendor;
+import dev.atelier.repos.FileClass;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,28 +60,10 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
 
   private static final String CURRENT_PATHS =
       """
-      SELECT e.blob_id, min(e.path) FROM manifest_entries e
+      SELECT e.blob_id, min(e.path), min(coalesce(e.file_class, 'source')) FROM manifest_entries e
       JOIN branches b ON b.org_id = e.org_id AND b.manifest_id = e.manifest_id
       WHERE e.org_id = ?
       GROUP BY e.blob_id
-      """;
-
-  // Generators mark their output near the top: Go's "Code generated ... DO NOT EDIT.",
-  // "@generated".
-  private static final String GENERATED_SQLITE =
-      """
-      SELECT id FROM blobs
-      WHERE org_id = ? AND content IS NOT NULL
-        AND (instr(substr(content, 1, 2048), CAST('DO NOT EDIT' AS BLOB)) > 0
-          OR instr(substr(content, 1, 2048), CAST('@generated' AS BLOB)) > 0)
-      """;
-
-  private static final String GENERATED_POSTGRESQL =
-      """
-      SELECT id FROM blobs
-      WHERE org_id = ? AND content IS NOT NULL
-        AND (position(convert_to('DO NOT EDIT', 'UTF8') IN substring(content FROM 1 FOR 2048)) > 0
-          OR position(convert_to('@generated', 'UTF8') IN substring(content FROM 1 FOR 2048)) > 0)
       """;
 
   private static final String SYMBOL_TEXTS =
@@ -236,20 +218,15 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
   /** Reads every chunk of the org once and orders the pending ones; records the core counts. */
   private Plan plan(long orgId, OrgRun run) {
     Map<Long, String> currentPaths = new HashMap<>();
+    // A content at several current paths takes the first class by name: source before test.
+    Map<Long, FileClass> currentClasses = new HashMap<>();
     sql.jdbc()
         .sql(CURRENT_PATHS)
         .param(orgId)
         .query(row -> {
           currentPaths.put(row.getLong(1), row.getString(2));
+          currentClasses.put(row.getLong(1), FileClasses.read(row.getString(3)));
         });
-    Set<Long> generated =
-        new HashSet<>(
-            sql.jdbc()
-                .sql(
-                    sql.vendor() == DatabaseVendor.SQLITE ? GENERATED_SQLITE : GENERATED_POSTGRESQL)
-                .param(orgId)
-                .query(Long.class)
-                .list());
     List<Pending> pending = new ArrayList<>();
     long[] core = new long[2];
     sql.jdbc()
@@ -259,8 +236,7 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
           long blobId = row.getLong(2);
           boolean symbol = row.getObject(5) != null;
           String kind = row.getString(6);
-          ChunkPriority priority =
-              ChunkPriority.of(currentPaths.get(blobId), !symbol, generated.contains(blobId));
+          ChunkPriority priority = ChunkPriority.of(currentClasses.get(blobId), !symbol);
           boolean done = row.getInt(7) == 1;
           if (priority.core()) {
             core[0]++;

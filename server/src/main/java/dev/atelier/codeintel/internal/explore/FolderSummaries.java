@@ -5,11 +5,13 @@ import dev.atelier.codeintel.CodebaseExplorer.Entry;
 import dev.atelier.codeintel.CodebaseExplorer.Listing;
 import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.codeintel.internal.content.BranchContent;
 import dev.atelier.codeintel.internal.content.BranchContent.FileStat;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
+import dev.atelier.repos.FileClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,10 +48,11 @@ public final class FolderSummaries {
   private record TopSymbol(
       String path, String name, SymbolKind kind, @Nullable String doc, int span, boolean test) {}
 
-  private static final Pattern TEST_PATH =
+  // Lines an interpreter or editor reads, not a person: Ruby's "frozen_string_literal: true",
+  // "-*- coding: utf-8 -*-", "encoding: utf-8".
+  private static final Pattern MAGIC_COMMENT =
       Pattern.compile(
-          "(?i)(^|/)(tests?|__tests__|testdata|testing)/|(^|/)test_[^/]*\\.py$|_test\\.(go|py)$"
-              + "|(Test|Tests|IT)\\.(java|kt)$|\\.(test|spec)\\.[jt]sx?$");
+          "(?i)\\s*(frozen_string_literal|(en)?coding|-\\*-|warn_indent|shareable_constant_value)\\b.*");
 
   /** Facts gathered for one child. */
   private static final class Child {
@@ -157,7 +160,7 @@ public final class FolderSummaries {
     List<Object> params = new ArrayList<>(List.of(orgId, branchId));
     params.addAll(under.params());
     // docs are shown for files only: reading them for a whole subtree would cost the most
-    Map<String, Boolean> tests = new HashMap<>();
+    Map<String, FileClass> classes = FileClasses.ofBranch(sql, orgId, branchId);
     sql.jdbcTemplate()
         .query(
             "SELECT f.path, s.name, s.kind, s.end_line - s.start_line FROM branch_files f"
@@ -180,7 +183,7 @@ public final class FolderSummaries {
                         SymbolKind.ofId(row.getString(3)),
                         null,
                         row.getInt(4),
-                        tests.computeIfAbsent(path, p -> TEST_PATH.matcher(p).find())));
+                        classes.get(path) == FileClass.TEST));
               }
             },
             params.toArray());
@@ -197,12 +200,23 @@ public final class FolderSummaries {
                 + " AND s.parent_ordinal IS NULL AND s.doc IS NOT NULL"
                 + " ORDER BY s.end_line - s.start_line DESC, s.ordinal")
         .params(orgId, branchId, path)
-        .query((row, n) -> java.util.Objects.requireNonNull(row.getString(1)))
+        .query((row, n) -> withoutMagicComments(java.util.Objects.requireNonNull(row.getString(1))))
         .list()
         .stream()
         .filter(d -> !d.isBlank())
         .findFirst()
         .orElse(null);
+  }
+
+  /** A doc comment without the lines meant for the interpreter (a Ruby file's first comment). */
+  static String withoutMagicComments(String doc) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : doc.split("\n", -1)) {
+      if (!MAGIC_COMMENT.matcher(line).matches()) {
+        kept.append(kept.isEmpty() ? "" : "\n").append(line);
+      }
+    }
+    return kept.toString().strip();
   }
 
   /** The biggest definitions, containers (classes, modules) before functions and variables. */

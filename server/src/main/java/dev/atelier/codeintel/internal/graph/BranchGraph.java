@@ -4,6 +4,7 @@ import dev.atelier.codeintel.GraphAnalysis;
 import dev.atelier.codeintel.GraphError;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.repos.FileClass;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,13 +49,16 @@ public final class BranchGraph {
   final int[] symInStart;
   final int[] symInEdges;
 
-  /** Whether each file is a test, and what its name says it tests (or null). */
+  /** Whether the indexer classed each file as a test, and what its name says it tests (or null). */
   final boolean[] test;
 
   final @Nullable String[] testSubject;
 
   /** Tests and test data: they rank no one (references into them are mostly name collisions). */
   final boolean[] peripheral;
+
+  /** What the indexer decided each file is. */
+  final FileClass[] classes;
 
   /** Each file's total outgoing weight, for PageRank and symbol scores. */
   final int[] outWeight;
@@ -64,6 +68,7 @@ public final class BranchGraph {
 
   BranchGraph(
       String[] paths,
+      FileClass[] classes,
       Adjacency out,
       Adjacency in,
       Symbols symbols,
@@ -79,16 +84,14 @@ public final class BranchGraph {
     }
     this.out = out;
     this.in = in;
+    this.classes = classes;
     this.test = new boolean[paths.length];
     this.testSubject = new String[paths.length];
     for (int f = 0; f < paths.length; f++) {
-      test[f] = TestFiles.isTest(paths[f]);
-      testSubject[f] = TestFiles.subject(paths[f]);
+      test[f] = classes[f] == FileClass.TEST;
+      testSubject[f] = test[f] ? TestFiles.subject(paths[f]) : null;
     }
-    this.peripheral = new boolean[paths.length];
-    for (int f = 0; f < paths.length; f++) {
-      peripheral[f] = test[f] || ("/" + paths[f]).contains("/testdata/");
-    }
+    this.peripheral = test;
     this.outWeight = new int[paths.length];
     for (int f = 0; f < paths.length; f++) {
       for (int e = out.start[f]; e < out.start[f + 1]; e++) {

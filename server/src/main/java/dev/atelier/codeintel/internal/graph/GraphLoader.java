@@ -1,10 +1,13 @@
 package dev.atelier.codeintel.internal.graph;
 
 import dev.atelier.codeintel.RefKind;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.codeintel.internal.index.PackedReferences;
 import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.Sql;
+import dev.atelier.repos.FileClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -104,7 +107,8 @@ public final class GraphLoader {
     sql.jdbc()
         .sql(
             "SELECT from_file, from_symbol, to_file, to_symbol, ref_ordinal FROM resolved_refs"
-                + " WHERE org_id = ? AND branch_id = ?")
+                + " WHERE org_id = ? AND branch_id = ? AND confidence >= "
+                + ReferenceConfidence.GUESS_BELOW)
         .params(orgId, branchId)
         .query(row -> {
           int fromFile = index(fileIndex, row.getInt(1));
@@ -195,8 +199,14 @@ public final class GraphLoader {
     int[] t = to.toArray();
     int[] im = importCount.toArray();
     int[] rc = refCount.toArray();
+    Map<String, FileClass> stored = FileClasses.ofBranch(sql, orgId, branchId);
+    FileClass[] classes = new FileClass[paths.length];
+    for (int i = 0; i < paths.length; i++) {
+      classes[i] = stored.getOrDefault(paths[i], FileClass.SOURCE);
+    }
     return new BranchGraph(
         paths,
+        classes,
         Adjacency.of(paths.length, f, t, im, rc),
         Adjacency.of(paths.length, t, f, im, rc),
         symbols,

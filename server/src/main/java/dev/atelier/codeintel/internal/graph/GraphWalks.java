@@ -5,6 +5,7 @@ import dev.atelier.codeintel.GraphAnalysis.FileLink;
 import dev.atelier.codeintel.GraphAnalysis.Filter;
 import dev.atelier.codeintel.GraphAnalysis.GraphPath;
 import dev.atelier.codeintel.GraphAnalysis.SymbolEdge;
+import dev.atelier.codeintel.internal.paths.PathGlob;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,14 +1,12 @@
 package dev.atelier.codeintel.internal.graph;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognises test files by the common conventions of each ecosystem ({@code FooTest.java}, {@code
- * test_foo.py}, {@code foo_test.go}, {@code foo.spec.ts}, folders {@code test/}, {@code tests/},
- * {@code __tests__/}), and names the file a test is about when its name says so.
+ * Names the file a test is about when its name says so ({@code FooTest.java} → {@code Foo.java}).
+ * Whether a file is a test is the indexer's decision, stored on the manifest row.
  */
 final class TestFiles {
 
@@ -20,17 +18,6 @@ final class TestFiles {
       Pattern.compile("(.+)\\.(?:spec|test)\\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)");
 
   private TestFiles() {}
-
-  static boolean isTest(String path) {
-    if (subject(path) != null) {
-      return true;
-    }
-    String lower = "/" + path.toLowerCase(Locale.ROOT);
-    return lower.contains("/test/")
-        || lower.contains("/tests/")
-        || lower.contains("/__tests__/")
-        || lower.contains("/spec/");
-  }
 
   /**
    * What a test file's name says it tests, as {@code stem.extension} ({@code FooTest.java} → {@code

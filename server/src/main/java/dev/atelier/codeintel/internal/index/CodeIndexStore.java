@@ -10,6 +10,7 @@ import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BlobId;
+import dev.atelier.repos.Sha256;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -52,6 +53,40 @@ public final class CodeIndexStore {
           .query((row, n) -> new BlobId(row.getLong(1)))
           .list()
           .forEach(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * The first {@code length} bytes of each stored text blob, as text, by sha (a binary blob or a
+   * too large one has none).
+   */
+  public Map<Sha256, String> heads(long orgId, Collection<Sha256> shas, int length) {
+    Map<Sha256, String> found = new java.util.HashMap<>();
+    List<Sha256> all = List.copyOf(shas);
+    String start =
+        sql.vendor() == DatabaseVendor.SQLITE
+            ? "substr(content, 1, " + length + ")"
+            : "substring(content FROM 1 FOR " + length + ")";
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      List<Sha256> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
+      String marks = String.join(",", java.util.Collections.nCopies(slice.size(), "?"));
+      List<Object> params = new ArrayList<>(slice.size() + 1);
+      params.add(orgId);
+      slice.forEach(sha -> params.add(sha.hex()));
+      sql.jdbc()
+          .sql(
+              "SELECT sha256, "
+                  + start
+                  + " FROM blobs WHERE org_id = ? AND content IS NOT NULL AND sha256 IN ("
+                  + marks
+                  + ")")
+          .params(params)
+          .query(row -> {
+            found.put(
+                new Sha256(row.getString(1)),
+                new String(row.getBytes(2), java.nio.charset.StandardCharsets.UTF_8));
+          });
     }
     return found;
   }

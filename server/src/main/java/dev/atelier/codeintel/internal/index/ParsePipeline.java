@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.atelier.codeintel.CodeParser;
 import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.ParsedFile;
+import dev.atelier.codeintel.internal.classify.FileClassifier;
 import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.repos.BlobId;
 import dev.atelier.repos.BlobStore;
@@ -17,8 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,7 @@ public final class ParsePipeline {
   private final ExecutorService pool;
   private final int inFlight;
   private final WriteTurns turns;
+  private final FileClassifier classifier;
 
   public ParsePipeline(
       BlobStore blobs,
@@ -52,7 +56,9 @@ public final class ParsePipeline {
       CodeParser parser,
       ExecutorService pool,
       int threads,
-      WriteTurns turns) {
+      WriteTurns turns,
+      FileClassifier classifier) {
+    this.classifier = requireNonNull(classifier, "classifier is null");
     this.turns = requireNonNull(turns, "turns is null");
     this.blobs = requireNonNull(blobs, "blobs is null");
     this.store = requireNonNull(store, "store is null");
@@ -65,12 +71,14 @@ public final class ParsePipeline {
    * What one run produced: how many files it parsed, which it had to leave out, and what the caller
    * asked to keep of each parse, by blob id.
    */
-  public record Outcome<T>(int parsed, List<SkippedFile> failed, Map<Long, T> kept) {}
+  public record Outcome<T>(
+      int parsed, List<SkippedFile> failed, Map<Long, T> kept, Set<Sha256> generatedMarkers) {}
 
   /**
-   * Indexes each file's content once (the first path decides the language), reporting the number of
-   * files done after each written batch; {@code keep} maps each parse (on the parsing threads) to
-   * what the run returns of it, if anything (null).
+   * Indexes each file's content once (the first path decides the language), noting which contents
+   * carry a generator's marker, reporting the number of files done after each written batch; {@code
+   * keep} maps each parse (on the parsing threads) to what the run returns of it, if anything
+   * (null).
    */
   public <T> Outcome<T> run(
       long orgId,
@@ -86,6 +94,7 @@ public final class ParsePipeline {
             Thread.ofPlatform().name("atelier-index-writer").daemon().factory());
     Map<Long, T> kept = new HashMap<>();
     List<SkippedFile> failed = new ArrayList<>();
+    Set<Sha256> generatedMarkers = new HashSet<>();
     List<Result<T>> batch = new ArrayList<>();
     @Nullable PendingWrite writing = null;
     long batchBytes = 0;
@@ -105,6 +114,9 @@ public final class ParsePipeline {
           failed.add(result.failure());
           continue;
         }
+        if (result.generatedMarker()) {
+          generatedMarkers.add(result.file().sha256());
+        }
         batch.add(result);
         batchBytes += result.bytes().length;
         if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
@@ -119,7 +131,7 @@ public final class ParsePipeline {
       writing = null;
       parsed += write(orgId, batch, kept);
       progress.accept(finished);
-      return new Outcome<>(parsed, failed, kept);
+      return new Outcome<>(parsed, failed, kept, generatedMarkers);
     } finally {
       // Stop reading and parsing what is still queued when we leave early.
       while (finished < submitted) {
@@ -208,7 +220,8 @@ public final class ParsePipeline {
     String text = new String(bytes, StandardCharsets.UTF_8);
     Language language = Language.ofPath(file.path().value());
     ParsedFile parsed = language.parsed() ? parser.parse(language, text) : ParsedFile.text();
-    return new Result<>(file, bytes, text, parsed, keep.apply(parsed), null);
+    return new Result<>(
+        file, bytes, text, parsed, keep.apply(parsed), classifier.hasGeneratedMarker(text), null);
   }
 
   private static <T> Result<T> get(Future<Result<T>> done) throws InterruptedException {
@@ -225,10 +238,11 @@ public final class ParsePipeline {
       String text,
       ParsedFile parsed,
       @Nullable T kept,
+      boolean generatedMarker,
       @Nullable SkippedFile failure) {
 
     static <T> Result<T> failed(SourceFile file, SkippedFile failure) {
-      return new Result<>(file, new byte[0], "", ParsedFile.text(), null, failure);
+      return new Result<>(file, new byte[0], "", ParsedFile.text(), null, false, failure);
     }
   }
 }

@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
+import dev.atelier.repos.FileClass;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ public final class InsightStore {
    * @param language as parsed, or by extension when the blob was not parsed
    * @param lines line count as parsed, or -1 when not parsed
    * @param syntaxErrors error nodes tree-sitter reported
+   * @param fileClass what the indexer decided the file is
    */
   public record FileRow(
       String path,
@@ -37,7 +40,8 @@ public final class InsightStore {
       boolean text,
       Language language,
       int lines,
-      int syntaxErrors) {}
+      int syntaxErrors,
+      FileClass fileClass) {}
 
   /** A symbol with its span. */
   public record SymbolRow(
@@ -61,7 +65,7 @@ public final class InsightStore {
     return sql.jdbc()
         .sql(
             "SELECT e.path, b.id, b.size_bytes, b.content_kind, p.language, p.line_count,"
-                + " p.error_count FROM manifest_entries e"
+                + " p.error_count, e.file_class FROM manifest_entries e"
                 + " JOIN blobs b ON b.org_id = e.org_id AND b.id = e.blob_id"
                 + " LEFT JOIN blob_parses p ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ? ORDER BY e.path")
@@ -78,7 +82,8 @@ public final class InsightStore {
               "text".equals(row.getString(4)),
               language == null ? Language.ofPath(path) : Language.ofId(language),
               parsed ? lines : -1,
-              row.getInt(7));
+              row.getInt(7),
+              FileClasses.read(row.getString(8)));
         })
         .list();
   }

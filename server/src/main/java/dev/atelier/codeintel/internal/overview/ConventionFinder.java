@@ -8,6 +8,7 @@ import dev.atelier.codeintel.RepositoryOverview.Layout;
 import dev.atelier.codeintel.RepositoryOverview.NamedAnchor;
 import dev.atelier.codeintel.RepositoryOverview.NamingStyle;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.repos.FileClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -174,7 +175,7 @@ public final class ConventionFinder {
     }
     List<String> goFiles =
         inventory.files().stream()
-            .filter(f -> f.language() == Language.GO && !f.path().endsWith("_test.go"))
+            .filter(f -> f.language() == Language.GO && f.fileClass() == FileClass.SOURCE)
             .map(Inventory.FileInfo::path)
             .toList();
     List<String> sample = spread(goFiles, GO_SAMPLE);

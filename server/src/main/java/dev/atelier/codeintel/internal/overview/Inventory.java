@@ -1,10 +1,13 @@
 package dev.atelier.codeintel.internal.overview;
 
 import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.RepositoryOverview.CentralFile;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.BranchId;
+import dev.atelier.repos.FileClass;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,8 +26,17 @@ public final class Inventory {
   /** Files larger than this are not read as build files. */
   private static final int MAX_READ_BYTES = 1 << 20;
 
-  /** A file of the branch; {@code lines} is 0 for files the indexer did not parse. */
-  public record FileInfo(String path, Language language, long lines, long bytes) {
+  /**
+   * A file of the branch; {@code lines} is 0 for files the indexer did not parse, {@code fileClass}
+   * what the indexer decided it is.
+   */
+  public record FileInfo(
+      String path, Language language, long lines, long bytes, FileClass fileClass) {
+
+    boolean isTest() {
+      return fileClass == FileClass.TEST;
+    }
+
     String folder() {
       int slash = path.lastIndexOf('/');
       return slash < 0 ? "" : path.substring(0, slash);
@@ -60,7 +72,7 @@ public final class Inventory {
     List<FileInfo> files =
         sql.jdbc()
             .sql(
-                "SELECT e.path, b.size_bytes, p.line_count FROM branches br"
+                "SELECT e.path, b.size_bytes, p.line_count, e.file_class FROM branches br"
                     + " JOIN manifest_entries e ON e.org_id = br.org_id"
                     + " AND e.manifest_id = br.manifest_id"
                     + " JOIN blobs b ON b.org_id = e.org_id AND b.id = e.blob_id"
@@ -69,7 +81,12 @@ public final class Inventory {
             .params(orgId, branch.value())
             .query((row, n) -> {
               String path = row.getString(1);
-              return new FileInfo(path, Language.ofPath(path), row.getLong(3), row.getLong(2));
+              return new FileInfo(
+                  path,
+                  Language.ofPath(path),
+                  row.getLong(3),
+                  row.getLong(2),
+                  FileClasses.read(row.getString(4)));
             })
             .list();
     return new Inventory(sql, orgId, branch, files);
@@ -81,6 +98,12 @@ public final class Inventory {
 
   public boolean has(String path) {
     return byPath.containsKey(path);
+  }
+
+  /** Whether the indexer classed the file as a test (or its data). */
+  public boolean isTest(String path) {
+    FileInfo file = byPath.get(path);
+    return file != null && file.isTest();
   }
 
   /** The text of these files (those that exist, are text and are at most 1 MiB), by path. */
@@ -195,6 +218,7 @@ public final class Inventory {
 
   /** Files by distinct dependents, from import edges and resolved references together. */
   public static List<CentralFile> mostDependedOn(Sql sql, long orgId, BranchId branch, int limit) {
+    Map<String, FileClass> classes = FileClasses.ofBranch(sql, orgId, branch.value());
     return sql
         .jdbc()
         .sql(
@@ -202,7 +226,9 @@ public final class Inventory {
                 + "SELECT from_file, to_file FROM file_dependencies WHERE org_id = ? AND branch_id = ?"
                 + " AND kind = 'file' AND from_file <> to_file"
                 + " UNION SELECT from_file, to_file FROM resolved_refs WHERE org_id = ?"
-                + " AND branch_id = ? AND from_file <> to_file) e GROUP BY to_file) c"
+                + " AND branch_id = ? AND from_file <> to_file AND confidence >= "
+                + ReferenceConfidence.GUESS_BELOW
+                + ") e GROUP BY to_file) c"
                 + " JOIN branch_files f ON f.org_id = ? AND f.branch_id = ? AND f.file_id = c.to_file"
                 + " ORDER BY c.dependents DESC, f.path LIMIT ?")
         .params(orgId, branch.value(), orgId, branch.value(), orgId, branch.value(), limit * 4)
@@ -210,7 +236,7 @@ public final class Inventory {
         .list()
         .stream()
         // tests and their fixtures are depended on by the tests only: not where to start reading
-        .filter(f -> !TestFiles.isTest(f.path()) && !("/" + f.path()).contains("/testdata/"))
+        .filter(f -> classes.get(f.path()) != FileClass.TEST)
         .limit(limit)
         .toList();
   }

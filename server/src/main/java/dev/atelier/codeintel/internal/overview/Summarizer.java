@@ -106,7 +106,7 @@ public final class Summarizer {
     List<Inventory.Definition> mains =
         inventory.definitionsNamed("main").stream()
             .filter(d -> d.kind() == SymbolKind.FUNCTION || d.kind() == SymbolKind.METHOD)
-            .filter(d -> !TestFiles.isTest(d.path()))
+            .filter(d -> !inventory.isTest(d.path()))
             .sorted(
                 Comparator.comparingInt((Inventory.Definition d) -> depth(d.path()))
                     .thenComparing(Inventory.Definition::path))

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Test files by naming pattern, and where they sit relative to the code they test. */
+/**
+ * The naming patterns of the files the indexer classed as tests, and where those files sit relative
+ * to the code they test. Whether a file is a test is not decided here: see {@code FileClassifier}.
+ */
 final class TestFiles {
 
   private record Rule(String language, String pattern, Pattern name) {}
@@ -57,10 +60,6 @@ final class TestFiles {
     return Optional.empty();
   }
 
-  static boolean isTest(String path) {
-    return match(path).isPresent() || inTestFolder(path);
-  }
-
   private static boolean inTestFolder(String path) {
     return ("/" + path).matches(".*/(tests?|__tests__|spec|testing)/.*");
   }
@@ -69,6 +68,9 @@ final class TestFiles {
   static List<TestPlacement> placements(Inventory inventory) {
     Map<Rule, List<String>> byRule = new LinkedHashMap<>();
     for (Inventory.FileInfo file : inventory.files()) {
+      if (!file.isTest()) {
+        continue;
+      }
       match(file.path())
           .ifPresent(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(file.path()));
     }

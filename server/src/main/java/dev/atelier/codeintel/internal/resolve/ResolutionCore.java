@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.RefKind;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.SymbolKind;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Imp;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Ref;
@@ -38,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * definitions. Any other qualifier skips the file's scope: an import binding the qualifier (an
  * import that leads outside the branch ends resolution: no guessing inside it), members of a type
  * named like the qualifier, then members with that name in the package and in the branch.
+ *
+ * <p>Members found by name alone (the receiver's type unknown) and names with several candidates at
+ * the global stage are guesses: they are stored at {@link ReferenceConfidence#NAME_ONLY}, which the
+ * tools show as guesses and the graph analyses leave out. Two links are never made: a guessed call
+ * of the calling definition itself ({@code self.inner.lock()} inside {@code lock}), and a link from
+ * code that is not a test into a test file (test code is not part of what the library sees).
  */
 public final class ResolutionCore {
 
@@ -48,6 +55,7 @@ public final class ResolutionCore {
   public static final double IMPORTED_FILE = 0.8;
   public static final double PACKAGE = 0.7;
   public static final double GLOBAL = 0.5;
+  public static final double NAME_ONLY = ReferenceConfidence.NAME_ONLY;
   public static final int NEAR_LIMIT = 8;
   public static final int WIDE_LIMIT = 4;
 
@@ -143,9 +151,17 @@ public final class ResolutionCore {
 
   private final @Nullable List<Binding>[] bindings;
 
+  /** Which files are tests (by the index's file classes), by file number. */
+  private final boolean[] testFiles;
+
   /** Resolution for a repository whose folder name is unknown. */
   public ResolutionCore(List<FileFacts> files, Map<String, String> goModules) {
     this(files, goModules, "");
+  }
+
+  /** Resolution for a branch without tests. */
+  public ResolutionCore(List<FileFacts> files, Map<String, String> goModules, String rootName) {
+    this(files, goModules, rootName, Set.of());
   }
 
   /**
@@ -153,10 +169,19 @@ public final class ResolutionCore {
    * @param goModules folder of each go.mod -> its module path
    * @param rootName the name of the repository's folder ("" if unknown): Python imports a root that
    *     is itself a package (an installed package, say) by that name
+   * @param testPaths the paths the index classed as tests
    */
   @SuppressWarnings("unchecked")
-  public ResolutionCore(List<FileFacts> files, Map<String, String> goModules, String rootName) {
+  public ResolutionCore(
+      List<FileFacts> files,
+      Map<String, String> goModules,
+      String rootName,
+      Set<String> testPaths) {
     this.files = List.copyOf(files);
+    this.testFiles = new boolean[this.files.size()];
+    for (int i = 0; i < testFiles.length; i++) {
+      testFiles[i] = testPaths.contains(this.files.get(i).path());
+    }
     this.goModules = Map.copyOf(goModules);
     this.rootName = rootName;
     this.bindings = new List[files.size()];
@@ -819,13 +844,24 @@ public final class ResolutionCore {
     FileFacts f = files.get(file);
     Ref ref = f.refs().get(refOrdinal);
     String qualifier = ref.qualifier();
+    List<Target> targets;
     if (qualifier != null && (qualifier.isBlank() || SELF.contains(qualifier))) {
-      return resolveInScope(file, f, ref, true);
+      targets = resolveInScope(file, f, ref, true);
+    } else if (qualifier != null) {
+      targets = resolveQualified(file, f, ref, qualifier);
+    } else {
+      targets = resolveInScope(file, f, ref, false);
     }
-    if (qualifier != null) {
-      return resolveQualified(file, f, ref, qualifier);
+    if (testFiles[file] || targets.isEmpty()) {
+      return targets;
     }
-    return resolveInScope(file, f, ref, false);
+    List<Target> outsideTests = new ArrayList<>(targets.size());
+    for (Target target : targets) {
+      if (!testFiles[target.file()]) {
+        outsideTests.add(target);
+      }
+    }
+    return outsideTests;
   }
 
   private List<Target> resolveInScope(int file, FileFacts f, Ref ref, boolean membersOnly) {
@@ -888,7 +924,7 @@ public final class ResolutionCore {
         return wide(imported, IMPORTED_FILE);
       }
     }
-    return packageThenGlobal(file, f, ref, membersOnly, true);
+    return packageThenGlobal(file, f, ref, membersOnly, true, false);
   }
 
   private List<Target> resolveQualified(int file, FileFacts f, Ref ref, String qualifier) {
@@ -914,26 +950,38 @@ public final class ResolutionCore {
         return wide(typed, QUALIFIED_TYPE);
       }
     }
-    // the receiver is unknown: members anywhere in the package, this file included
-    return packageThenGlobal(file, f, ref, true, false);
+    // the receiver is unknown: members anywhere in the package, this file included, by name alone
+    return packageThenGlobal(file, f, ref, true, false, true);
   }
 
+  /**
+   * The name in the file's package, else anywhere in the branch (a guess); {@code receiverUnknown}:
+   * a member on a receiver of unknown type, a guess at either stage, never the caller itself.
+   */
   private List<Target> packageThenGlobal(
-      int file, FileFacts f, Ref ref, boolean membersOnly, boolean fileSeen) {
+      int file,
+      FileFacts f,
+      Ref ref,
+      boolean membersOnly,
+      boolean fileSeen,
+      boolean receiverUnknown) {
     if (!membersOnly && f.language() == Language.GO && GO_PREDECLARED.contains(ref.name())) {
       return List.of();
     }
     int skip = fileSeen ? file : -1;
+    long caller = receiverUnknown && ref.enclosing() >= 0 ? pack(file, ref.enclosing()) : -1;
     long[] inPackage = packageNames.get(file).get(ref.name());
     if (inPackage != null) {
       List<Long> found = new ArrayList<>();
       for (long packed : inPackage) {
-        if (packedFile(packed) != skip && acceptsPacked(packed, ref, membersOnly)) {
+        if (packedFile(packed) != skip
+            && packed != caller
+            && acceptsPacked(packed, ref, membersOnly)) {
           found.add(packed);
         }
       }
       if (!found.isEmpty()) {
-        return wide(found, PACKAGE);
+        return wide(found, receiverUnknown ? NAME_ONLY : PACKAGE);
       }
     }
     long[] everywhere = globalNames.get(file).get(ref.name());
@@ -942,14 +990,17 @@ public final class ResolutionCore {
     }
     List<Long> found = new ArrayList<>();
     for (long packed : everywhere) {
-      if (packedFile(packed) != skip && acceptsPacked(packed, ref, membersOnly)) {
+      if (packedFile(packed) != skip
+          && packed != caller
+          && acceptsPacked(packed, ref, membersOnly)) {
         found.add(packed);
         if (found.size() > WIDE_LIMIT) {
           return List.of();
         }
       }
     }
-    return wide(found, GLOBAL);
+    // One definition of a free name in the whole branch is a fair answer; several are a guess.
+    return wide(found, receiverUnknown || found.size() > 1 ? NAME_ONLY : GLOBAL);
   }
 
   private void collect(int[] targetFiles, Ref ref, boolean membersOnly, List<Long> out) {

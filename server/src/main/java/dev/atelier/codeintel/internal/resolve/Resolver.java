@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.atelier.codeintel.Language;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.codeintel.internal.index.PackedReferences;
 import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
 import dev.atelier.codeintel.internal.resolve.FileFacts.Imp;
@@ -12,6 +13,7 @@ import dev.atelier.codeintel.internal.resolve.FileFacts.Sym;
 import dev.atelier.codeintel.internal.work.WriteTurns;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
+import dev.atelier.repos.FileClass;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -616,14 +618,18 @@ public final class Resolver {
     Map<String, String> interned = new HashMap<>();
     TreeMap<String, Long> paths = new TreeMap<>();
     Map<Long, LoadingBlob> blobs = new HashMap<>();
+    Set<String> testPaths = new HashSet<>();
     streaming.query(
         "SELECT e.path, e.blob_id, p.language, p.package_name, p.symbol_count, p.import_count,"
-            + " p.reference_count FROM manifest_entries e LEFT JOIN blob_parses p"
+            + " p.reference_count, e.file_class FROM manifest_entries e LEFT JOIN blob_parses p"
             + " ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
             + " WHERE e.org_id = ? AND e.manifest_id = ?",
         row -> {
           long blob = row.getLong(2);
           paths.put(row.getString(1), blob);
+          if (FileClasses.read(row.getString(8)) == FileClass.TEST) {
+            testPaths.add(row.getString(1));
+          }
           String language = row.getString(3);
           if (language != null && !blobs.containsKey(blob)) {
             LoadingBlob facts = new LoadingBlob();
@@ -668,7 +674,9 @@ public final class Resolver {
       files.add(facts.at(path));
     }
     return new Branch(
-        new ResolutionCore(files, goModules, rootName(orgId, manifestId)), blobIds, references);
+        new ResolutionCore(files, goModules, rootName(orgId, manifestId), testPaths),
+        blobIds,
+        references);
   }
 
   /** Reads the parse rows of the manifest's blobs into {@code blobs}. */

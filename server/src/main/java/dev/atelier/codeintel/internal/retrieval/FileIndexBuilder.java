@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.retrieval;
 
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.repos.FileClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ public final class FileIndexBuilder {
   private final List<String> paths = new ArrayList<>();
   private final List<Long> blobs = new ArrayList<>();
   private final List<Boolean> code = new ArrayList<>();
+  private final List<Boolean> tests = new ArrayList<>();
   private final Map<String, Integer> fileByPath = new HashMap<>();
   private final Map<String, RawPostings> raw = new HashMap<>();
   private float[][] lengths = new float[FIELDS.length][1024];
@@ -37,8 +39,8 @@ public final class FileIndexBuilder {
     this.manifestId = manifestId;
   }
 
-  /** Adds a file (its path terms included); returns its index. */
-  public int file(String path, long blobId, boolean isCode) {
+  /** Adds a file (its path terms included) of the class the indexer gave it; returns its index. */
+  public int file(String path, long blobId, boolean isCode, FileClass fileClass) {
     Integer known = fileByPath.get(path);
     if (known != null) {
       return known;
@@ -47,6 +49,7 @@ public final class FileIndexBuilder {
     paths.add(path);
     blobs.add(blobId);
     code.add(isCode);
+    tests.add(fileClass == FileClass.TEST);
     fileByPath.put(path, file);
     if (file == lengths[0].length) {
       for (int f = 0; f < FIELDS.length; f++) {
@@ -119,7 +122,7 @@ public final class FileIndexBuilder {
     boolean[] isCode = new boolean[files];
     long[] blobIds = new long[files];
     for (int i = 0; i < files; i++) {
-      tests[i] = TestPaths.isTest(paths.get(i));
+      tests[i] = this.tests.get(i);
       isCode[i] = code.get(i);
       blobIds[i] = blobs.get(i);
     }

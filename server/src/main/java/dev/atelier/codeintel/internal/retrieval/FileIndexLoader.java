@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.retrieval;
 
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
 
@@ -23,14 +24,17 @@ final class FileIndexLoader {
     FileIndexBuilder builder = new FileIndexBuilder(manifestId);
     sql.jdbc()
         .sql(
-            "SELECT e.path, e.blob_id, p.language FROM manifest_entries e"
+            "SELECT e.path, e.blob_id, p.language, e.file_class FROM manifest_entries e"
                 + " LEFT JOIN blob_parses p ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ?")
         .params(orgId, manifestId)
         .query(row -> {
           String language = row.getString(3);
           builder.file(
-              row.getString(1), row.getLong(2), language != null && !language.equals("text"));
+              row.getString(1),
+              row.getLong(2),
+              language != null && !language.equals("text"),
+              FileClasses.read(row.getString(4)));
         });
     sql.jdbc()
         .sql(

@@ -4,13 +4,11 @@ import dev.atelier.codeintel.CodeIntelError;
 import dev.atelier.codeintel.TextMatch;
 import dev.atelier.codeintel.TextQuery;
 import dev.atelier.codeintel.TextSearchResult;
+import dev.atelier.codeintel.internal.paths.PathGlob;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Content search over one manifest: the trigram index (SQLite FTS5 or PostgreSQL pg_trgm) narrows
@@ -43,7 +40,7 @@ public final class TextSearcher {
     Pattern pattern = compile(query);
     List<String> literals =
         query.regex() ? RequiredLiterals.of(query.pattern()) : literalsOf(query.pattern());
-    PathMatcher paths = pathMatcher(query.pathGlob());
+    PathGlob paths = PathGlob.of(query.pathGlob());
     long deadline = System.nanoTime() + REGEX_BUDGET_NANOS;
     Collector collector = new Collector(pattern, paths, query.maxMatches(), deadline);
     List<Object> params = new ArrayList<>();
@@ -144,22 +141,11 @@ public final class TextSearcher {
     }
   }
 
-  private static @Nullable PathMatcher pathMatcher(@Nullable String glob) {
-    if (glob == null || glob.isBlank()) {
-      return null;
-    }
-    try {
-      return FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    } catch (IllegalArgumentException e) {
-      throw new AtelierException(CodeIntelError.INVALID_QUERY, "invalid path glob: " + glob);
-    }
-  }
-
   /** Checks candidates exactly and gathers matching lines up to the limit. */
   private static final class Collector {
 
     private final Pattern pattern;
-    private final @Nullable PathMatcher paths;
+    private final PathGlob paths;
     private final int limit;
     private final long deadline;
     private final List<TextMatch> matches = new ArrayList<>();
@@ -167,7 +153,7 @@ public final class TextSearcher {
     private int candidates;
     private boolean truncated;
 
-    Collector(Pattern pattern, @Nullable PathMatcher paths, int limit, long deadline) {
+    Collector(Pattern pattern, PathGlob paths, int limit, long deadline) {
       this.pattern = pattern;
       this.paths = paths;
       this.limit = limit;
@@ -179,7 +165,7 @@ public final class TextSearcher {
     }
 
     void file(String path, String text) {
-      if (paths != null && !paths.matches(Path.of(path))) {
+      if (!paths.matches(path)) {
         return;
       }
       candidates++;

@@ -1,5 +1,7 @@
 package dev.atelier.codeintel.internal.security;
 
+import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.SecurityScan.Coverage;
 import dev.atelier.codeintel.SecurityScan.Finding;
 import dev.atelier.codeintel.SecurityScan.Severity;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,11 +22,6 @@ import org.jspecify.annotations.Nullable;
 public final class Scanner {
 
   private static final int EXCERPT_CHARS = 120;
-  private static final Pattern TEST_PATH =
-      Pattern.compile(
-          "(?i)(^|/)(tests?|__tests__|testdata|test_?data|fixtures?|spec|specs)/"
-              + "|(^|/)test_[^/]*\\.py$|_test\\.(go|py)$|(Test|Tests|IT)\\.(java|kt)$"
-              + "|\\.(test|spec)\\.[jt]sx?$");
   private static final Pattern PLACEHOLDER =
       Pattern.compile(
           "(?i).*(x{4,}|\\*{3,}|changeme|example|placeholder|your[_-]|<.*>|\\$\\{|\\{\\{|%s|dummy"
@@ -38,16 +36,12 @@ public final class Scanner {
   private final List<Finding> findings = new ArrayList<>();
   private int files;
   private long bytes;
+  private final Map<String, Integer> codeFilesByType = new java.util.TreeMap<>();
   private boolean full;
 
   public Scanner(Severity minSeverity, int maxFindings) {
     this.minSeverity = minSeverity;
     this.maxFindings = maxFindings;
-  }
-
-  /** Whether a path looks like test code or a test fixture. */
-  public static boolean isTestPath(String path) {
-    return TEST_PATH.matcher(path).find();
   }
 
   public void scan(String path, String text) {
@@ -56,6 +50,9 @@ public final class Scanner {
     }
     files++;
     bytes += text.length();
+    if (Language.ofPath(path).parsed()) {
+      codeFilesByType.merge(extension(path), 1, Integer::sum);
+    }
     String lower = asciiLower(text);
     String extension = extension(path);
     int @Nullable [] lineStarts = null;
@@ -134,6 +131,49 @@ public final class Scanner {
 
   public List<Finding> findings() {
     return List.copyOf(findings);
+  }
+
+  /** Per code file type scanned, which kinds of dangerous call its rules look for. */
+  public List<Coverage> coverage() {
+    Set<String> kinds = new java.util.LinkedHashSet<>();
+    for (Rule rule : rules) {
+      if (rule.code()) {
+        kinds.add(kind(rule));
+      }
+    }
+    List<Coverage> out = new ArrayList<>();
+    codeFilesByType.forEach((type, count) -> {
+      Set<String> checked = new java.util.LinkedHashSet<>();
+      for (Rule rule : rules) {
+        if (rule.code() && (rule.extensions().isEmpty() || rule.extensions().contains(type))) {
+          checked.add(kind(rule));
+        }
+      }
+      List<String> unchecked = new ArrayList<>(kinds);
+      unchecked.removeAll(checked);
+      out.add(new Coverage(type, count, List.copyOf(checked), unchecked));
+    });
+    return out;
+  }
+
+  /**
+   * What a dangerous-call rule looks for, as a user asks it ("does it check shell commands in
+   * Ruby?"): finer than the rule's category, which puts eval and shell commands together.
+   */
+  private static String kind(Rule rule) {
+    String id = rule.id();
+    if (id.startsWith("exec.")) {
+      return Set.of("exec.eval", "exec.python-exec", "exec.new-function").contains(id)
+          ? "code eval"
+          : "shell commands";
+    }
+    if (id.startsWith("sql.")) {
+      return "SQL built from strings";
+    }
+    if (id.startsWith("crypto.")) {
+      return "weak crypto";
+    }
+    return id.startsWith("tls.") ? "TLS verification off" : id;
   }
 
   public int files() {

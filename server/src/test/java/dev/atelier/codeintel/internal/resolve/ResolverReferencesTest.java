@@ -6,8 +6,11 @@ import static dev.atelier.codeintel.internal.resolve.Facts.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.codeintel.RefKind;
+import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.SymbolKind;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reference resolution order, confidences and ambiguity, on the in-memory core. */
@@ -134,7 +137,9 @@ class ResolverReferencesTest {
     files[1].sym("size", SymbolKind.FUNCTION, -1);
     files[2].sym("size", SymbolKind.FUNCTION, -1);
     var core = core(files);
-    assertThat(targets(core, "main.py", 0)).containsExactly("m1/x.py#1@0.25", "m2/x.py#1@0.25");
+    assertThat(targets(core, "main.py", 0))
+        .as("two definitions of a free name: a guess, shared")
+        .containsExactly("m1/x.py#1@0.05", "m2/x.py#1@0.05");
     assertThat(targets(core, "main.py", 1)).as("six candidates: ambiguous").isEmpty();
   }
 
@@ -174,9 +179,46 @@ class ResolverReferencesTest {
             file("t.py").sym("flush", SymbolKind.FUNCTION, -1));
     assertThat(targets(core, "s.py", 0)).containsExactly("s.py#2@1.0");
     assertThat(targets(core, "s.py", 1))
-        .as("a variable receiver: members in the package")
-        .containsExactly("s.py#2@0.7");
+        .as("a variable receiver: members in the package, a guess by name alone")
+        .containsExactly("s.py#2@0.1");
     assertThat(targets(core, "s.py", 2)).as("a module function is no member").isEmpty();
+  }
+
+  @Test
+  void aGuessedMemberCallIsNeverTheCallingMethodItself() {
+    var core =
+        core(
+            file("lock.py")
+                .sym("Store", SymbolKind.CLASS, -1) // 0
+                .sym("lock", SymbolKind.METHOD, 0) // 1
+                .ref("lock", RefKind.CALL, "self.inner", 1),
+            file("other.py").sym("Other", SymbolKind.CLASS, -1).sym("lock", SymbolKind.METHOD, 0));
+    assertThat(targets(core, "lock.py", 0))
+        .as("self.inner.lock() inside lock: another lock, guessed, never itself")
+        .containsExactly("other.py#1@0.1");
+  }
+
+  @Test
+  void codeOutsideTestsNeverResolvesIntoATest() {
+    List<FileFacts> files =
+        List.of(
+            file("pkg/a.go").pkg("pkg").call("helper", -1).build(),
+            file("pkg/a_test.go").pkg("pkg").sym("helper", SymbolKind.FUNCTION, -1).build());
+    var core = new ResolutionCore(files, Map.of(), "", Set.of("pkg/a_test.go"));
+    assertThat(core.resolve(0, 0)).isEmpty();
+  }
+
+  @Test
+  void theWeakestResolutionStaysAboveTheGuesses() {
+    assertThat(ResolutionCore.IMPORT_NAME / ResolutionCore.NEAR_LIMIT)
+        .isGreaterThan(ReferenceConfidence.GUESS_BELOW);
+    assertThat(ResolutionCore.PACKAGE / ResolutionCore.WIDE_LIMIT)
+        .isGreaterThan(ReferenceConfidence.GUESS_BELOW);
+    assertThat(ResolutionCore.GLOBAL).isGreaterThan(ReferenceConfidence.GUESS_BELOW);
+    assertThat(ReferenceConfidence.nameOnly(ResolutionCore.NAME_ONLY)).isTrue();
+    assertThat(ReferenceConfidence.nameOnly((float) ResolutionCore.NAME_ONLY))
+        .as("stored as float4 in PostgreSQL")
+        .isTrue();
   }
 
   @Test

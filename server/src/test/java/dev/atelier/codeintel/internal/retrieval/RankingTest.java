@@ -3,6 +3,7 @@ package dev.atelier.codeintel.internal.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.repos.FileClass;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ class RankingTest {
   @Test
   void aTermInTheFileNameOutweighsTheSameTermInAnotherFilesBody() {
     FileIndexBuilder builder = new FileIndexBuilder(1);
-    int mentions = builder.file("app/views.py", 1, true);
+    int mentions = builder.file("app/views.py", 1, true, FileClass.SOURCE);
     builder.add(mentions, Field.CONTENT, "render the paginator widget here and there");
-    int named = builder.file("app/paginator.py", 2, true);
+    int named = builder.file("app/paginator.py", 2, true, FileClass.SOURCE);
     builder.add(named, Field.CONTENT, "class that splits pages");
     FileIndex index = builder.build(0);
 
@@ -27,12 +28,15 @@ class RankingTest {
   @Test
   void rareTermsCountMoreThanCommonOnes() {
     FileIndexBuilder builder = new FileIndexBuilder(1);
-    int common = builder.file("a.txt", 1, true);
+    int common = builder.file("a.txt", 1, true, FileClass.SOURCE);
     builder.add(common, Field.CONTENT, "request request request");
-    int rare = builder.file("b.txt", 2, true);
+    int rare = builder.file("b.txt", 2, true, FileClass.SOURCE);
     builder.add(rare, Field.CONTENT, "request csrf");
     for (int i = 0; i < 5; i++) {
-      builder.add(builder.file("other" + i + ".txt", 10 + i, true), Field.CONTENT, "request data");
+      builder.add(
+          builder.file("other" + i + ".txt", 10 + i, true, FileClass.SOURCE),
+          Field.CONTENT,
+          "request data");
     }
     FileIndex index = builder.build(0);
 
@@ -44,10 +48,10 @@ class RankingTest {
   @Test
   void aSymbolWhoseNameTheQueryCoversRanksAboveOneItOnlyTouches() {
     FileIndexBuilder builder = new FileIndexBuilder(1);
-    int partial = builder.file("reset.py", 1, true);
+    int partial = builder.file("reset.py", 1, true, FileClass.SOURCE);
     builder.symbol(
         partial, 0, "PasswordResetTokenGenerator", SymbolKind.CLASS, 1, 9, "class X", null);
-    int covered = builder.file("hashers.py", 2, true);
+    int covered = builder.file("hashers.py", 2, true, FileClass.SOURCE);
     builder.symbol(covered, 0, "PasswordHasher", SymbolKind.CLASS, 1, 9, "class Y", null);
     FileIndex index = builder.build(0);
 
@@ -80,15 +84,5 @@ class RankingTest {
             List.of(new RankFusion.Ranking(first, 2.0), new RankFusion.Ranking(second, 1.0)));
 
     assertThat(fused.get(1)).isGreaterThan(fused.get(2));
-  }
-
-  @Test
-  void testPathsAreRecognisedAcrossLanguages() {
-    assertThat(TestPaths.isTest("net/http/server_test.go")).isTrue();
-    assertThat(TestPaths.isTest("tests/test_views.py")).isTrue();
-    assertThat(TestPaths.isTest("src/test/java/a/FooTest.java")).isTrue();
-    assertThat(TestPaths.isTest("web/app.spec.ts")).isTrue();
-    assertThat(TestPaths.isTest("src/main/java/a/Foo.java")).isFalse();
-    assertThat(TestPaths.isTest("net/http/server.go")).isFalse();
   }
 }
