@@ -4,6 +4,7 @@ import { CommandPalette } from './components/CommandPalette.tsx';
 import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { useRoute } from './lib/router.ts';
+import { SearchDraftProvider } from './lib/searchDraft.tsx';
 import { useTheme } from './lib/theme.ts';
 import { CodePage } from './pages/CodePage.tsx';
 import { ReposPage } from './pages/ReposPage.tsx';
@@ -61,7 +62,16 @@ function Routes() {
     case 'code':
       return <CodePage repo={route.repo} path={route.path} branch={route.branch} hash={hash} />;
     case 'search':
-      return <SearchPage repo={route.repo} q={route.q} mode={route.mode} branch={route.branch} />;
+      return (
+        <SearchPage
+          repo={route.repo}
+          q={route.q}
+          mode={route.mode}
+          branch={route.branch}
+          sort={route.sort}
+          context={route.context}
+        />
+      );
     case 'understand':
       return (
         <Suspense
@@ -98,10 +108,12 @@ export function App() {
   );
   return (
     <QueryClientProvider client={client}>
-      <Header />
-      <div id="content">
-        <Routes />
-      </div>
+      <SearchDraftProvider>
+        <Header />
+        <div id="content">
+          <Routes />
+        </div>
+      </SearchDraftProvider>
     </QueryClientProvider>
   );
 }

@@ -91,11 +91,28 @@ export interface FileText {
   content: string;
 }
 
-export interface TextSearchResult {
+/** One page of `GET /api/repos/{id}/search/text`, with the exact size of the whole answer. */
+export interface TextSearchPage {
   matches: TextMatch[];
+  total: number;
   filesMatched: number;
+  offset: number;
+  nextCursor?: string | null;
+  /** The text searched for, once the filters were taken out of the query. */
+  pattern: string;
+  sort: 'RELEVANCE' | 'PATH';
   candidates: number;
-  truncated: boolean;
+}
+
+export type TextSort = 'relevance' | 'path';
+
+/** What a text search asks for besides the repository; the cursor picks the page. */
+export interface TextSearchParams {
+  q: string;
+  regex: boolean;
+  sort: TextSort;
+  context: number;
+  branch?: string | undefined;
 }
 
 export interface ReferenceView {
@@ -158,9 +175,17 @@ export const api = {
     getJson<FileText>(`/api/repos/${id}/files${query({ path, branch })}`, signal),
   outline: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<SymbolHit[]>(`/api/repos/${id}/outline${query({ path, branch })}`, signal),
-  searchText: (id: number, q: string, regex: boolean, branch?: string, signal?: AbortSignal) =>
-    getJson<TextSearchResult>(
-      `/api/repos/${id}/search/text${query({ q, regex, branch, limit: 500 })}`,
+  searchText: (id: number, params: TextSearchParams, cursor?: string, signal?: AbortSignal) =>
+    getJson<TextSearchPage>(
+      `/api/repos/${id}/search/text${query({
+        q: params.q,
+        regex: params.regex,
+        sort: params.sort,
+        context: params.context,
+        branch: params.branch,
+        limit: 100,
+        cursor,
+      })}`,
       signal,
     ),
   searchSymbols: (id: number, q: string, branch?: string, signal?: AbortSignal) =>

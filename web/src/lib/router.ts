@@ -1,14 +1,27 @@
 import { useSyncExternalStore } from 'react';
+import type { TextSort } from './api.ts';
 
 /** The pages of the app, parsed from the URL. Routes are real paths, so a reload keeps them. */
 export type Route =
   | { page: 'repos' }
   | { page: 'code'; repo: number; path: string; branch: string | undefined }
-  | { page: 'search'; repo: number; q: string; mode: SearchMode; branch: string | undefined }
+  | {
+      page: 'search';
+      repo: number;
+      q: string;
+      mode: SearchMode;
+      branch: string | undefined;
+      sort: TextSort;
+      context: number;
+    }
   | { page: 'understand'; repo: number; tab: UnderstandTab; branch: string | undefined }
   | { page: 'not-found'; pathname: string };
 
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
+export type { TextSort };
+
+/** Lines of context around each text match unless the URL says otherwise. */
+export const DEFAULT_CONTEXT = 1;
 
 /** The tabs of the Understand page, in their order. */
 export const UNDERSTAND_TABS = [
@@ -23,6 +36,11 @@ export type UnderstandTab = (typeof UNDERSTAND_TABS)[number];
 
 function understandTab(value: string | null): UnderstandTab {
   return UNDERSTAND_TABS.find((t) => t === value) ?? 'map';
+}
+
+function contextOf(value: string | null): number {
+  const n = value === null ? DEFAULT_CONTEXT : Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : DEFAULT_CONTEXT;
 }
 
 function decodePath(segments: string[]): string {
@@ -49,6 +67,8 @@ export function parseRoute(pathname: string, search: string): Route {
       q: params.get('q') ?? '',
       mode: mode === 'regex' || mode === 'symbol' || mode === 'semantic' ? mode : 'text',
       branch,
+      sort: params.get('sort') === 'path' ? 'path' : 'relevance',
+      context: contextOf(params.get('context')),
     };
   }
   if (section === 'understand') {
@@ -79,8 +99,17 @@ export function codeUrl(repo: number, path: string, branch?: string, hash?: stri
   return withBranch(base, branch) + (hash ?? '');
 }
 
-export function searchUrl(repo: number, q: string, mode: SearchMode, branch?: string): string {
+export function searchUrl(
+  repo: number,
+  q: string,
+  mode: SearchMode,
+  branch?: string,
+  options: { sort?: TextSort; context?: number } = {},
+): string {
   const params = new URLSearchParams({ q, mode });
+  if (options.sort && options.sort !== 'relevance') params.set('sort', options.sort);
+  if (options.context !== undefined && options.context !== DEFAULT_CONTEXT)
+    params.set('context', String(options.context));
   return withBranch(`/repos/${repo}/search`, branch, params);
 }
 

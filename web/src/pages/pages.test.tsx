@@ -96,9 +96,13 @@ describe('SearchPage', () => {
       { path: 'src/B.java', line: 8, column: 0, length: 3, text: 'foo()' },
       { path: 'src/A.java', line: 9, column: 4, length: 3, text: 'x = foo' },
     ],
+    total: 3,
     filesMatched: 2,
+    offset: 0,
+    nextCursor: null,
+    pattern: 'foo',
+    sort: 'RELEVANCE',
     candidates: 2,
-    truncated: false,
   };
 
   it('groups matches by file with the matched text highlighted', async () => {
@@ -108,8 +112,9 @@ describe('SearchPage', () => {
 
     const results = await screen.findByRole('listbox', { name: 'Search results' });
     const files = within(results)
-      .getAllByRole('heading')
-      .map((h) => h.textContent);
+      .getAllByRole('group')
+      .map((g) => g.getAttribute('aria-labelledby'))
+      .map((id) => document.getElementById(id!)?.textContent);
     expect(files).toEqual(['src/A.java', 'src/B.java']);
     expect(within(results).getAllByRole('option')).toHaveLength(3);
     expect(results.querySelectorAll('mark')).toHaveLength(3);
@@ -129,6 +134,73 @@ describe('SearchPage', () => {
 
     expect(window.location.pathname).toBe('/repos/1/code/src/B.java');
     expect(window.location.hash).toBe('#L8');
+  });
+
+  it('pages through every match with "Load more" and shows the exact total', async () => {
+    const fetchMock = serve({
+      '/api/repos/1/search/text': () => {
+        const second = fetchMock.mock.calls.some((c) => String(c[0]).includes('cursor=c1'));
+        return second
+          ? json({ ...matches, matches: [matches.matches[2]], offset: 2, nextCursor: null })
+          : json({ ...matches, matches: matches.matches.slice(0, 2), nextCursor: 'c1' });
+      },
+    });
+    withQueries(<SearchPage repo={1} q="foo lang:java" mode="text" branch={undefined} />);
+
+    expect(await screen.findByText('3 matches in 2 files · showing 2')).toBeDefined();
+    expect(screen.getByRole('list', { name: 'Filters' }).textContent).toContain('java files');
+    fireEvent.click(screen.getByRole('button', { name: 'Load 1 more' }));
+
+    expect(await screen.findByText('3 matches in 2 files')).toBeDefined();
+    const results = screen.getByRole('listbox', { name: 'Search results' });
+    expect(within(results).getAllByRole('option')).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: /Load/ })).toBeNull();
+    expect(String(fetchMock.mock.calls.at(-1)?.[0])).toContain('cursor=c1');
+  });
+
+  it('shows context lines around a match with their line numbers', async () => {
+    serve({
+      '/api/repos/1/search/text': () =>
+        json({
+          ...matches,
+          total: 1,
+          filesMatched: 1,
+          matches: [{ ...matches.matches[1], before: ['// one', '// two'], after: ['}'] }],
+        }),
+    });
+    withQueries(<SearchPage repo={1} q="foo" mode="text" branch={undefined} context={2} />);
+
+    const results = await screen.findByRole('listbox', { name: 'Search results' });
+    const option = within(results).getByRole('option');
+    expect(option.textContent).toBe('6// one7// two8foo()9}');
+  });
+
+  it('retries the query as edited in the box after an error', async () => {
+    serve({
+      '/api/repos/1/search/text': () =>
+        json({ title: 'Invalid search query', detail: 'invalid regular expression' }, 400),
+    });
+    const { SearchDraftProvider, useSearchDraft } = await import('../lib/searchDraft.tsx');
+    function Edit() {
+      const { setDraft } = useSearchDraft();
+      return (
+        <button type="button" onClick={() => setDraft({ q: 'fo+', mode: 'regex' })}>
+          edit
+        </button>
+      );
+    }
+    withQueries(
+      <SearchDraftProvider>
+        <Edit />
+        <SearchPage repo={1} q="fo(" mode="regex" branch={undefined} />
+      </SearchDraftProvider>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('invalid regular');
+    fireEvent.click(screen.getByRole('button', { name: 'edit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(window.location.pathname).toBe('/repos/1/search');
+    expect(new URLSearchParams(window.location.search).get('q')).toBe('fo+');
   });
 
   it('searches symbols in symbol mode and shows a server problem as an error', async () => {
