@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { CommandPalette } from './components/CommandPalette.tsx';
+import { Finder } from './components/Finder.tsx';
+import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { useRoute } from './lib/router.ts';
@@ -32,7 +33,7 @@ function Header() {
       <Link href="/" className="brand">
         Atelier
       </Link>
-      {repo !== undefined && <CommandPalette repo={repo} branch={branch} />}
+      {repo !== undefined && <Finder repo={repo} branch={branch} />}
       {repo !== undefined && (
         <SearchBox
           repo={repo}
@@ -41,6 +42,7 @@ function Header() {
           initialMode={route.page === 'search' ? route.mode : 'text'}
         />
       )}
+      <ShortcutsDialog />
       <button
         type="button"
         className="theme-toggle"

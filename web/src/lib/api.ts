@@ -171,6 +171,11 @@ export const api = {
   repo: (id: number, signal?: AbortSignal) => getJson<RepositoryInfo>(`/api/repos/${id}`, signal),
   tree: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<Folder>(`/api/repos/${id}/tree${query({ path, branch })}`, signal),
+  paths: (id: number, branch?: string, signal?: AbortSignal) =>
+    getJson<{ branch: string; paths: string[] }>(
+      `/api/repos/${id}/paths${query({ branch })}`,
+      signal,
+    ),
   file: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<FileText>(`/api/repos/${id}/files${query({ path, branch })}`, signal),
   outline: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
