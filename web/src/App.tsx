@@ -6,6 +6,7 @@ import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { useRoute } from './lib/router.ts';
 import { SearchDraftProvider } from './lib/searchDraft.tsx';
+import { usePageTitle } from './lib/title.ts';
 import { useTheme } from './lib/theme.ts';
 import { CodePage } from './pages/CodePage.tsx';
 import { ReposPage } from './pages/ReposPage.tsx';
@@ -62,7 +63,15 @@ function Routes() {
     case 'repos':
       return <ReposPage />;
     case 'code':
-      return <CodePage repo={route.repo} path={route.path} branch={route.branch} hash={hash} />;
+      return (
+        <CodePage
+          repo={route.repo}
+          path={route.path}
+          branch={route.branch}
+          hash={hash}
+          commit={route.commit}
+        />
+      );
     case 'search':
       return (
         <SearchPage
@@ -89,16 +98,20 @@ function Routes() {
         </Suspense>
       );
     default:
-      return (
-        <main className="page wrap">
-          <h1>Page not found</h1>
-          <p>
-            Nothing lives at <code>{route.pathname}</code>.{' '}
-            <Link href="/">Go to the repositories</Link>.
-          </p>
-        </main>
-      );
+      return <NotFound pathname={route.pathname} />;
   }
+}
+
+function NotFound({ pathname }: { pathname: string }) {
+  usePageTitle('Page not found');
+  return (
+    <main className="page wrap">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{pathname}</code>. <Link href="/">Go to the repositories</Link>.
+      </p>
+    </main>
+  );
 }
 
 export function App() {

@@ -3,10 +3,15 @@ import { navigate, searchUrl, type SearchMode } from '../lib/router.ts';
 import { useSearchDraft } from '../lib/searchDraft.tsx';
 import { SEARCH_SYNTAX } from '../lib/searchQuery.ts';
 
-/** Whether a key press landed in a field where the key types text. */
+/**
+ * Whether a key press landed in a field where the key types text. The read-only code view takes
+ * focus and shows a caret, but typing there types nothing, so single-key shortcuts work in it.
+ */
 export function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
-  return !!element?.closest?.('input, textarea, select, [contenteditable="true"]');
+  return !!element?.closest?.(
+    'input, textarea, select, [contenteditable="true"]:not([aria-readonly="true"])',
+  );
 }
 
 /** The one search box: `/` focuses it from anywhere outside a text field. */

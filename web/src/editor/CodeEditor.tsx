@@ -11,9 +11,19 @@ import {
   type DecorationSet,
   EditorView,
   drawSelection,
+  highlightActiveLine,
   highlightActiveLineGutter,
+  keymap,
   lineNumbers,
 } from '@codemirror/view';
+import {
+  gotoLine,
+  highlightSelectionMatches,
+  openSearchPanel,
+  search,
+  searchKeymap,
+} from '@codemirror/search';
+import { findCount } from './findCount.ts';
 import { syntaxHighlighting } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import type { LineRange } from '../lib/permalink.ts';
@@ -94,9 +104,15 @@ export default function CodeEditor({
       state: EditorState.create({
         doc: content,
         extensions: [
+          // Read-only but focusable and editable in the DOM sense: the caret shows, the arrow keys
+          // move it, and F12, Ctrl-I and Ctrl-F act where it is without a click first.
           EditorState.readOnly.of(true),
-          EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
+          search({ top: true }),
+          findCount,
+          highlightSelectionMatches(),
+          keymap.of([{ key: 'Alt-g', run: gotoLine }, ...searchKeymap]),
+          highlightActiveLine(),
           lineNumbers({
             domEventHandlers: {
               mousedown(v, line, event) {
@@ -141,6 +157,19 @@ export default function CodeEditor({
       }),
     });
     view.current = editor;
+    // Ctrl-F anywhere on the page finds in this file: the browser's find would miss the lines
+    // CodeMirror has not drawn.
+    const onFind = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f')
+        return;
+      if (editor.dom.contains(event.target as Node)) return; // the editor's own keymap has it
+      const target = event.target as HTMLElement | null;
+      if (target?.closest?.('input, textarea, select, [role="dialog"]')) return;
+      event.preventDefault();
+      editor.focus();
+      openSearchPanel(editor);
+    };
+    window.addEventListener('keydown', onFind);
     requestAnimationFrame(() => {
       // Read by the end-to-end test and the benchmark: from data in hand to first painted frame.
       document.documentElement.dataset.codeRenderMs = (performance.now() - started).toFixed(1);
@@ -151,6 +180,7 @@ export default function CodeEditor({
     });
     return () => {
       cancelled = true;
+      window.removeEventListener('keydown', onFind);
       editor.destroy();
       view.current = null;
     };
@@ -163,6 +193,9 @@ export default function CodeEditor({
     if (selected && selected.from <= editor.state.doc.lines) {
       const pos = editor.state.doc.line(selected.from).from;
       effects.push(EditorView.scrollIntoView(pos, { y: 'center' }));
+      // The caret starts on the linked line, so the keyboard carries on from there.
+      editor.dispatch({ effects, selection: { anchor: pos } });
+      return;
     }
     editor.dispatch({ effects });
   }, [selected, content]);

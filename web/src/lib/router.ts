@@ -4,7 +4,14 @@ import type { TextSort } from './api.ts';
 /** The pages of the app, parsed from the URL. Routes are real paths, so a reload keeps them. */
 export type Route =
   | { page: 'repos' }
-  | { page: 'code'; repo: number; path: string; branch: string | undefined }
+  | {
+      page: 'code';
+      repo: number;
+      path: string;
+      branch: string | undefined;
+      /** The commit a permalink was pinned to with `y`. */
+      commit?: string | undefined;
+    }
   | {
       page: 'search';
       repo: number;
@@ -75,7 +82,14 @@ export function parseRoute(pathname: string, search: string): Route {
     if (match[3] && match[3] !== '/') return { page: 'not-found', pathname };
     return { page: 'understand', repo, tab: understandTab(params.get('tab')), branch };
   }
-  return { page: 'code', repo, path: decodePath((match[3] ?? '').split('/')), branch };
+  const commit = params.get('commit') ?? undefined;
+  return {
+    page: 'code',
+    repo,
+    path: decodePath((match[3] ?? '').split('/')),
+    branch,
+    ...(commit ? { commit } : {}),
+  };
 }
 
 function encodePath(path: string): string {
@@ -93,10 +107,21 @@ function withBranch(url: string, branch: string | undefined, extra?: URLSearchPa
   return query ? `${url}?${query}` : url;
 }
 
-/** The URL of a file or folder in the code view, with an optional `#L10-L20` line anchor. */
-export function codeUrl(repo: number, path: string, branch?: string, hash?: string): string {
+/**
+ * The URL of a file or folder in the code view, with an optional `#L10-L20` line anchor and the
+ * commit it is pinned to.
+ */
+export function codeUrl(
+  repo: number,
+  path: string,
+  branch?: string,
+  hash?: string,
+  commit?: string,
+): string {
   const base = path ? `/repos/${repo}/code/${encodePath(path)}` : `/repos/${repo}/code`;
-  return withBranch(base, branch) + (hash ?? '');
+  const params = new URLSearchParams();
+  if (commit) params.set('commit', commit);
+  return withBranch(base, branch, params) + (hash ?? '');
 }
 
 export function searchUrl(

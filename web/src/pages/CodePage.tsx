@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
@@ -7,7 +7,9 @@ import type { SymbolHit } from '../lib/searchResults.ts';
 import { fetchHover, hoverKey, type HoverTarget } from '../lib/hover.ts';
 import { formatSize } from '../lib/tree.ts';
 import { useRepoEvents } from '../lib/events.ts';
+import { usePageTitle } from '../lib/title.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { isTyping } from '../components/SearchBox.tsx';
 import { FileTree } from '../components/FileTree.tsx';
 import { Link } from '../components/Link.tsx';
 import { ReferencesPanel } from '../components/ReferencesPanel.tsx';
@@ -64,8 +66,23 @@ function FolderListing({
         Loading…
       </p>
     );
-  if (folder.isError)
+  if (folder.isError) {
+    // Reached when neither a file nor a folder has this path: say so, not "no folder".
+    if (folder.error instanceof ApiError && folder.error.code === 'file-not-found')
+      return (
+        <div className="error-state">
+          <h1 className="missing-heading">Not found</h1>
+          <p role="alert" className="error">
+            There is no file or folder <code>{path}</code> in this branch.
+          </p>
+          <p>
+            <Link href={codeUrl(repo, '', branch)}>Go to the repository root</Link> or press{' '}
+            <kbd>t</kbd> to find a file.
+          </p>
+        </div>
+      );
     return <ErrorState error={folder.error} retry={() => void folder.refetch()} />;
+  }
   return (
     <table className="listing">
       <caption className="visually-hidden">Contents of {path || 'the repository root'}</caption>
@@ -150,10 +167,12 @@ function FileView({
   });
   const [symbol, setSymbol] = useState<SymbolHit | undefined>();
   const [jump, setJump] = useState<{ word: string; sites: DefinitionSite[] } | undefined>();
-  const range = useMemo(() => {
-    const parsed = parseLineHash(hash);
-    return parsed && file.data ? clampRange(parsed, Math.max(file.data.lines, 1)) : parsed;
-  }, [hash, file.data]);
+  const asked = useMemo(() => parseLineHash(hash), [hash]);
+  const range = useMemo(
+    () => (asked && file.data ? clampRange(asked, Math.max(file.data.lines, 1)) : asked),
+    [asked, file.data],
+  );
+  const pastEnd = asked && file.data && !range ? asked.from : undefined;
 
   const onLineClick = useCallback(
     (line: number, extend: boolean) => {
@@ -229,9 +248,16 @@ function FileView({
   return (
     <div className="file-view">
       <div className="file-main">
+        {pastEnd !== undefined && (
+          <p className="line-note warn small" role="status">
+            Line {pastEnd} is past the end of this file, which has {file.data.lines} line
+            {file.data.lines === 1 ? '' : 's'}.
+          </p>
+        )}
         <p className="file-meta muted small">
           {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language} · Ctrl-click
-          or F12 on a name goes to its definition, Ctrl-I shows its signature
+          or F12 on a name goes to its definition, Ctrl-I shows its signature, Ctrl-F finds in the
+          file, <kbd>?</kbd> lists all keys
           {range && (
             <>
               {' · '}
@@ -320,16 +346,55 @@ function FileView({
   );
 }
 
+/** What `y` did, or what a pinned link says about the commit it names. */
+function PinNote({
+  commit,
+  head,
+  branch,
+  refused,
+}: {
+  commit: string | undefined;
+  head: string | null | undefined;
+  branch: string | undefined;
+  refused: boolean;
+}) {
+  if (refused)
+    return (
+      <p className="line-note muted small" role="status">
+        Nothing to pin: branch {branch} is read from a working tree, not a commit.
+      </p>
+    );
+  if (!commit) return null;
+  const short = commit.slice(0, 12);
+  return (
+    <p className="line-note muted small" role="status">
+      {head === commit ? (
+        <>
+          Pinned to commit <code>{short}</code>, the indexed head of {branch}.
+        </>
+      ) : (
+        <>
+          This link is pinned to commit <code>{short}</code>, but {branch} is now at{' '}
+          <code>{head ? head.slice(0, 12) : 'a working tree'}</code>; the text shown is the
+          branch&apos;s current one.
+        </>
+      )}
+    </p>
+  );
+}
+
 export function CodePage({
   repo,
   path,
   branch,
   hash,
+  commit,
 }: {
   repo: number;
   path: string;
   branch: string | undefined;
   hash: string;
+  commit?: string | undefined;
 }) {
   const info = useQuery({
     queryKey: ['repo', repo],
@@ -337,6 +402,31 @@ export function CodePage({
   });
   // A finished index run refreshes the tree, the open file and its outline.
   useRepoEvents([repo]);
+  const [pinRefused, setPinRefused] = useState(false);
+  const currentBranchName = branch ?? info.data?.defaultBranch;
+  const head = info.data?.branches.find((b) => b.name === currentBranchName)?.headCommit;
+  usePageTitle(
+    `${path ? `${path} · ` : ''}${info.data?.name ?? `repository ${repo}`}${commit ? ` @ ${commit.slice(0, 7)}` : ''}`,
+  );
+  // `y`, as on GitHub: the URL names the commit the branch is at, so a shared link says which.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'y' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target) || !info.data) return;
+      event.preventDefault();
+      if (!head) {
+        setPinRefused(true);
+        return;
+      }
+      setPinRefused(false);
+      navigate(codeUrl(repo, path, branch, window.location.hash || undefined, head), {
+        replace: true,
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [info.data, head, repo, path, branch]);
+  useEffect(() => setPinRefused(false), [path]);
   if (info.isError) {
     return (
       <main className="page wrap">
@@ -383,6 +473,7 @@ export function CodePage({
       </aside>
       <main className="code-main" aria-label={path || name}>
         <Breadcrumbs repo={repo} path={path} branch={branch} name={name} />
+        <PinNote commit={commit} head={head} branch={currentBranchName} refused={pinRefused} />
         {path === '' ? (
           <FolderListing repo={repo} path="" branch={branch} />
         ) : (

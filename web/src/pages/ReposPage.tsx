@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { usePageTitle } from '../lib/title.ts';
 import { api, type BranchInfo, type RepositoryInfo } from '../lib/api.ts';
 import { progressKey, useRepoEvents, type Progress } from '../lib/events.ts';
 import { codeUrl } from '../lib/router.ts';
@@ -58,6 +59,7 @@ function BranchRow({
 }
 
 export function ReposPage() {
+  usePageTitle('Repositories');
   const repos = useQuery({ queryKey: ['repos'], queryFn: ({ signal }) => api.repos(signal) });
   const live = useRepoEvents(repos.data?.map((r) => r.id) ?? []);
 

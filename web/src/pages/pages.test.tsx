@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReposPage } from './ReposPage.tsx';
 import { SearchPage } from './SearchPage.tsx';
+import { CodePage } from './CodePage.tsx';
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
@@ -216,5 +217,60 @@ describe('SearchPage', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('needs 1 to 200 characters');
     expect(fetchMock.mock.calls[0]?.[0]).toContain('/search/symbols?q=x&branch=dev');
+  });
+});
+
+describe('CodePage', () => {
+  const repo = {
+    id: 1,
+    name: 'shop',
+    kind: 'git',
+    location: '/src/shop',
+    defaultBranch: 'main',
+    branches: [
+      { name: 'main', state: 'ready', filesDone: 1, filesTotal: 1, headCommit: 'abc123def456' },
+    ],
+  };
+
+  it('says a path that is neither a file nor a folder is missing, not "no folder"', async () => {
+    serve({
+      '/api/repos/1/files': () =>
+        json({ title: 'Not Found', type: 'https://atelier.dev/problems/file-not-found' }, 404),
+      '/api/repos/1/tree': () =>
+        json({ title: 'Not Found', type: 'https://atelier.dev/problems/file-not-found' }, 404),
+      '/api/repos/1': () => json(repo),
+    });
+    withQueries(<CodePage repo={1} path="src/Nope.java" branch={undefined} hash="" />);
+
+    const alert = await screen.findByText(/There is no file or folder/);
+    expect(alert.textContent).toBe('There is no file or folder src/Nope.java in this branch.');
+    await waitFor(() => expect(document.title).toBe('src/Nope.java · shop · Atelier'));
+  });
+
+  it('says when a line anchor is past the end of the file, and y pins the URL to the commit', async () => {
+    serve({
+      '/api/repos/1/files': () =>
+        json({
+          path: 'a.txt',
+          sha: 'x',
+          size: 6,
+          language: 'text',
+          lines: 3,
+          content: 'a\nb\nc\n',
+        }),
+      '/api/repos/1/outline': () => json([]),
+      '/api/repos/1/tree': () => json({ path: '', entries: [] }),
+      '/api/repos/1': () => json(repo),
+    });
+    window.history.replaceState(null, '', '/repos/1/code/a.txt#L9000');
+    withQueries(<CodePage repo={1} path="a.txt" branch={undefined} hash="#L9000" />);
+
+    expect((await screen.findByText(/past the end/)).textContent).toBe(
+      'Line 9000 is past the end of this file, which has 3 lines.',
+    );
+    await waitFor(() => expect(document.title).toBe('a.txt · shop · Atelier'));
+    fireEvent.keyDown(document.body, { key: 'y' });
+    expect(window.location.search).toBe('?commit=abc123def456');
+    expect(window.location.hash).toBe('#L9000');
   });
 });
