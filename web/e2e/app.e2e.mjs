@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeFixture } from './fixture.mjs';
+import { codeViewSteps, finderSteps, searchPagingSteps } from './issue17.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(web, '..');
@@ -277,14 +278,23 @@ try {
     `the permalink survives a reload: ${page.url()}`,
   );
 
-  // Ctrl-K: the command palette jumps to a symbol by name.
+  // Ctrl-K: the finder jumps to a symbol by name.
   await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Go to symbol' });
-  await palette.getByRole('combobox', { name: 'Symbol name' }).fill('count');
+  const palette = page.getByRole('dialog', { name: 'Go to file or symbol' });
+  await palette.getByRole('combobox', { name: 'File or symbol' }).fill('count');
   await palette.getByRole('option', { name: /demo\.Accounts\.count/ }).waitFor();
+  // Files come first (Accounts.java matches "count" too): walk down to the symbol.
+  const chosen = palette.locator('[role="option"][aria-selected="true"]');
+  for (let i = 0; i < 20 && !(await chosen.textContent()).includes('demo.Accounts.count'); i++)
+    await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('.cm-permalink-line', { hasText: 'public int count()' }).waitFor();
-  assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the palette opens the symbol: ${page.url()}`);
+  assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the finder opens the symbol: ${page.url()}`);
+
+  // Issue 17: paged search, the finder, the keyboard-first code view and honest routes.
+  await searchPagingSteps(page, out);
+  await finderSteps(page, out);
+  await codeViewSteps(page, base, repo, out);
 
   // A 10,000-line file, opened from the tree: CodeMirror's time from data in hand to the first
   // painted frame, and the wall time from the click to its first line on screen (fetch included).
