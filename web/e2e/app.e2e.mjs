@@ -23,7 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeFixture } from './fixture.mjs';
-import { codeViewSteps, finderSteps, searchPagingSteps } from './issue17.mjs';
+import { checkAccessibility, codeViewSteps, finderSteps, searchPagingSteps } from './issue17.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(web, '..');
@@ -127,6 +127,7 @@ try {
   await page.getByRole('link', { name: repo.name }).first().waitFor();
   timings.reposPageMs = Date.now() - t0;
   await page.screenshot({ path: join(out, '1-repositories.png') });
+  await checkAccessibility(page, 'the repositories page');
 
   // Add a second repository by its folder: it is listed, and indexed live.
   const second = mkdtempSync(join(tmpdir(), 'atelier-e2e-second-'));
@@ -181,6 +182,7 @@ try {
     'the match is highlighted',
   );
   await page.screenshot({ path: join(out, '2-search.png') });
+  await checkAccessibility(page, 'the search page');
 
   // Keyboard: walk to the Accounts.java result and open it at its line.
   const options = await results.getByRole('option').allTextContents();
@@ -201,6 +203,7 @@ try {
   await references.getByText('accounts.getUserName(7)').waitFor();
   await references.getByText('accounts.getUserName(8)').waitFor();
   await page.screenshot({ path: join(out, '3-code-outline-references.png') });
+  await checkAccessibility(page, 'the code view with references');
 
   // Go to definition: Ctrl-click on a use of the method in another file jumps to its declaration.
   await references.getByRole('link', { name: /getUserName\(7\)/ }).click();
@@ -377,6 +380,7 @@ try {
     .filter({ hasText: scoped });
   await scopedItem.getByRole('link', { name: 'src/demo' }).waitFor();
   await page.screenshot({ path: join(out, '8-understand.png') });
+  await checkAccessibility(page, 'the Understand page');
   await page.getByRole('tab', { name: 'Hotspots' }).click();
   await page
     .getByRole('list', { name: /Hotspot treemap/ })
@@ -414,6 +418,7 @@ try {
   await accountsNode.hover();
   await page.locator('.graph-status', { hasText: 'src/demo/Accounts.java' }).waitFor();
   await page.screenshot({ path: join(out, '12-graph.png') });
+  await checkAccessibility(page, 'the dependency graph');
   await accountsNode.click();
   await page.waitForURL(/\/code\/src\/demo\/Accounts\.java$/);
   await page.locator('.cm-line', { hasText: 'public class Accounts' }).waitFor();

@@ -1,7 +1,42 @@
 // Steps of the end-to-end test for issue 17 (complete search, one finder, a keyboard-first code
 // view, honest routes), each driven from the keyboard. Kept apart from app.e2e.mjs so that
 // changes to how the browser signs in stay out of these steps.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * axe-core on what the page shows now: no critical violation allowed (serious ones are listed
+ * in the log, for the next round). Evaluated over the DevTools protocol, not as a script tag, so
+ * a strict Content-Security-Policy does not stop it.
+ */
+export async function checkAccessibility(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined')))
+    await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const critical = violations.filter((v) => v.impact === 'critical');
+  const serious = violations.filter((v) => v.impact === 'serious');
+  if (serious.length)
+    console.log(
+      `[e2e] axe, ${where}: serious: ${serious.map((v) => `${v.id} ${v.nodes[0]}`).join('; ')}`,
+    );
+  assert(
+    critical.length === 0,
+    `no critical accessibility violation on ${where}: ${JSON.stringify(critical)}`,
+  );
+}
 
 function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`);
@@ -49,6 +84,7 @@ export async function searchPagingSteps(page, out) {
   const shown = await results.getByRole('option').count();
   assert(shown === total, `paging reaches every match: ${shown} of ${total}`);
   await page.screenshot({ path: join(out, '13-search-paged.png') });
+  await checkAccessibility(page, 'the search results');
 
   // A bad regex: the error, then "Try again" runs the query as edited in the box.
   await page.getByRole('combobox', { name: 'Search mode' }).selectOption('regex');
@@ -105,6 +141,7 @@ export async function finderSteps(page, out) {
     'a symbol row shows its whole path:line',
   );
   await page.screenshot({ path: join(out, '14-finder.png') });
+  await checkAccessibility(page, 'the finder');
   await page.keyboard.press('Escape');
   await finder.waitFor({ state: 'detached' });
 
@@ -141,6 +178,7 @@ export async function codeViewSteps(page, base, repo, out) {
   await page.keyboard.press('Enter');
   await page.locator('.cm-search-count', { hasText: /^2 of \d+ matches$/ }).waitFor();
   await page.screenshot({ path: join(out, '15-find-in-file.png') });
+  await checkAccessibility(page, 'the code view with find open');
   await page.keyboard.press('Escape');
 
   // y pins the URL to the branch's commit; a working tree has none, and the app says so.
@@ -163,4 +201,5 @@ export async function codeViewSteps(page, base, repo, out) {
   assert(unknown.status() === 404, `an unknown route answers 404: ${unknown.status()}`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   assert((await page.title()) === 'Page not found · Atelier', 'the not-found page has its title');
+  await checkAccessibility(page, 'the not-found page');
 }
