@@ -74,12 +74,23 @@ export async function searchPagingSteps(page, out) {
   // "Load more" from the keyboard until every match is there.
   const more = page.getByRole('button', { name: /^Load \d+ more$/ });
   while (await more.count()) {
+    const loaded = await results.getByRole('option').count();
     await more.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('.search-page [role="option"]').length > n,
-      await results.getByRole('option').count(),
-    );
+    await page
+      .waitForFunction(
+        (n) => document.querySelectorAll('.search-page [role="option"]').length > n,
+        loaded,
+      )
+      .catch(async (e) => {
+        const alerts = await page.getByRole('alert').allTextContents();
+        const state = await page
+          .locator('.search-page p[role="status"], .load-more')
+          .allTextContents();
+        throw new Error(
+          `the page after ${loaded} matches did not load: ${alerts} ${state}; ${e.message}`,
+        );
+      });
   }
   const shown = await results.getByRole('option').count();
   assert(shown === total, `paging reaches every match: ${shown} of ${total}`);
@@ -113,8 +124,7 @@ export async function finderSteps(page, out) {
   assert(await isFocused(input), 't opens the finder with focus in it');
   await page.keyboard.type('ledger');
   await finder
-    .getByRole('group', { name: 'Files' })
-    .getByRole('option', { name: 'src/demo/Ledger.java' })
+    .locator('[role="option"][aria-selected="true"]', { hasText: 'src/demo/Ledger.java' })
     .waitFor();
   // Tab stays in the dialog.
   await page.keyboard.press('Tab');

@@ -70,7 +70,10 @@ export function Finder({ repo, branch }: { repo: number; branch: string | undefi
     return () => clearTimeout(timer);
   }, [text]);
 
-  const { text: wanted, line } = splitLine(q);
+  // Files are filtered here on every key press, so Enter always acts on what was typed; only the
+  // symbol search, a request, waits for a pause in typing.
+  const { text: wanted, line } = splitLine(text);
+  const { text: symbolQuery, line: symbolLine } = splitLine(q);
   const paths = useQuery({
     queryKey: finderKeys.paths(repo, branch),
     queryFn: ({ signal }) => api.paths(repo, branch, signal),
@@ -79,9 +82,9 @@ export function Finder({ repo, branch }: { repo: number; branch: string | undefi
     retry: false,
   });
   const symbols = useQuery({
-    queryKey: finderKeys.symbols(repo, branch, wanted),
-    queryFn: ({ signal }) => api.searchSymbols(repo, wanted, branch, signal),
-    enabled: open && wanted.length >= 2 && line === undefined,
+    queryKey: finderKeys.symbols(repo, branch, symbolQuery),
+    queryFn: ({ signal }) => api.searchSymbols(repo, symbolQuery, branch, signal),
+    enabled: open && symbolQuery.length >= 2 && symbolLine === undefined,
     retry: false,
   });
 
@@ -108,7 +111,7 @@ export function Finder({ repo, branch }: { repo: number; branch: string | undefi
           }));
     return [...files, ...found];
   }, [wanted, line, paths.data, symbols.data]);
-  useEffect(() => setActive(0), [rows.length, q]);
+  useEffect(() => setActive(0), [rows.length, text]);
 
   const trigger = (
     <button

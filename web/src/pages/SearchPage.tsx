@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, type TextSearchParams } from '../lib/api.ts';
+import { api, ApiError, type TextSearchParams } from '../lib/api.ts';
 import { formatLineHash } from '../lib/permalink.ts';
 import { searchKeys } from '../lib/queryKeys.ts';
 import { codeUrl, navigate, searchUrl, type SearchMode, type TextSort } from '../lib/router.ts';
@@ -295,7 +295,17 @@ export function SearchPage({
                 : `Load ${Math.min(100, (last?.total ?? 0) - positions.length).toLocaleString('en')} more`}
             </button>
           )}
-          {textMode && text.isFetchNextPageError && <ErrorState error={text.error} retry={more} />}
+          {textMode && text.isFetchNextPageError && (
+            // A cursor from before the branch was indexed again cannot go on: start over.
+            <ErrorState
+              error={text.error}
+              retry={() =>
+                void (text.error instanceof ApiError && text.error.code === 'invalid-cursor'
+                  ? text.refetch()
+                  : more())
+              }
+            />
+          )}
         </>
       )}
     </main>
