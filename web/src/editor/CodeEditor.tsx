@@ -151,6 +151,10 @@ export default function CodeEditor({
               hovers.current?.lookup(line, column) ?? Promise.resolve({ hovers: [] }),
             hrefOf: (target) => hovers.current?.hrefOf(target) ?? '#',
             open: (target) => hovers.current?.open(target),
+            docLinks: {
+              href: (name) => hovers.current?.docLinks?.href(name) ?? '#',
+              open: (name) => hovers.current?.docLinks?.open(name),
+            },
           }),
           languageSlot.of([]),
         ],

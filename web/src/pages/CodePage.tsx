@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
-import { codeUrl, navigate, understandUrl } from '../lib/router.ts';
+import { codeUrl, navigate, searchUrl, understandUrl } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
 import { fetchHover, hoverKey, type HoverTarget } from '../lib/hover.ts';
 import { formatSize } from '../lib/tree.ts';
@@ -202,6 +202,11 @@ function FileView({
         }),
       hrefOf: href,
       open: (target: HoverTarget) => navigate(href(target)),
+      // A symbol a doc comment names: the symbol search lists its definitions.
+      docLinks: {
+        href: (name: string) => searchUrl(repo, name, 'symbol', branch),
+        open: (name: string) => navigate(searchUrl(repo, name, 'symbol', branch)),
+      },
     };
   }, [client, repo, branch, path]);
 
