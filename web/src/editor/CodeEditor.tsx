@@ -29,6 +29,7 @@ import { classHighlighter } from '@lezer/highlight';
 import type { LineRange } from '../lib/permalink.ts';
 import { hoverCard, type HoverCardOptions, identifierAt } from './hoverCard.ts';
 import { languageSupport } from './languages.ts';
+import { callArity } from '../lib/overloads.ts';
 
 export interface CodeEditorProps {
   content: string;
@@ -39,15 +40,33 @@ export interface CodeEditorProps {
   onLineClick: (line: number, extend: boolean) => void;
   label: string;
   /** Ctrl/Cmd-click or F12 on an identifier: go to its definition. */
-  onGoToDefinition?: (word: string, line: number) => void;
+  onGoToDefinition?: (at: DefinitionRequest) => void;
   /** Hover cards (signature and doc) for identifiers; none without. */
   hover?: HoverCardOptions;
 }
 
 /** The identifier at a position, if any. */
-function wordAt(state: EditorState, pos: number): { word: string; line: number } | undefined {
+/**
+ * A go-to-definition: the name, where it is (1-based line and start column) and, when it is
+ * called there, how many arguments the call passes (to tell overloads apart).
+ */
+export interface DefinitionRequest {
+  word: string;
+  line: number;
+  column: number;
+  arity: number | undefined;
+}
+
+function wordAt(state: EditorState, pos: number): DefinitionRequest | undefined {
   const found = identifierAt(state, pos);
-  return found && { word: state.sliceDoc(found.from, found.to), line: found.line };
+  if (!found) return undefined;
+  const after = state.sliceDoc(found.to, Math.min(found.to + 4000, state.doc.length));
+  return {
+    word: state.sliceDoc(found.from, found.to),
+    line: found.line,
+    column: found.column,
+    arity: callArity(after),
+  };
 }
 
 const setSelected = StateEffect.define<LineRange | undefined>();
@@ -130,7 +149,7 @@ export default function CodeEditor({
               const hit = pos === null ? undefined : wordAt(v.state, pos);
               if (!hit) return false;
               event.preventDefault();
-              goTo.current?.(hit.word, hit.line);
+              goTo.current?.(hit);
               return true;
             },
             keydown(event, v) {
@@ -138,7 +157,7 @@ export default function CodeEditor({
               const hit = wordAt(v.state, v.state.selection.main.head);
               if (!hit) return false;
               event.preventDefault();
-              goTo.current?.(hit.word, hit.line);
+              goTo.current?.(hit);
               return true;
             },
           }),

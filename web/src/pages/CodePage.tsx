@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
+import { api, ApiError } from '../lib/api.ts';
+import { narrowDefinitions, type Candidate } from '../lib/overloads.ts';
+import type { DefinitionRequest } from '../editor/CodeEditor.tsx';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
 import { codeUrl, navigate, searchUrl, understandUrl } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
@@ -166,7 +168,7 @@ function FileView({
     retry: false,
   });
   const [symbol, setSymbol] = useState<SymbolHit | undefined>();
-  const [jump, setJump] = useState<{ word: string; sites: DefinitionSite[] } | undefined>();
+  const [jump, setJump] = useState<{ word: string; sites: Candidate[] } | undefined>();
   const asked = useMemo(() => parseLineHash(hash), [hash]);
   const range = useMemo(
     () => (asked && file.data ? clampRange(asked, Math.max(file.data.lines, 1)) : asked),
@@ -210,24 +212,33 @@ function FileView({
     };
   }, [client, repo, branch, path]);
 
+  // The index's resolution at the position first (what lsp_hover answers), by name when it knows
+  // nothing; then a type over its constructors, and the overloads that fit the call's arguments.
   const goToDefinition = useCallback(
-    (word: string) => {
-      void api.definitions(repo, word, branch).then(
-        (sites) => {
-          const only = sites.length === 1 ? sites[0] : undefined;
-          if (only) {
-            setJump(undefined);
-            navigate(
-              codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
-            );
-          } else {
-            setJump({ word, sites });
-          }
-        },
-        () => setJump({ word, sites: [] }),
-      );
+    (at: DefinitionRequest) => {
+      const { word, arity } = at;
+      void (async () => {
+        const answer = await hover.lookup(at.line, at.column).catch(() => undefined);
+        let sites: Candidate[] = (answer?.hovers ?? []).map((h) => ({
+          name: h.name,
+          kind: h.kind,
+          path: h.symbol.path,
+          line: h.line,
+          qualifiedName: h.qualifiedName,
+          signature: h.signature,
+        }));
+        if (sites.length === 0) sites = await api.definitions(repo, word, branch);
+        const narrowed = narrowDefinitions(sites, arity);
+        const only = narrowed.length === 1 ? narrowed[0] : undefined;
+        if (only) {
+          setJump(undefined);
+          navigate(
+            codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
+          );
+        } else setJump({ word, sites: narrowed });
+      })().catch(() => setJump({ word, sites: [] }));
     },
-    [repo, branch],
+    [repo, branch, hover],
   );
 
   if (file.isError) {
@@ -322,7 +333,7 @@ function FileView({
                     >
                       <span className="line-number">{site.line}</span>
                       <code>
-                        {site.kind} {site.qualifiedName}
+                        {site.kind.toLowerCase()} {site.signature || site.qualifiedName}
                       </code>
                       <span className="muted small">{site.path}</span>
                     </Link>
