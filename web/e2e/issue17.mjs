@@ -191,6 +191,17 @@ export async function codeViewSteps(page, base, repo, out) {
   await checkAccessibility(page, 'the code view with find open');
   await page.keyboard.press('Escape');
 
+  // Find puts the caret on a name; Shift-F12 lists its references, grouped by file.
+  await page.keyboard.press('Control+f');
+  await find.fill('getUserName');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+F12');
+  const references = page.getByRole('region', { name: /References to getUserName/ });
+  await references.getByText('accounts.getUserName(7)').waitFor();
+  await page.getByRole('button', { name: 'Close references' }).focus();
+  await page.keyboard.press('Enter');
+
   // y pins the URL to the branch's commit; a working tree has none, and the app says so.
   await content.focus();
   await page.keyboard.press('y');

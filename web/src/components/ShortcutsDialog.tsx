@@ -20,6 +20,7 @@ export const SHORTCUTS: ReadonlyArray<{ where: string; keys: ReadonlyArray<[stri
       ['Ctrl-F', 'find in this file'],
       ['Alt-G', 'go to a line'],
       ['F12 or Ctrl-click', 'go to the definition under the caret'],
+      ['Shift-F12', 'list the references of the name under the caret'],
       ['Ctrl-I', 'show the signature and doc of the name under the caret'],
       ['y', 'pin the URL to the commit'],
     ],

@@ -41,6 +41,8 @@ export interface CodeEditorProps {
   label: string;
   /** Ctrl/Cmd-click or F12 on an identifier: go to its definition. */
   onGoToDefinition?: (at: DefinitionRequest) => void;
+  /** Shift-F12 (or the hover card's button): the references of what is at the caret. */
+  onFindReferences?: (at: DefinitionRequest) => void;
   /** Hover cards (signature and doc) for identifiers; none without. */
   hover?: HoverCardOptions;
 }
@@ -102,6 +104,7 @@ export default function CodeEditor({
   onLineClick,
   label,
   onGoToDefinition,
+  onFindReferences,
   hover,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -110,6 +113,8 @@ export default function CodeEditor({
   click.current = onLineClick;
   const goTo = useRef(onGoToDefinition);
   goTo.current = onGoToDefinition;
+  const findReferences = useRef(onFindReferences);
+  findReferences.current = onFindReferences;
   const hovers = useRef(hover);
   hovers.current = hover;
 
@@ -157,7 +162,8 @@ export default function CodeEditor({
               const hit = wordAt(v.state, v.state.selection.main.head);
               if (!hit) return false;
               event.preventDefault();
-              goTo.current?.(hit);
+              if (event.shiftKey) findReferences.current?.(hit);
+              else goTo.current?.(hit);
               return true;
             },
           }),
@@ -170,6 +176,7 @@ export default function CodeEditor({
               hovers.current?.lookup(line, column) ?? Promise.resolve({ hovers: [] }),
             hrefOf: (target) => hovers.current?.hrefOf(target) ?? '#',
             open: (target) => hovers.current?.open(target),
+            references: (target) => hovers.current?.references?.(target),
             docLinks: {
               href: (name) => hovers.current?.docLinks?.href(name) ?? '#',
               open: (name) => hovers.current?.docLinks?.open(name),

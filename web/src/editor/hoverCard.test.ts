@@ -73,4 +73,18 @@ describe('hover card', () => {
     link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
     expect(open).toHaveBeenCalledWith('trim');
   });
+
+  it('offers the references of each definition when asked to', () => {
+    const references = vi.fn();
+    const card = renderHoverCard(
+      [target('getUserName')],
+      () => '#',
+      () => {},
+      undefined,
+      references,
+    );
+
+    card.querySelector<HTMLButtonElement>('button.hover-references')?.click();
+    expect(references).toHaveBeenCalledWith(expect.objectContaining({ name: 'getUserName' }));
+  });
 });

@@ -20,6 +20,8 @@ export interface HoverCardOptions {
   open: (target: HoverTarget) => void;
   /** Where the symbols a doc comment names lead; plain code without. */
   docLinks?: DocLinks;
+  /** Lists the references of a definition; the card offers it when given. */
+  references?: (target: HoverTarget) => void;
 }
 
 const MAX_TARGETS = 3;
@@ -38,6 +40,7 @@ export function renderHoverCard(
   hrefOf: HoverCardOptions['hrefOf'],
   open: HoverCardOptions['open'],
   docLinks?: DocLinks,
+  references?: (target: HoverTarget) => void,
 ): HTMLElement {
   const card = document.createElement('div');
   card.className = 'hover-card';
@@ -58,6 +61,15 @@ export function renderHoverCard(
       open(target);
     });
     head.append(kind, ' ', link);
+    if (references) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'hover-references';
+      button.textContent = 'References';
+      button.title = 'Where this is used (Shift-F12)';
+      button.addEventListener('click', () => references(target));
+      head.append(' ', button);
+    }
     const signature = document.createElement('pre');
     signature.className = 'hover-signature';
     signature.textContent = target.signature || target.qualifiedName;
@@ -82,7 +94,13 @@ function tooltip(word: WordAt, answer: HoverAnswer, options: HoverCardOptions): 
     end: word.to,
     above: true,
     create: () => ({
-      dom: renderHoverCard(answer.hovers, options.hrefOf, options.open, options.docLinks),
+      dom: renderHoverCard(
+        answer.hovers,
+        options.hrefOf,
+        options.open,
+        options.docLinks,
+        options.references,
+      ),
     }),
   };
 }

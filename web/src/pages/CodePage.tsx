@@ -19,6 +19,19 @@ import { ReferencesPanel } from '../components/ReferencesPanel.tsx';
 // CodeMirror and its language modes load only when a file is opened.
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'));
 
+/** A hover's definition as the references panel takes it. */
+function symbolOf(target: HoverTarget): SymbolHit {
+  return {
+    name: target.name,
+    kind: target.kind,
+    qualifiedName: target.qualifiedName,
+    signature: target.signature,
+    path: target.symbol.path,
+    line: target.line,
+    column: target.column,
+  };
+}
+
 function Breadcrumbs({
   repo,
   path,
@@ -204,6 +217,7 @@ function FileView({
         }),
       hrefOf: href,
       open: (target: HoverTarget) => navigate(href(target)),
+      references: (target: HoverTarget) => setSymbol(symbolOf(target)),
       // A symbol a doc comment names: the symbol search lists its definitions.
       docLinks: {
         href: (name: string) => searchUrl(repo, name, 'symbol', branch),
@@ -211,6 +225,19 @@ function FileView({
       },
     };
   }, [client, repo, branch, path]);
+
+  const findReferences = useCallback(
+    (at: DefinitionRequest) => {
+      void hover.lookup(at.line, at.column).then(
+        (answer) => {
+          const first = answer.hovers[0];
+          if (first) setSymbol(symbolOf(first));
+        },
+        () => undefined,
+      );
+    },
+    [hover],
+  );
 
   // The index's resolution at the position first (what lsp_hover answers), by name when it knows
   // nothing; then a type over its constructors, and the overloads that fit the call's arguments.
@@ -272,8 +299,8 @@ function FileView({
         )}
         <p className="file-meta muted small">
           {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language} · Ctrl-click
-          or F12 on a name goes to its definition, Ctrl-I shows its signature, Ctrl-F finds in the
-          file, <kbd>?</kbd> lists all keys
+          or F12 on a name goes to its definition, Shift-F12 lists its references, Ctrl-I shows its
+          signature, Ctrl-F finds in the file, <kbd>?</kbd> lists all keys
           {range && (
             <>
               {' · '}
@@ -297,6 +324,7 @@ function FileView({
             onLineClick={onLineClick}
             label={`Contents of ${path}`}
             onGoToDefinition={goToDefinition}
+            onFindReferences={findReferences}
             hover={hover}
           />
         </Suspense>
