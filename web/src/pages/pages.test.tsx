@@ -84,7 +84,7 @@ describe('ReposPage', () => {
     withQueries(<ReposPage />);
 
     const branches = await screen.findByRole('list', { name: 'Branches of shop' });
-    expect(within(branches).getByText('ready')).toBeDefined();
+    expect(within(branches).getByText('search ready')).toBeDefined();
     expect(within(branches).getByRole('alert').textContent).toContain('disk full');
     expect(screen.getByRole('link', { name: 'shop' }).getAttribute('href')).toBe('/repos/4/code');
   });
