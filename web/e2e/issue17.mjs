@@ -193,7 +193,8 @@ export async function codeViewSteps(page, base, repo, out) {
 
   // Find puts the caret on a name; Shift-F12 lists its references, grouped by file.
   await page.keyboard.press('Control+f');
-  await find.fill('getUserName');
+  // Typed, not filled: the panel reads its field on key up. Ctrl-F selected the old query.
+  await page.keyboard.type('getUserName');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+F12');
