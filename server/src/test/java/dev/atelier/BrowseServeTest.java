@@ -277,6 +277,15 @@ class BrowseServeTest {
     }
   }
 
+  @Test
+  void listsTheRulesTheSecurityScanRuns() {
+    JsonNode rules = http.json(http.get("/api/security/rules"));
+
+    assertThat(rules.size()).isGreaterThan(5);
+    assertThat(rules.get(0).get("id").asString()).isNotBlank();
+    assertThat(rules.get(0).get("severity").asString()).isIn("low", "medium", "high", "critical");
+  }
+
   private static List<String> names(JsonNode folder) {
     List<String> names = new ArrayList<>();
     folder.get("entries").forEach(entry -> names.add(entry.get("name").asString()));
