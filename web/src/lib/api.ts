@@ -162,7 +162,17 @@ export interface ToolAnswer<T> {
   structured: T;
 }
 
+/** A rule of the security scan, as `GET /api/security/rules` lists them. */
+export interface SecurityRule {
+  id: string;
+  severity: string;
+  category: string;
+  message: string;
+  extensions: string[];
+}
+
 export const api = {
+  securityRules: (signal?: AbortSignal) => getJson<SecurityRule[]>('/api/security/rules', signal),
   tool: <T>(id: number, name: string, args: Record<string, unknown>, signal?: AbortSignal) =>
     getJson<ToolAnswer<T>>(`/api/repos/${id}/tools/${name}`, signal, args),
   repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),

@@ -19,3 +19,8 @@ export const finderKeys = {
   symbols: (repo: number, branch: string | undefined, q: string) =>
     [...finderKeys.all(repo), 'symbols', branch ?? '', q] as const,
 };
+
+/** The security scan's rule set: one list for the whole server. */
+export const securityKeys = {
+  rules: () => ['security', 'rules'] as const,
+};

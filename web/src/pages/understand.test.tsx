@@ -252,6 +252,50 @@ describe('UnderstandPage', () => {
     );
   });
 
+  it('says which rules a clean scan ran', async () => {
+    const fetchMock = serveTools({
+      security_scan: () => json({ findings: [], files_scanned: 7, truncated: false }),
+    });
+    const tools = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation((url: string, init?: RequestInit) =>
+      url === '/api/security/rules'
+        ? Promise.resolve(
+            json([
+              {
+                id: 'secret.aws',
+                severity: 'critical',
+                category: 'secret',
+                message: 'AWS key',
+                extensions: [],
+              },
+              {
+                id: 'injection.eval',
+                severity: 'high',
+                category: 'injection',
+                message: 'eval',
+                extensions: ['py'],
+              },
+              {
+                id: 'secret.pem',
+                severity: 'high',
+                category: 'secret',
+                message: 'PEM key',
+                extensions: [],
+              },
+            ]),
+          )
+        : tools(url, init),
+    );
+    renderPage('security');
+
+    expect((await screen.findByText(/No findings in 7 files/)).textContent).toContain(
+      'none of the rules below matched',
+    );
+    expect((await screen.findByText(/Checked against 3 rules/)).textContent).toBe(
+      'Checked against 3 rules: secret (2), injection (1)',
+    );
+  });
+
   it('draws hotspots as a labelled treemap list and a table of factors', async () => {
     const hotspot = (path: string, score: number, fanIn: number) => ({
       path,
