@@ -154,7 +154,7 @@ describe('UnderstandPage', () => {
     renderPage('learnings');
 
     expect(await screen.findByText(/No learnings yet/)).toBeDefined();
-    expect(await screen.findByText('JUnit')).toBeDefined();
+    expect(await screen.findByText('JUnit (2 files)')).toBeDefined();
     fireEvent.change(screen.getByLabelText('Learning'), {
       target: { value: 'Money is always BigDecimal' },
     });
@@ -380,5 +380,16 @@ describe('UnderstandPage', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('not indexed yet');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
+  });
+});
+
+describe('testsWhere', () => {
+  it('says where tests are only as far as the files show', async () => {
+    const { testsWhere } = await import('./understand/LearningsTab.tsx');
+    expect(testsWhere([], [])).toBe('no test files found');
+    expect(testsWhere(['src/test/java'], [])).toBe('tests under src/test/java');
+    expect(testsWhere([], [{ placement: 'beside the code (same package)', files: 3 }])).toBe(
+      'tests beside the code (same package) (3 files)',
+    );
   });
 });
