@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeFixture } from './fixture.mjs';
+import { checkAccessibility, codeViewSteps, finderSteps, searchPagingSteps } from './issue17.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(web, '..');
@@ -162,6 +163,7 @@ try {
   await page.getByRole('link', { name: repo.name }).first().waitFor();
   timings.reposPageMs = Date.now() - t0;
   await page.screenshot({ path: join(out, '1-repositories.png') });
+  await checkAccessibility(page, 'the repositories page');
 
   // Add a second repository by its folder: it is listed, and indexed live.
   const second = mkdtempSync(join(tmpdir(), 'atelier-e2e-second-'));
@@ -216,6 +218,7 @@ try {
     'the match is highlighted',
   );
   await page.screenshot({ path: join(out, '2-search.png') });
+  await checkAccessibility(page, 'the search page');
 
   // Keyboard: walk to the Accounts.java result and open it at its line.
   const options = await results.getByRole('option').allTextContents();
@@ -236,6 +239,7 @@ try {
   await references.getByText('accounts.getUserName(7)').waitFor();
   await references.getByText('accounts.getUserName(8)').waitFor();
   await page.screenshot({ path: join(out, '3-code-outline-references.png') });
+  await checkAccessibility(page, 'the code view with references');
 
   // Go to definition: Ctrl-click on a use of the method in another file jumps to its declaration.
   await references.getByRole('link', { name: /getUserName\(7\)/ }).click();
@@ -313,14 +317,23 @@ try {
     `the permalink survives a reload: ${page.url()}`,
   );
 
-  // Ctrl-K: the command palette jumps to a symbol by name.
+  // Ctrl-K: the finder jumps to a symbol by name.
   await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Go to symbol' });
-  await palette.getByRole('combobox', { name: 'Symbol name' }).fill('count');
+  const palette = page.getByRole('dialog', { name: 'Go to file or symbol' });
+  await palette.getByRole('combobox', { name: 'File or symbol' }).fill('count');
   await palette.getByRole('option', { name: /demo\.Accounts\.count/ }).waitFor();
+  // Files come first (Accounts.java matches "count" too): walk down to the symbol.
+  const chosen = palette.locator('[role="option"][aria-selected="true"]');
+  for (let i = 0; i < 20 && !(await chosen.textContent()).includes('demo.Accounts.count'); i++)
+    await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('.cm-permalink-line', { hasText: 'public int count()' }).waitFor();
-  assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the palette opens the symbol: ${page.url()}`);
+  assert(/\/Accounts\.java#L\d+$/.test(page.url()), `the finder opens the symbol: ${page.url()}`);
+
+  // Issue 17: paged search, the finder, the keyboard-first code view and honest routes.
+  await searchPagingSteps(page, out);
+  await finderSteps(page, out);
+  await codeViewSteps(page, base, repo, out);
 
   // A 10,000-line file, opened from the tree: CodeMirror's time from data in hand to the first
   // painted frame, and the wall time from the click to its first line on screen (fetch included).
@@ -403,6 +416,7 @@ try {
     .filter({ hasText: scoped });
   await scopedItem.getByRole('link', { name: 'src/demo' }).waitFor();
   await page.screenshot({ path: join(out, '8-understand.png') });
+  await checkAccessibility(page, 'the Understand page');
   await page.getByRole('tab', { name: 'Hotspots' }).click();
   await page
     .getByRole('list', { name: /Hotspot treemap/ })
@@ -440,6 +454,7 @@ try {
   await accountsNode.hover();
   await page.locator('.graph-status', { hasText: 'src/demo/Accounts.java' }).waitFor();
   await page.screenshot({ path: join(out, '12-graph.png') });
+  await checkAccessibility(page, 'the dependency graph');
   await accountsNode.click();
   await page.waitForURL(/\/code\/src\/demo\/Accounts\.java$/);
   await page.locator('.cm-line', { hasText: 'public class Accounts' }).waitFor();

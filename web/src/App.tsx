@@ -1,11 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { CommandPalette } from './components/CommandPalette.tsx';
 import { SignInHelp } from './components/ErrorState.tsx';
+import { Finder } from './components/Finder.tsx';
+import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { Link } from './components/Link.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { ApiError } from './lib/api.ts';
 import { useRoute } from './lib/router.ts';
+import { SearchDraftProvider } from './lib/searchDraft.tsx';
+import { usePageTitle } from './lib/title.ts';
 import { useTheme } from './lib/theme.ts';
 import { CodePage } from './pages/CodePage.tsx';
 import { ReposPage } from './pages/ReposPage.tsx';
@@ -33,7 +36,7 @@ function Header() {
       <Link href="/" className="brand">
         Atelier
       </Link>
-      {repo !== undefined && <CommandPalette repo={repo} branch={branch} />}
+      {repo !== undefined && <Finder repo={repo} branch={branch} />}
       {repo !== undefined && (
         <SearchBox
           repo={repo}
@@ -42,6 +45,7 @@ function Header() {
           initialMode={route.page === 'search' ? route.mode : 'text'}
         />
       )}
+      <ShortcutsDialog />
       <button
         type="button"
         className="theme-toggle"
@@ -68,9 +72,26 @@ function Routes() {
         </main>
       );
     case 'code':
-      return <CodePage repo={route.repo} path={route.path} branch={route.branch} hash={hash} />;
+      return (
+        <CodePage
+          repo={route.repo}
+          path={route.path}
+          branch={route.branch}
+          hash={hash}
+          commit={route.commit}
+        />
+      );
     case 'search':
-      return <SearchPage repo={route.repo} q={route.q} mode={route.mode} branch={route.branch} />;
+      return (
+        <SearchPage
+          repo={route.repo}
+          q={route.q}
+          mode={route.mode}
+          branch={route.branch}
+          sort={route.sort}
+          context={route.context}
+        />
+      );
     case 'understand':
       return (
         <Suspense
@@ -86,16 +107,20 @@ function Routes() {
         </Suspense>
       );
     default:
-      return (
-        <main className="page wrap">
-          <h1>Page not found</h1>
-          <p>
-            Nothing lives at <code>{route.pathname}</code>.{' '}
-            <Link href="/">Go to the repositories</Link>.
-          </p>
-        </main>
-      );
+      return <NotFound pathname={route.pathname} />;
   }
+}
+
+function NotFound({ pathname }: { pathname: string }) {
+  usePageTitle('Page not found');
+  return (
+    <main className="page wrap">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{pathname}</code>. <Link href="/">Go to the repositories</Link>.
+      </p>
+    </main>
+  );
 }
 
 export function App() {
@@ -116,10 +141,12 @@ export function App() {
   );
   return (
     <QueryClientProvider client={client}>
-      <Header />
-      <div id="content">
-        <Routes />
-      </div>
+      <SearchDraftProvider>
+        <Header />
+        <div id="content">
+          <Routes />
+        </div>
+      </SearchDraftProvider>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { navigate, searchUrl, type SearchMode } from '../lib/router.ts';
+import { useSearchDraft } from '../lib/searchDraft.tsx';
+import { SEARCH_SYNTAX } from '../lib/searchQuery.ts';
+
+/**
+ * Whether a key press landed in a field where the key types text. The read-only code view takes
+ * focus and shows a caret, but typing there types nothing, so single-key shortcuts work in it.
+ */
+export function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element?.closest?.(
+    'input, textarea, select, [contenteditable="true"]:not([aria-readonly="true"])',
+  );
+}
 
 /** The one search box: `/` focuses it from anywhere outside a text field. */
 export function SearchBox({
@@ -14,18 +27,25 @@ export function SearchBox({
   initialMode: SearchMode;
 }) {
   const input = useRef<HTMLInputElement>(null);
-  const [q, setQ] = useState(initialQuery);
-  const [mode, setMode] = useState<SearchMode>(initialMode);
-  useEffect(() => setQ(initialQuery), [initialQuery]);
-  useEffect(() => setMode(initialMode), [initialMode]);
+  const { draft, setDraft } = useSearchDraft();
+  const [help, setHelp] = useState(false);
+  const helpId = useId();
+  // The URL decides what the box shows whenever it changes.
+  useEffect(
+    () => setDraft({ q: initialQuery, mode: initialMode }),
+    [initialQuery, initialMode, setDraft],
+  );
+  const { q, mode } = draft;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing =
-        target?.closest('input, textarea, select, [contenteditable="true"]') !== null &&
-        target?.closest('input, textarea, select, [contenteditable="true"]') !== undefined;
-      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (
+        event.key === '/' &&
+        !isTyping(event.target) &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey
+      ) {
         event.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -45,7 +65,11 @@ export function SearchBox({
       <label className="visually-hidden" htmlFor="search-mode">
         Search mode
       </label>
-      <select id="search-mode" value={mode} onChange={(e) => setMode(e.target.value as SearchMode)}>
+      <select
+        id="search-mode"
+        value={mode}
+        onChange={(e) => setDraft({ q, mode: e.target.value as SearchMode })}
+      >
         <option value="text">Text</option>
         <option value="regex">Regex</option>
         <option value="symbol">Symbol</option>
@@ -56,10 +80,42 @@ export function SearchBox({
         type="search"
         aria-label="Search code"
         aria-keyshortcuts="/"
+        aria-describedby={help ? helpId : undefined}
         placeholder="Search code (press /)"
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => setDraft({ q: e.target.value, mode })}
       />
+      <button
+        type="button"
+        className="search-help-toggle"
+        aria-expanded={help}
+        aria-controls={helpId}
+        onClick={() => setHelp((h) => !h)}
+      >
+        Syntax
+      </button>
+      {help && (
+        <div id={helpId} className="search-help panel" role="note" aria-label="Search syntax">
+          <p className="small">
+            Text and regex searches take filters anywhere in the query; the rest is the text to
+            find.
+          </p>
+          <dl className="small">
+            {SEARCH_SYNTAX.map((row) => (
+              <div key={row.example}>
+                <dt>
+                  <code>{row.example}</code>
+                </dt>
+                <dd>{row.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="small muted">
+            Results come code first (definitions on top), tests last; choose path order on the
+            results page. Press <kbd>?</kbd> for keyboard shortcuts.
+          </p>
+        </div>
+      )}
     </form>
   );
 }

@@ -11,14 +11,25 @@ import {
   type DecorationSet,
   EditorView,
   drawSelection,
+  highlightActiveLine,
   highlightActiveLineGutter,
+  keymap,
   lineNumbers,
 } from '@codemirror/view';
+import {
+  gotoLine,
+  highlightSelectionMatches,
+  openSearchPanel,
+  search,
+  searchKeymap,
+} from '@codemirror/search';
+import { findCount } from './findCount.ts';
 import { syntaxHighlighting } from '@codemirror/language';
 import { classHighlighter } from '@lezer/highlight';
 import type { LineRange } from '../lib/permalink.ts';
 import { hoverCard, type HoverCardOptions, identifierAt } from './hoverCard.ts';
 import { languageSupport } from './languages.ts';
+import { callArity } from '../lib/overloads.ts';
 
 export interface CodeEditorProps {
   content: string;
@@ -29,15 +40,35 @@ export interface CodeEditorProps {
   onLineClick: (line: number, extend: boolean) => void;
   label: string;
   /** Ctrl/Cmd-click or F12 on an identifier: go to its definition. */
-  onGoToDefinition?: (word: string, line: number) => void;
+  onGoToDefinition?: (at: DefinitionRequest) => void;
+  /** Shift-F12 (or the hover card's button): the references of what is at the caret. */
+  onFindReferences?: (at: DefinitionRequest) => void;
   /** Hover cards (signature and doc) for identifiers; none without. */
   hover?: HoverCardOptions;
 }
 
 /** The identifier at a position, if any. */
-function wordAt(state: EditorState, pos: number): { word: string; line: number } | undefined {
+/**
+ * A go-to-definition: the name, where it is (1-based line and start column) and, when it is
+ * called there, how many arguments the call passes (to tell overloads apart).
+ */
+export interface DefinitionRequest {
+  word: string;
+  line: number;
+  column: number;
+  arity: number | undefined;
+}
+
+function wordAt(state: EditorState, pos: number): DefinitionRequest | undefined {
   const found = identifierAt(state, pos);
-  return found && { word: state.sliceDoc(found.from, found.to), line: found.line };
+  if (!found) return undefined;
+  const after = state.sliceDoc(found.to, Math.min(found.to + 4000, state.doc.length));
+  return {
+    word: state.sliceDoc(found.from, found.to),
+    line: found.line,
+    column: found.column,
+    arity: callArity(after),
+  };
 }
 
 const setSelected = StateEffect.define<LineRange | undefined>();
@@ -73,6 +104,7 @@ export default function CodeEditor({
   onLineClick,
   label,
   onGoToDefinition,
+  onFindReferences,
   hover,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -81,6 +113,8 @@ export default function CodeEditor({
   click.current = onLineClick;
   const goTo = useRef(onGoToDefinition);
   goTo.current = onGoToDefinition;
+  const findReferences = useRef(onFindReferences);
+  findReferences.current = onFindReferences;
   const hovers = useRef(hover);
   hovers.current = hover;
 
@@ -94,9 +128,15 @@ export default function CodeEditor({
       state: EditorState.create({
         doc: content,
         extensions: [
+          // Read-only but focusable and editable in the DOM sense: the caret shows, the arrow keys
+          // move it, and F12, Ctrl-I and Ctrl-F act where it is without a click first.
           EditorState.readOnly.of(true),
-          EditorView.editable.of(false),
-          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
+          search({ top: true }),
+          findCount,
+          highlightSelectionMatches(),
+          keymap.of([{ key: 'Alt-g', run: gotoLine }, ...searchKeymap]),
+          highlightActiveLine(),
           lineNumbers({
             domEventHandlers: {
               mousedown(v, line, event) {
@@ -114,7 +154,7 @@ export default function CodeEditor({
               const hit = pos === null ? undefined : wordAt(v.state, pos);
               if (!hit) return false;
               event.preventDefault();
-              goTo.current?.(hit.word, hit.line);
+              goTo.current?.(hit);
               return true;
             },
             keydown(event, v) {
@@ -122,7 +162,8 @@ export default function CodeEditor({
               const hit = wordAt(v.state, v.state.selection.main.head);
               if (!hit) return false;
               event.preventDefault();
-              goTo.current?.(hit.word, hit.line);
+              if (event.shiftKey) findReferences.current?.(hit);
+              else goTo.current?.(hit);
               return true;
             },
           }),
@@ -135,12 +176,30 @@ export default function CodeEditor({
               hovers.current?.lookup(line, column) ?? Promise.resolve({ hovers: [] }),
             hrefOf: (target) => hovers.current?.hrefOf(target) ?? '#',
             open: (target) => hovers.current?.open(target),
+            references: (target) => hovers.current?.references?.(target),
+            docLinks: {
+              href: (name) => hovers.current?.docLinks?.href(name) ?? '#',
+              open: (name) => hovers.current?.docLinks?.open(name),
+            },
           }),
           languageSlot.of([]),
         ],
       }),
     });
     view.current = editor;
+    // Ctrl-F anywhere on the page finds in this file: the browser's find would miss the lines
+    // CodeMirror has not drawn.
+    const onFind = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f')
+        return;
+      if (editor.dom.contains(event.target as Node)) return; // the editor's own keymap has it
+      const target = event.target as HTMLElement | null;
+      if (target?.closest?.('input, textarea, select, [role="dialog"]')) return;
+      event.preventDefault();
+      editor.focus();
+      openSearchPanel(editor);
+    };
+    window.addEventListener('keydown', onFind);
     requestAnimationFrame(() => {
       // Read by the end-to-end test and the benchmark: from data in hand to first painted frame.
       document.documentElement.dataset.codeRenderMs = (performance.now() - started).toFixed(1);
@@ -151,6 +210,7 @@ export default function CodeEditor({
     });
     return () => {
       cancelled = true;
+      window.removeEventListener('keydown', onFind);
       editor.destroy();
       view.current = null;
     };
@@ -163,6 +223,9 @@ export default function CodeEditor({
     if (selected && selected.from <= editor.state.doc.lines) {
       const pos = editor.state.doc.line(selected.from).from;
       effects.push(EditorView.scrollIntoView(pos, { y: 'center' }));
+      // The caret starts on the linked line, so the keyboard carries on from there.
+      editor.dispatch({ effects, selection: { anchor: pos } });
+      return;
     }
     editor.dispatch({ effects });
   }, [selected, content]);

@@ -1,7 +1,6 @@
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it, vi } from 'vitest';
 import type { HoverTarget } from '../lib/hover.ts';
-import { docText } from '../lib/hover.ts';
 import { identifierAt, renderHoverCard } from './hoverCard.ts';
 
 const target = (name: string, doc: string | null = null): HoverTarget => ({
@@ -57,9 +56,35 @@ describe('hover card', () => {
     expect(identifierAt(state, 9)).toBeUndefined();
   });
 
-  it('trims a doc comment and cuts it after the given lines', () => {
-    expect(docText('\n one\ntwo\nthree\n', 2)).toBe('one\ntwo\n…');
-    expect(docText(null)).toBe('');
-    expect(docText('  ')).toBe('');
+  it('renders the doc comment instead of its raw Javadoc, with links that navigate', () => {
+    const open = vi.fn();
+    const card = renderHoverCard(
+      [target('getUserName', 'The name, see {@link Names#trim}.<p>@param id <b>the</b> id')],
+      () => '#',
+      () => {},
+      { href: (name) => `/search?q=${name}`, open },
+    );
+
+    const doc = card.querySelector('.hover-doc');
+    expect(doc?.innerHTML).not.toContain('&lt;');
+    expect(doc?.textContent).toBe('The name, see Names.trim.Parametersid – the id');
+    const link = doc?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('/search?q=trim');
+    link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    expect(open).toHaveBeenCalledWith('trim');
+  });
+
+  it('offers the references of each definition when asked to', () => {
+    const references = vi.fn();
+    const card = renderHoverCard(
+      [target('getUserName')],
+      () => '#',
+      () => {},
+      undefined,
+      references,
+    );
+
+    card.querySelector<HTMLButtonElement>('button.hover-references')?.click();
+    expect(references).toHaveBeenCalledWith(expect.objectContaining({ name: 'getUserName' }));
   });
 });

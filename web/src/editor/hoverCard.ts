@@ -1,6 +1,7 @@
 import { type EditorState, type Extension, StateEffect, StateField } from '@codemirror/state';
 import { hoverTooltip, keymap, showTooltip, type Tooltip } from '@codemirror/view';
-import { docText, type HoverAnswer, type HoverTarget } from '../lib/hover.ts';
+import type { HoverAnswer, HoverTarget } from '../lib/hover.ts';
+import { renderDoc, type DocLinks } from './docView.ts';
 
 /** The word under a position: its range and where it starts (1-based line and column). */
 export interface WordAt {
@@ -17,6 +18,10 @@ export interface HoverCardOptions {
   hrefOf: (target: HoverTarget) => string;
   /** A plain click on the card's link. */
   open: (target: HoverTarget) => void;
+  /** Where the symbols a doc comment names lead; plain code without. */
+  docLinks?: DocLinks;
+  /** Lists the references of a definition; the card offers it when given. */
+  references?: (target: HoverTarget) => void;
 }
 
 const MAX_TARGETS = 3;
@@ -34,6 +39,8 @@ export function renderHoverCard(
   targets: readonly HoverTarget[],
   hrefOf: HoverCardOptions['hrefOf'],
   open: HoverCardOptions['open'],
+  docLinks?: DocLinks,
+  references?: (target: HoverTarget) => void,
 ): HTMLElement {
   const card = document.createElement('div');
   card.className = 'hover-card';
@@ -54,17 +61,21 @@ export function renderHoverCard(
       open(target);
     });
     head.append(kind, ' ', link);
+    if (references) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'hover-references';
+      button.textContent = 'References';
+      button.title = 'Where this is used (Shift-F12)';
+      button.addEventListener('click', () => references(target));
+      head.append(' ', button);
+    }
     const signature = document.createElement('pre');
     signature.className = 'hover-signature';
     signature.textContent = target.signature || target.qualifiedName;
     item.append(head, signature);
-    const doc = docText(target.doc);
-    if (doc) {
-      const text = document.createElement('p');
-      text.className = 'hover-doc';
-      text.textContent = doc;
-      item.append(text);
-    }
+    const doc = renderDoc(target.doc, docLinks);
+    if (doc) item.append(doc);
     card.append(item);
   }
   if (targets.length > MAX_TARGETS) {
@@ -82,7 +93,15 @@ function tooltip(word: WordAt, answer: HoverAnswer, options: HoverCardOptions): 
     pos: word.from,
     end: word.to,
     above: true,
-    create: () => ({ dom: renderHoverCard(answer.hovers, options.hrefOf, options.open) }),
+    create: () => ({
+      dom: renderHoverCard(
+        answer.hovers,
+        options.hrefOf,
+        options.open,
+        options.docLinks,
+        options.references,
+      ),
+    }),
   };
 }
 

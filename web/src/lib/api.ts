@@ -91,11 +91,28 @@ export interface FileText {
   content: string;
 }
 
-export interface TextSearchResult {
+/** One page of `GET /api/repos/{id}/search/text`, with the exact size of the whole answer. */
+export interface TextSearchPage {
   matches: TextMatch[];
+  total: number;
   filesMatched: number;
+  offset: number;
+  nextCursor?: string | null;
+  /** The text searched for, once the filters were taken out of the query. */
+  pattern: string;
+  sort: 'RELEVANCE' | 'PATH';
   candidates: number;
-  truncated: boolean;
+}
+
+export type TextSort = 'relevance' | 'path';
+
+/** What a text search asks for besides the repository; the cursor picks the page. */
+export interface TextSearchParams {
+  q: string;
+  regex: boolean;
+  sort: TextSort;
+  context: number;
+  branch?: string | undefined;
 }
 
 export interface ReferenceView {
@@ -145,7 +162,17 @@ export interface ToolAnswer<T> {
   structured: T;
 }
 
+/** A rule of the security scan, as `GET /api/security/rules` lists them. */
+export interface SecurityRule {
+  id: string;
+  severity: string;
+  category: string;
+  message: string;
+  extensions: string[];
+}
+
 export const api = {
+  securityRules: (signal?: AbortSignal) => getJson<SecurityRule[]>('/api/security/rules', signal),
   tool: <T>(id: number, name: string, args: Record<string, unknown>, signal?: AbortSignal) =>
     getJson<ToolAnswer<T>>(`/api/repos/${id}/tools/${name}`, signal, args),
   repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),
@@ -154,13 +181,26 @@ export const api = {
   repo: (id: number, signal?: AbortSignal) => getJson<RepositoryInfo>(`/api/repos/${id}`, signal),
   tree: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<Folder>(`/api/repos/${id}/tree${query({ path, branch })}`, signal),
+  paths: (id: number, branch?: string, signal?: AbortSignal) =>
+    getJson<{ branch: string; paths: string[] }>(
+      `/api/repos/${id}/paths${query({ branch })}`,
+      signal,
+    ),
   file: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<FileText>(`/api/repos/${id}/files${query({ path, branch })}`, signal),
   outline: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<SymbolHit[]>(`/api/repos/${id}/outline${query({ path, branch })}`, signal),
-  searchText: (id: number, q: string, regex: boolean, branch?: string, signal?: AbortSignal) =>
-    getJson<TextSearchResult>(
-      `/api/repos/${id}/search/text${query({ q, regex, branch, limit: 500 })}`,
+  searchText: (id: number, params: TextSearchParams, cursor?: string, signal?: AbortSignal) =>
+    getJson<TextSearchPage>(
+      `/api/repos/${id}/search/text${query({
+        q: params.q,
+        regex: params.regex,
+        sort: params.sort,
+        context: params.context,
+        branch: params.branch,
+        limit: 100,
+        cursor,
+      })}`,
       signal,
     ),
   searchSymbols: (id: number, q: string, branch?: string, signal?: AbortSignal) =>

@@ -10,7 +10,8 @@ export interface Progress {
 export interface LiveState {
   /** By `repo:branch`. */
   progress: Record<string, Progress>;
-  embeddings: { done: number; total: number } | undefined;
+  /** Org-wide: chunks embedded, and the core ones (code outside tests) semantic search needs. */
+  embeddings: { done: number; total: number; coreDone: number; coreTotal: number } | undefined;
   connected: boolean;
 }
 
@@ -76,7 +77,12 @@ export function useRepoEvents(repoIds: readonly number[]): LiveState {
       if (!envelope) return;
       setState((s) => ({
         ...s,
-        embeddings: { done: Number(envelope.payload.done), total: Number(envelope.payload.total) },
+        embeddings: {
+          done: Number(envelope.payload.done),
+          total: Number(envelope.payload.total),
+          coreDone: Number(envelope.payload.coreDone ?? envelope.payload.done),
+          coreTotal: Number(envelope.payload.coreTotal ?? envelope.payload.total),
+        },
       }));
     });
     return () => source.close();

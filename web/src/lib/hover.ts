@@ -42,10 +42,3 @@ export async function fetchHover(
   if (branch) args.branch = branch;
   return (await api.tool<HoverAnswer>(repo, 'lsp_hover', args, signal)).structured;
 }
-
-/** The doc comment (the index already stripped its markers), at most `maxLines` lines. */
-export function docText(doc: string | null | undefined, maxLines = 12): string {
-  const lines = (doc ?? '').trim().split('\n');
-  if (lines.length === 1 && lines[0] === '') return '';
-  return lines.slice(0, maxLines).join('\n') + (lines.length > maxLines ? '\n…' : '');
-}

@@ -68,4 +68,25 @@ describe('routes', () => {
       });
     }
   });
+
+  it('keeps the search order, context and a pinned commit in the URL', () => {
+    const search = new URL(
+      searchUrl(3, 'x', 'text', undefined, { sort: 'path', context: 3 }),
+      'http://h',
+    );
+    expect(parseRoute(search.pathname, search.search)).toMatchObject({ sort: 'path', context: 3 });
+    expect(searchUrl(3, 'x', 'text', undefined, { sort: 'relevance', context: 1 })).toBe(
+      '/repos/3/search?q=x&mode=text',
+    );
+    expect(parseRoute('/repos/3/search', '?q=x&context=99')).toMatchObject({ context: 1 });
+    const pinned = new URL(codeUrl(3, 'a/B.java', 'dev', '#L4', 'abc123'), 'http://h');
+    expect(pinned.hash).toBe('#L4');
+    expect(parseRoute(pinned.pathname, pinned.search)).toEqual({
+      page: 'code',
+      repo: 3,
+      path: 'a/B.java',
+      branch: 'dev',
+      commit: 'abc123',
+    });
+  });
 });

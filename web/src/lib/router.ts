@@ -1,15 +1,35 @@
 import { useSyncExternalStore } from 'react';
+import type { TextSort } from './api.ts';
 
 /** The pages of the app, parsed from the URL. Routes are real paths, so a reload keeps them. */
 export type Route =
   | { page: 'repos' }
-  | { page: 'code'; repo: number; path: string; branch: string | undefined }
-  | { page: 'search'; repo: number; q: string; mode: SearchMode; branch: string | undefined }
+  | {
+      page: 'code';
+      repo: number;
+      path: string;
+      branch: string | undefined;
+      /** The commit a permalink was pinned to with `y`. */
+      commit?: string | undefined;
+    }
+  | {
+      page: 'search';
+      repo: number;
+      q: string;
+      mode: SearchMode;
+      branch: string | undefined;
+      sort: TextSort;
+      context: number;
+    }
   | { page: 'understand'; repo: number; tab: UnderstandTab; branch: string | undefined }
   | { page: 'signin'; expired: boolean }
   | { page: 'not-found'; pathname: string };
 
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
+export type { TextSort };
+
+/** Lines of context around each text match unless the URL says otherwise. */
+export const DEFAULT_CONTEXT = 1;
 
 /** The tabs of the Understand page, in their order. */
 export const UNDERSTAND_TABS = [
@@ -24,6 +44,11 @@ export type UnderstandTab = (typeof UNDERSTAND_TABS)[number];
 
 function understandTab(value: string | null): UnderstandTab {
   return UNDERSTAND_TABS.find((t) => t === value) ?? 'map';
+}
+
+function contextOf(value: string | null): number {
+  const n = value === null ? DEFAULT_CONTEXT : Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : DEFAULT_CONTEXT;
 }
 
 function decodePath(segments: string[]): string {
@@ -51,13 +76,22 @@ export function parseRoute(pathname: string, search: string): Route {
       q: params.get('q') ?? '',
       mode: mode === 'regex' || mode === 'symbol' || mode === 'semantic' ? mode : 'text',
       branch,
+      sort: params.get('sort') === 'path' ? 'path' : 'relevance',
+      context: contextOf(params.get('context')),
     };
   }
   if (section === 'understand') {
     if (match[3] && match[3] !== '/') return { page: 'not-found', pathname };
     return { page: 'understand', repo, tab: understandTab(params.get('tab')), branch };
   }
-  return { page: 'code', repo, path: decodePath((match[3] ?? '').split('/')), branch };
+  const commit = params.get('commit') ?? undefined;
+  return {
+    page: 'code',
+    repo,
+    path: decodePath((match[3] ?? '').split('/')),
+    branch,
+    ...(commit ? { commit } : {}),
+  };
 }
 
 function encodePath(path: string): string {
@@ -75,14 +109,34 @@ function withBranch(url: string, branch: string | undefined, extra?: URLSearchPa
   return query ? `${url}?${query}` : url;
 }
 
-/** The URL of a file or folder in the code view, with an optional `#L10-L20` line anchor. */
-export function codeUrl(repo: number, path: string, branch?: string, hash?: string): string {
+/**
+ * The URL of a file or folder in the code view, with an optional `#L10-L20` line anchor and the
+ * commit it is pinned to.
+ */
+export function codeUrl(
+  repo: number,
+  path: string,
+  branch?: string,
+  hash?: string,
+  commit?: string,
+): string {
   const base = path ? `/repos/${repo}/code/${encodePath(path)}` : `/repos/${repo}/code`;
-  return withBranch(base, branch) + (hash ?? '');
+  const params = new URLSearchParams();
+  if (commit) params.set('commit', commit);
+  return withBranch(base, branch, params) + (hash ?? '');
 }
 
-export function searchUrl(repo: number, q: string, mode: SearchMode, branch?: string): string {
+export function searchUrl(
+  repo: number,
+  q: string,
+  mode: SearchMode,
+  branch?: string,
+  options: { sort?: TextSort; context?: number } = {},
+): string {
   const params = new URLSearchParams({ q, mode });
+  if (options.sort && options.sort !== 'relevance') params.set('sort', options.sort);
+  if (options.context !== undefined && options.context !== DEFAULT_CONTEXT)
+    params.set('context', String(options.context));
   return withBranch(`/repos/${repo}/search`, branch, params);
 }
 

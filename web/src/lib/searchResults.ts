@@ -5,6 +5,13 @@ export interface TextMatch {
   column: number;
   length: number;
   text: string;
+  /** The match names a symbol defined on this line. */
+  definition?: boolean;
+  /** The file is a test, test data or vendored code. */
+  test?: boolean;
+  /** Context lines before the match, nearest last, and after it. */
+  before?: string[];
+  after?: string[];
 }
 
 /** A symbol, as `/search/symbols` and `/outline` answer it. */
@@ -32,6 +39,9 @@ export interface ResultLine {
   line: number;
   column: number;
   segments: Segment[];
+  definition?: boolean;
+  before?: string[];
+  after?: string[];
 }
 
 export interface FileGroup {
@@ -66,10 +76,7 @@ export function highlight(text: string, ranges: ReadonlyArray<[number, number]>)
  * become one line with several highlights.
  */
 export function groupTextMatches(matches: readonly TextMatch[]): FileGroup[] {
-  const groups = new Map<
-    string,
-    Map<number, { text: string; column: number; ranges: [number, number][] }>
-  >();
+  const groups = new Map<string, Map<number, { match: TextMatch; ranges: [number, number][] }>>();
   for (const match of matches) {
     let lines = groups.get(match.path);
     if (!lines) {
@@ -78,7 +85,7 @@ export function groupTextMatches(matches: readonly TextMatch[]): FileGroup[] {
     }
     let line = lines.get(match.line);
     if (!line) {
-      line = { text: match.text, column: match.column, ranges: [] };
+      line = { match, ranges: [] };
       lines.set(match.line, line);
     }
     line.ranges.push([match.column, match.column + Math.max(match.length, 0)]);
@@ -87,10 +94,13 @@ export function groupTextMatches(matches: readonly TextMatch[]): FileGroup[] {
     path,
     lines: [...lines]
       .sort((a, b) => a[0] - b[0])
-      .map(([number, line]) => ({
+      .map(([number, { match, ranges }]) => ({
         line: number,
-        column: line.column,
-        segments: highlight(line.text, line.ranges),
+        column: match.column,
+        segments: highlight(match.text, ranges),
+        ...(match.definition ? { definition: true } : {}),
+        ...(match.before?.length ? { before: match.before } : {}),
+        ...(match.after?.length ? { after: match.after } : {}),
       })),
   }));
 }

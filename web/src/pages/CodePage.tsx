@@ -1,19 +1,36 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, type DefinitionSite } from '../lib/api.ts';
+import { api, ApiError } from '../lib/api.ts';
+import { narrowDefinitions, type Candidate } from '../lib/overloads.ts';
+import type { DefinitionRequest } from '../editor/CodeEditor.tsx';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
-import { codeUrl, navigate, understandUrl } from '../lib/router.ts';
+import { codeUrl, navigate, searchUrl, understandUrl } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
 import { fetchHover, hoverKey, type HoverTarget } from '../lib/hover.ts';
 import { formatSize } from '../lib/tree.ts';
 import { useRepoEvents } from '../lib/events.ts';
+import { usePageTitle } from '../lib/title.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+import { isTyping } from '../components/SearchBox.tsx';
 import { FileTree } from '../components/FileTree.tsx';
 import { Link } from '../components/Link.tsx';
 import { ReferencesPanel } from '../components/ReferencesPanel.tsx';
 
 // CodeMirror and its language modes load only when a file is opened.
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'));
+
+/** A hover's definition as the references panel takes it. */
+function symbolOf(target: HoverTarget): SymbolHit {
+  return {
+    name: target.name,
+    kind: target.kind,
+    qualifiedName: target.qualifiedName,
+    signature: target.signature,
+    path: target.symbol.path,
+    line: target.line,
+    column: target.column,
+  };
+}
 
 function Breadcrumbs({
   repo,
@@ -64,8 +81,23 @@ function FolderListing({
         Loading…
       </p>
     );
-  if (folder.isError)
+  if (folder.isError) {
+    // Reached when neither a file nor a folder has this path: say so, not "no folder".
+    if (folder.error instanceof ApiError && folder.error.code === 'file-not-found')
+      return (
+        <div className="error-state">
+          <h1 className="missing-heading">Not found</h1>
+          <p role="alert" className="error">
+            There is no file or folder <code>{path}</code> in this branch.
+          </p>
+          <p>
+            <Link href={codeUrl(repo, '', branch)}>Go to the repository root</Link> or press{' '}
+            <kbd>t</kbd> to find a file.
+          </p>
+        </div>
+      );
     return <ErrorState error={folder.error} retry={() => void folder.refetch()} />;
+  }
   return (
     <table className="listing">
       <caption className="visually-hidden">Contents of {path || 'the repository root'}</caption>
@@ -149,11 +181,13 @@ function FileView({
     retry: false,
   });
   const [symbol, setSymbol] = useState<SymbolHit | undefined>();
-  const [jump, setJump] = useState<{ word: string; sites: DefinitionSite[] } | undefined>();
-  const range = useMemo(() => {
-    const parsed = parseLineHash(hash);
-    return parsed && file.data ? clampRange(parsed, Math.max(file.data.lines, 1)) : parsed;
-  }, [hash, file.data]);
+  const [jump, setJump] = useState<{ word: string; sites: Candidate[] } | undefined>();
+  const asked = useMemo(() => parseLineHash(hash), [hash]);
+  const range = useMemo(
+    () => (asked && file.data ? clampRange(asked, Math.max(file.data.lines, 1)) : asked),
+    [asked, file.data],
+  );
+  const pastEnd = asked && file.data && !range ? asked.from : undefined;
 
   const onLineClick = useCallback(
     (line: number, extend: boolean) => {
@@ -183,27 +217,55 @@ function FileView({
         }),
       hrefOf: href,
       open: (target: HoverTarget) => navigate(href(target)),
+      references: (target: HoverTarget) => setSymbol(symbolOf(target)),
+      // A symbol a doc comment names: the symbol search lists its definitions.
+      docLinks: {
+        href: (name: string) => searchUrl(repo, name, 'symbol', branch),
+        open: (name: string) => navigate(searchUrl(repo, name, 'symbol', branch)),
+      },
     };
   }, [client, repo, branch, path]);
 
-  const goToDefinition = useCallback(
-    (word: string) => {
-      void api.definitions(repo, word, branch).then(
-        (sites) => {
-          const only = sites.length === 1 ? sites[0] : undefined;
-          if (only) {
-            setJump(undefined);
-            navigate(
-              codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
-            );
-          } else {
-            setJump({ word, sites });
-          }
+  const findReferences = useCallback(
+    (at: DefinitionRequest) => {
+      void hover.lookup(at.line, at.column).then(
+        (answer) => {
+          const first = answer.hovers[0];
+          if (first) setSymbol(symbolOf(first));
         },
-        () => setJump({ word, sites: [] }),
+        () => undefined,
       );
     },
-    [repo, branch],
+    [hover],
+  );
+
+  // The index's resolution at the position first (what lsp_hover answers), by name when it knows
+  // nothing; then a type over its constructors, and the overloads that fit the call's arguments.
+  const goToDefinition = useCallback(
+    (at: DefinitionRequest) => {
+      const { word, arity } = at;
+      void (async () => {
+        const answer = await hover.lookup(at.line, at.column).catch(() => undefined);
+        let sites: Candidate[] = (answer?.hovers ?? []).map((h) => ({
+          name: h.name,
+          kind: h.kind,
+          path: h.symbol.path,
+          line: h.line,
+          qualifiedName: h.qualifiedName,
+          signature: h.signature,
+        }));
+        if (sites.length === 0) sites = await api.definitions(repo, word, branch);
+        const narrowed = narrowDefinitions(sites, arity);
+        const only = narrowed.length === 1 ? narrowed[0] : undefined;
+        if (only) {
+          setJump(undefined);
+          navigate(
+            codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
+          );
+        } else setJump({ word, sites: narrowed });
+      })().catch(() => setJump({ word, sites: [] }));
+    },
+    [repo, branch, hover],
   );
 
   if (file.isError) {
@@ -229,9 +291,16 @@ function FileView({
   return (
     <div className="file-view">
       <div className="file-main">
+        {pastEnd !== undefined && (
+          <p className="line-note warn small" role="status">
+            Line {pastEnd} is past the end of this file, which has {file.data.lines} line
+            {file.data.lines === 1 ? '' : 's'}.
+          </p>
+        )}
         <p className="file-meta muted small">
           {file.data.lines} lines · {formatSize(file.data.size)} · {file.data.language} · Ctrl-click
-          or F12 on a name goes to its definition, Ctrl-I shows its signature
+          or F12 on a name goes to its definition, Shift-F12 lists its references, Ctrl-I shows its
+          signature, Ctrl-F finds in the file, <kbd>?</kbd> lists all keys
           {range && (
             <>
               {' · '}
@@ -255,6 +324,7 @@ function FileView({
             onLineClick={onLineClick}
             label={`Contents of ${path}`}
             onGoToDefinition={goToDefinition}
+            onFindReferences={findReferences}
             hover={hover}
           />
         </Suspense>
@@ -291,7 +361,7 @@ function FileView({
                     >
                       <span className="line-number">{site.line}</span>
                       <code>
-                        {site.kind} {site.qualifiedName}
+                        {site.kind.toLowerCase()} {site.signature || site.qualifiedName}
                       </code>
                       <span className="muted small">{site.path}</span>
                     </Link>
@@ -320,16 +390,55 @@ function FileView({
   );
 }
 
+/** What `y` did, or what a pinned link says about the commit it names. */
+function PinNote({
+  commit,
+  head,
+  branch,
+  refused,
+}: {
+  commit: string | undefined;
+  head: string | null | undefined;
+  branch: string | undefined;
+  refused: boolean;
+}) {
+  if (refused)
+    return (
+      <p className="line-note muted small" role="status">
+        Nothing to pin: branch {branch} is read from a working tree, not a commit.
+      </p>
+    );
+  if (!commit) return null;
+  const short = commit.slice(0, 12);
+  return (
+    <p className="line-note muted small" role="status">
+      {head === commit ? (
+        <>
+          Pinned to commit <code>{short}</code>, the indexed head of {branch}.
+        </>
+      ) : (
+        <>
+          This link is pinned to commit <code>{short}</code>, but {branch} is now at{' '}
+          <code>{head ? head.slice(0, 12) : 'a working tree'}</code>; the text shown is the
+          branch&apos;s current one.
+        </>
+      )}
+    </p>
+  );
+}
+
 export function CodePage({
   repo,
   path,
   branch,
   hash,
+  commit,
 }: {
   repo: number;
   path: string;
   branch: string | undefined;
   hash: string;
+  commit?: string | undefined;
 }) {
   const info = useQuery({
     queryKey: ['repo', repo],
@@ -337,6 +446,31 @@ export function CodePage({
   });
   // A finished index run refreshes the tree, the open file and its outline.
   useRepoEvents([repo]);
+  const [pinRefused, setPinRefused] = useState(false);
+  const currentBranchName = branch ?? info.data?.defaultBranch;
+  const head = info.data?.branches.find((b) => b.name === currentBranchName)?.headCommit;
+  usePageTitle(
+    `${path ? `${path} · ` : ''}${info.data?.name ?? `repository ${repo}`}${commit ? ` @ ${commit.slice(0, 7)}` : ''}`,
+  );
+  // `y`, as on GitHub: the URL names the commit the branch is at, so a shared link says which.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'y' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target) || !info.data) return;
+      event.preventDefault();
+      if (!head) {
+        setPinRefused(true);
+        return;
+      }
+      setPinRefused(false);
+      navigate(codeUrl(repo, path, branch, window.location.hash || undefined, head), {
+        replace: true,
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [info.data, head, repo, path, branch]);
+  useEffect(() => setPinRefused(false), [path]);
   if (info.isError) {
     return (
       <main className="page wrap">
@@ -383,6 +517,7 @@ export function CodePage({
       </aside>
       <main className="code-main" aria-label={path || name}>
         <Breadcrumbs repo={repo} path={path} branch={branch} name={name} />
+        <PinNote commit={commit} head={head} branch={currentBranchName} refused={pinRefused} />
         {path === '' ? (
           <FolderListing repo={repo} path="" branch={branch} />
         ) : (

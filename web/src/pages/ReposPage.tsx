@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { usePageTitle } from '../lib/title.ts';
 import { api, type BranchInfo, type RepositoryInfo } from '../lib/api.ts';
 import { progressKey, useRepoEvents, type Progress } from '../lib/events.ts';
 import { codeUrl } from '../lib/router.ts';
@@ -11,6 +12,43 @@ function stateTone(state: string): 'ok' | 'warn' | 'bad' {
   if (state === 'ready') return 'ok';
   if (state === 'failed') return 'bad';
   return 'warn';
+}
+
+/**
+ * What semantic search covers, said plainly: the branch badges speak of text, regex and symbol
+ * search, which are complete once a branch is indexed; vectors come later, for all repositories
+ * of the server together.
+ */
+function SemanticCoverage({
+  done,
+  total,
+  coreDone,
+  coreTotal,
+}: {
+  done: number;
+  total: number;
+  coreDone: number;
+  coreTotal: number;
+}) {
+  const percent = (n: number, of: number) => (of > 0 ? Math.floor((100 * n) / of) : 100);
+  const coreComplete = coreDone >= coreTotal;
+  return (
+    <section className="panel semantic-coverage" aria-labelledby="semantic-heading">
+      <h2 id="semantic-heading">Semantic search</h2>
+      <progress
+        max={coreTotal || 1}
+        value={coreDone}
+        aria-label="Code covered by semantic search"
+      />
+      <p className="small" role="status">
+        {coreComplete
+          ? done >= total
+            ? 'Covers all code of every repository.'
+            : `Covers all code outside tests; tests and test data ${percent(done, total)}% (${done.toLocaleString('en')} of ${total.toLocaleString('en')} chunks).`
+          : `Partial: ${percent(coreDone, coreTotal)}% of the code (${coreDone.toLocaleString('en')} of ${coreTotal.toLocaleString('en')} chunks) across all repositories. Until it is complete, semantic search also ranks by text and symbols.`}
+      </p>
+    </section>
+  );
 }
 
 function BranchRow({
@@ -32,8 +70,15 @@ function BranchRow({
       >
         {branch.name}
       </Link>
-      <span className={`badge badge-${stateTone(indexing ? 'indexing' : branch.state)}`}>
-        {indexing ? 'indexing' : branch.state}
+      <span
+        className={`badge badge-${stateTone(indexing ? 'indexing' : branch.state)}`}
+        title={
+          branch.state === 'ready' && !indexing
+            ? 'Text, regex and symbol search cover this branch'
+            : undefined
+        }
+      >
+        {indexing ? 'indexing' : branch.state === 'ready' ? 'search ready' : branch.state}
       </span>
       {indexing && total > 0 && (
         <progress
@@ -58,6 +103,7 @@ function BranchRow({
 }
 
 export function ReposPage() {
+  usePageTitle('Repositories');
   const repos = useQuery({ queryKey: ['repos'], queryFn: ({ signal }) => api.repos(signal) });
   const live = useRepoEvents(repos.data?.map((r) => r.id) ?? []);
 
@@ -118,11 +164,7 @@ export function ReposPage() {
         </ul>
       )}
       <AddRepositoryForm />
-      {live.embeddings && live.embeddings.total > 0 && (
-        <p className="muted small" role="status">
-          Semantic search: {live.embeddings.done} of {live.embeddings.total} chunks embedded
-        </p>
-      )}
+      {live.embeddings && live.embeddings.total > 0 && <SemanticCoverage {...live.embeddings} />}
       <StatusPanel />
     </main>
   );

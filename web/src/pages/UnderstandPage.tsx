@@ -7,6 +7,7 @@ import {
   type UnderstandTab,
   understandUrl,
 } from '../lib/router.ts';
+import { useRepoTitle } from '../lib/title.ts';
 import { CommunitiesTab } from './understand/CommunitiesTab.tsx';
 import { HotspotsTab } from './understand/HotspotsTab.tsx';
 import { LearningsTab } from './understand/LearningsTab.tsx';
@@ -58,6 +59,7 @@ export default function UnderstandPage({
   tab: UnderstandTab;
   branch: string | undefined;
 }) {
+  useRepoTitle(repo, `${LABELS[tab]} · Understand`);
   const tabs = useRef(new Map<UnderstandTab, HTMLButtonElement>());
   const select = (next: UnderstandTab, focus: boolean) => {
     navigate(understandUrl(repo, next, branch), { replace: true });

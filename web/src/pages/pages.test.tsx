@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReposPage } from './ReposPage.tsx';
 import { SearchPage } from './SearchPage.tsx';
+import { CodePage } from './CodePage.tsx';
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
@@ -83,7 +84,7 @@ describe('ReposPage', () => {
     withQueries(<ReposPage />);
 
     const branches = await screen.findByRole('list', { name: 'Branches of shop' });
-    expect(within(branches).getByText('ready')).toBeDefined();
+    expect(within(branches).getByText('search ready')).toBeDefined();
     expect(within(branches).getByRole('alert').textContent).toContain('disk full');
     expect(screen.getByRole('link', { name: 'shop' }).getAttribute('href')).toBe('/repos/4/code');
   });
@@ -96,9 +97,13 @@ describe('SearchPage', () => {
       { path: 'src/B.java', line: 8, column: 0, length: 3, text: 'foo()' },
       { path: 'src/A.java', line: 9, column: 4, length: 3, text: 'x = foo' },
     ],
+    total: 3,
     filesMatched: 2,
+    offset: 0,
+    nextCursor: null,
+    pattern: 'foo',
+    sort: 'RELEVANCE',
     candidates: 2,
-    truncated: false,
   };
 
   it('groups matches by file with the matched text highlighted', async () => {
@@ -108,8 +113,9 @@ describe('SearchPage', () => {
 
     const results = await screen.findByRole('listbox', { name: 'Search results' });
     const files = within(results)
-      .getAllByRole('heading')
-      .map((h) => h.textContent);
+      .getAllByRole('group')
+      .map((g) => g.getAttribute('aria-labelledby'))
+      .map((id) => document.getElementById(id!)?.textContent);
     expect(files).toEqual(['src/A.java', 'src/B.java']);
     expect(within(results).getAllByRole('option')).toHaveLength(3);
     expect(results.querySelectorAll('mark')).toHaveLength(3);
@@ -131,6 +137,73 @@ describe('SearchPage', () => {
     expect(window.location.hash).toBe('#L8');
   });
 
+  it('pages through every match with "Load more" and shows the exact total', async () => {
+    const fetchMock = serve({
+      '/api/repos/1/search/text': () => {
+        const second = fetchMock.mock.calls.some((c) => String(c[0]).includes('cursor=c1'));
+        return second
+          ? json({ ...matches, matches: [matches.matches[2]], offset: 2, nextCursor: null })
+          : json({ ...matches, matches: matches.matches.slice(0, 2), nextCursor: 'c1' });
+      },
+    });
+    withQueries(<SearchPage repo={1} q="foo lang:java" mode="text" branch={undefined} />);
+
+    expect(await screen.findByText('3 matches in 2 files · showing 2')).toBeDefined();
+    expect(screen.getByRole('list', { name: 'Filters' }).textContent).toContain('java files');
+    fireEvent.click(screen.getByRole('button', { name: 'Load 1 more' }));
+
+    expect(await screen.findByText('3 matches in 2 files')).toBeDefined();
+    const results = screen.getByRole('listbox', { name: 'Search results' });
+    expect(within(results).getAllByRole('option')).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: /Load/ })).toBeNull();
+    expect(String(fetchMock.mock.calls.at(-1)?.[0])).toContain('cursor=c1');
+  });
+
+  it('shows context lines around a match with their line numbers', async () => {
+    serve({
+      '/api/repos/1/search/text': () =>
+        json({
+          ...matches,
+          total: 1,
+          filesMatched: 1,
+          matches: [{ ...matches.matches[1], before: ['// one', '// two'], after: ['}'] }],
+        }),
+    });
+    withQueries(<SearchPage repo={1} q="foo" mode="text" branch={undefined} context={2} />);
+
+    const results = await screen.findByRole('listbox', { name: 'Search results' });
+    const option = within(results).getByRole('option');
+    expect(option.textContent).toBe('6// one7// two8foo()9}');
+  });
+
+  it('retries the query as edited in the box after an error', async () => {
+    serve({
+      '/api/repos/1/search/text': () =>
+        json({ title: 'Invalid search query', detail: 'invalid regular expression' }, 400),
+    });
+    const { SearchDraftProvider, useSearchDraft } = await import('../lib/searchDraft.tsx');
+    function Edit() {
+      const { setDraft } = useSearchDraft();
+      return (
+        <button type="button" onClick={() => setDraft({ q: 'fo+', mode: 'regex' })}>
+          edit
+        </button>
+      );
+    }
+    withQueries(
+      <SearchDraftProvider>
+        <Edit />
+        <SearchPage repo={1} q="fo(" mode="regex" branch={undefined} />
+      </SearchDraftProvider>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain('invalid regular');
+    fireEvent.click(screen.getByRole('button', { name: 'edit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(window.location.pathname).toBe('/repos/1/search');
+    expect(new URLSearchParams(window.location.search).get('q')).toBe('fo+');
+  });
+
   it('searches symbols in symbol mode and shows a server problem as an error', async () => {
     const fetchMock = serve({
       '/api/repos/1/search/symbols': () =>
@@ -144,5 +217,60 @@ describe('SearchPage', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('needs 1 to 200 characters');
     expect(fetchMock.mock.calls[0]?.[0]).toContain('/search/symbols?q=x&branch=dev');
+  });
+});
+
+describe('CodePage', () => {
+  const repo = {
+    id: 1,
+    name: 'shop',
+    kind: 'git',
+    location: '/src/shop',
+    defaultBranch: 'main',
+    branches: [
+      { name: 'main', state: 'ready', filesDone: 1, filesTotal: 1, headCommit: 'abc123def456' },
+    ],
+  };
+
+  it('says a path that is neither a file nor a folder is missing, not "no folder"', async () => {
+    serve({
+      '/api/repos/1/files': () =>
+        json({ title: 'Not Found', type: 'https://atelier.dev/problems/file-not-found' }, 404),
+      '/api/repos/1/tree': () =>
+        json({ title: 'Not Found', type: 'https://atelier.dev/problems/file-not-found' }, 404),
+      '/api/repos/1': () => json(repo),
+    });
+    withQueries(<CodePage repo={1} path="src/Nope.java" branch={undefined} hash="" />);
+
+    const alert = await screen.findByText(/There is no file or folder/);
+    expect(alert.textContent).toBe('There is no file or folder src/Nope.java in this branch.');
+    await waitFor(() => expect(document.title).toBe('src/Nope.java · shop · Atelier'));
+  });
+
+  it('says when a line anchor is past the end of the file, and y pins the URL to the commit', async () => {
+    serve({
+      '/api/repos/1/files': () =>
+        json({
+          path: 'a.txt',
+          sha: 'x',
+          size: 6,
+          language: 'text',
+          lines: 3,
+          content: 'a\nb\nc\n',
+        }),
+      '/api/repos/1/outline': () => json([]),
+      '/api/repos/1/tree': () => json({ path: '', entries: [] }),
+      '/api/repos/1': () => json(repo),
+    });
+    window.history.replaceState(null, '', '/repos/1/code/a.txt#L9000');
+    withQueries(<CodePage repo={1} path="a.txt" branch={undefined} hash="#L9000" />);
+
+    expect((await screen.findByText(/past the end/)).textContent).toBe(
+      'Line 9000 is past the end of this file, which has 3 lines.',
+    );
+    await waitFor(() => expect(document.title).toBe('a.txt · shop · Atelier'));
+    fireEvent.keyDown(document.body, { key: 'y' });
+    expect(window.location.search).toBe('?commit=abc123def456');
+    expect(window.location.hash).toBe('#L9000');
   });
 });

@@ -154,7 +154,7 @@ describe('UnderstandPage', () => {
     renderPage('learnings');
 
     expect(await screen.findByText(/No learnings yet/)).toBeDefined();
-    expect(await screen.findByText('JUnit')).toBeDefined();
+    expect(await screen.findByText('JUnit (2 files)')).toBeDefined();
     fireEvent.change(screen.getByLabelText('Learning'), {
       target: { value: 'Money is always BigDecimal' },
     });
@@ -252,6 +252,50 @@ describe('UnderstandPage', () => {
     );
   });
 
+  it('says which rules a clean scan ran', async () => {
+    const fetchMock = serveTools({
+      security_scan: () => json({ findings: [], files_scanned: 7, truncated: false }),
+    });
+    const tools = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation((url: string, init?: RequestInit) =>
+      url === '/api/security/rules'
+        ? Promise.resolve(
+            json([
+              {
+                id: 'secret.aws',
+                severity: 'critical',
+                category: 'secret',
+                message: 'AWS key',
+                extensions: [],
+              },
+              {
+                id: 'injection.eval',
+                severity: 'high',
+                category: 'injection',
+                message: 'eval',
+                extensions: ['py'],
+              },
+              {
+                id: 'secret.pem',
+                severity: 'high',
+                category: 'secret',
+                message: 'PEM key',
+                extensions: [],
+              },
+            ]),
+          )
+        : tools(url, init),
+    );
+    renderPage('security');
+
+    expect((await screen.findByText(/No findings in 7 files/)).textContent).toContain(
+      'none of the rules below matched',
+    );
+    expect((await screen.findByText(/Checked against 3 rules/)).textContent).toBe(
+      'Checked against 3 rules: secret (2), injection (1)',
+    );
+  });
+
   it('draws hotspots as a labelled treemap list and a table of factors', async () => {
     const hotspot = (path: string, score: number, fanIn: number) => ({
       path,
@@ -336,5 +380,16 @@ describe('UnderstandPage', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('not indexed yet');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
+  });
+});
+
+describe('testsWhere', () => {
+  it('says where tests are only as far as the files show', async () => {
+    const { testsWhere } = await import('./understand/LearningsTab.tsx');
+    expect(testsWhere([], [])).toBe('no test files found');
+    expect(testsWhere(['src/test/java'], [])).toBe('tests under src/test/java');
+    expect(testsWhere([], [{ placement: 'beside the code (same package)', files: 3 }])).toBe(
+      'tests beside the code (same package) (3 files)',
+    );
   });
 });

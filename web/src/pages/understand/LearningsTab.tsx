@@ -61,6 +61,22 @@ function learningArguments(
   return args;
 }
 
+/**
+ * Where the tests are, only as far as the evidence goes: test roots when there are some, the
+ * placement the test files show otherwise, and "no test files" when none were found (claiming
+ * "beside the code" for a tree without tests misleads).
+ */
+export function testsWhere(
+  testRoots: readonly string[],
+  tests: readonly { placement: string; files: number }[],
+): string {
+  if (testRoots.length > 0) return `tests under ${testRoots.join(', ')}`;
+  const files = tests.reduce((n, t) => n + t.files, 0);
+  if (files === 0) return 'no test files found';
+  const where = [...new Set(tests.map((t) => t.placement))].join('; ');
+  return `tests ${where} (${files} file${files === 1 ? '' : 's'})`;
+}
+
 function ConventionsPanel({ repo, branch }: { repo: number; branch: string | undefined }) {
   const query = useTool<Conventions>(repo, 'conventions', {}, branch);
   return (
@@ -71,8 +87,8 @@ function ConventionsPanel({ repo, branch }: { repo: number; branch: string | und
           <dl className="conventions">
             <dt>Layout</dt>
             <dd>
-              sources {c.layout.sourceRoots.join(', ') || 'at the root'}; tests{' '}
-              {c.layout.testRoots.join(', ') || 'beside the code'}
+              sources {c.layout.sourceRoots.join(', ') || 'at the root'};{' '}
+              {testsWhere(c.layout.testRoots, c.tests)}
             </dd>
             {c.naming.length > 0 && <dt>Naming</dt>}
             {c.naming.map((n) => {
@@ -104,7 +120,11 @@ function ConventionsPanel({ repo, branch }: { repo: number; branch: string | und
             {c.frameworks.length > 0 && (
               <>
                 <dt>Frameworks</dt>
-                <dd>{c.frameworks.map((f) => f.name).join(', ')}</dd>
+                <dd>
+                  {c.frameworks
+                    .map((f) => `${f.name} (${f.files} file${f.files === 1 ? '' : 's'})`)
+                    .join(', ')}
+                </dd>
               </>
             )}
             {c.errors.exceptionTypes > 0 && (

@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '../../components/Link.tsx';
+import { api, type SecurityRule } from '../../lib/api.ts';
+import { securityKeys } from '../../lib/queryKeys.ts';
 import { groupBySeverity, type SecurityFinding } from '../../lib/findings.ts';
 import { codeUrl } from '../../lib/router.ts';
 import { Empty, TabState } from './TabState.tsx';
@@ -12,6 +15,42 @@ interface Scan {
 
 const BADGE = { critical: 'badge-bad', high: 'badge-bad', medium: 'badge-warn', low: 'badge-low' };
 
+/** What the scan checked, by category: a clean result means little without it. */
+function RuleSet() {
+  const rules = useQuery({
+    queryKey: securityKeys.rules(),
+    queryFn: ({ signal }) => api.securityRules(signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+  if (!rules.data) return null;
+  const byCategory = new Map<string, SecurityRule[]>();
+  for (const rule of rules.data) {
+    const list = byCategory.get(rule.category) ?? [];
+    list.push(rule);
+    byCategory.set(rule.category, list);
+  }
+  return (
+    <details className="rule-set small">
+      <summary>
+        Checked against {rules.data.length} rules:{' '}
+        {[...byCategory].map(([category, list]) => `${category} (${list.length})`).join(', ')}
+      </summary>
+      <ul>
+        {rules.data.map((rule) => (
+          <li key={rule.id}>
+            <span className="kind">{rule.id}</span> <span className="muted">{rule.severity}</span>{' '}
+            {rule.message}
+            {rule.extensions.length > 0 && (
+              <span className="muted"> ({rule.extensions.map((e) => `.${e}`).join(' ')})</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** `security_scan`: findings grouped by severity, each with a path:line link. */
 export function SecurityTab({ repo, branch }: { repo: number; branch: string | undefined }) {
   const query = useTool<Scan>(repo, 'security_scan', {}, branch);
@@ -21,10 +60,12 @@ export function SecurityTab({ repo, branch }: { repo: number; branch: string | u
         const groups = groupBySeverity(scan.findings);
         if (groups.length === 0) {
           return (
-            <Empty>
-              No findings in {scan.files_scanned} files: no hard-coded secrets or dangerous calls
-              matched.
-            </Empty>
+            <>
+              <Empty>
+                No findings in {scan.files_scanned} files: none of the rules below matched.
+              </Empty>
+              <RuleSet />
+            </>
           );
         }
         return (
@@ -33,6 +74,7 @@ export function SecurityTab({ repo, branch }: { repo: number; branch: string | u
               {scan.findings.length}
               {scan.truncated ? '+' : ''} findings in {scan.files_scanned} files.
             </p>
+            <RuleSet />
             {groups.map((g) => (
               <section key={g.severity} aria-labelledby={`severity-${g.severity}`}>
                 <h3 id={`severity-${g.severity}`}>

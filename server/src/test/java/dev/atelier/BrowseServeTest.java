@@ -262,6 +262,30 @@ class BrowseServeTest {
     assertThat(http.get("/assets/missing-1234.js").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void answersAPageTheAppDoesNotHaveWith404AndTheAppsNotFoundPage() {
+    for (String unknown :
+        List.of("/nope", "/repos/abc", "/repos/1/understand/extra", "/settings")) {
+      HttpResponse<String> response = http.get(unknown);
+      assertThat(response.statusCode()).as(unknown).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("text/html");
+      assertThat(response.body()).contains("<div id=\"root\">");
+    }
+    for (String known : List.of("/repos", "/repos/1", "/repos/1/search", "/repos/1/understand")) {
+      assertThat(http.get(known).statusCode()).as(known).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void listsTheRulesTheSecurityScanRuns() {
+    JsonNode rules = http.json(http.get("/api/security/rules"));
+
+    assertThat(rules.size()).isGreaterThan(5);
+    assertThat(rules.get(0).get("id").asString()).isNotBlank();
+    assertThat(rules.get(0).get("severity").asString()).isIn("low", "medium", "high", "critical");
+  }
+
   private static List<String> names(JsonNode folder) {
     List<String> names = new ArrayList<>();
     folder.get("entries").forEach(entry -> names.add(entry.get("name").asString()));

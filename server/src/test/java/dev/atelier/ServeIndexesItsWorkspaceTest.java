@@ -11,6 +11,7 @@ import dev.atelier.testing.SseClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +104,12 @@ class ServeIndexesItsWorkspaceTest {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
     assertThat(http.get("/api/repos/99999/search/text?q=abc").statusCode()).isEqualTo(404);
+    for (String bad : List.of("q=abc&cursor=bm9wZQ", "q=abc+lang:cobol", "q=abc&sort=size")) {
+      var answer = http.get("/api/repos/" + repository.id().value() + "/search/text?" + bad);
+      assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+    }
   }
 
   private static void awaitCompleted(SseClient events) throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.atelier.platform.ErrorCode;
 /** Error codes of the code-intelligence module. */
 public enum CodeIntelError implements ErrorCode {
   INVALID_QUERY("invalid-query", 400, "Invalid search query"),
+  INVALID_CURSOR("invalid-cursor", 400, "Invalid search cursor"),
   QUERY_TOO_EXPENSIVE("query-too-expensive", 422, "The search took too long"),
   NOT_INDEXED("not-indexed", 409, "The branch has not been indexed yet"),
   INVALID_POSITION("invalid-position", 400, "No such position in the file"),

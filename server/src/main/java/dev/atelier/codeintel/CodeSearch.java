@@ -39,6 +39,16 @@ public final class CodeSearch {
   }
 
   /**
+   * One page of a search whose query may carry filters ({@code file:}, {@code -file:}, {@code
+   * lang:}, {@code -lang:}, {@code repo:}, {@code case:yes}), with the exact total of matching
+   * lines and a cursor to the next page; paging through every cursor returns each match once.
+   */
+  public TextSearchPage textPage(Repository repository, String branch, TextSearchRequest request) {
+    return text.page(
+        repository.orgId(), manifest(repository, branch).value(), repository.name(), request);
+  }
+
+  /**
    * Symbols whose names match {@code query} by prefix, camel humps or fuzzily, best first.
    *
    * @param kinds only these kinds; empty for all

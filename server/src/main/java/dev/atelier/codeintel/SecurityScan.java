@@ -100,11 +100,25 @@ public final class SecurityScan {
       boolean truncated,
       List<Coverage> coverage) {}
 
+  /**
+   * A rule the scan runs, for saying what was checked (a clean report means nothing without it).
+   *
+   * @param severity {@code low}, {@code medium}, {@code high} or {@code critical}
+   * @param extensions the file extensions it applies to; empty for every file
+   */
+  public record RuleInfo(
+      String id, String severity, String category, String message, List<String> extensions) {}
+
   private final BranchContent content;
 
   public SecurityScan(Database database) {
     requireNonNull(database, "database is null");
     this.content = new BranchContent(database.dataSource(), database.vendor());
+  }
+
+  /** Every rule of the standard set, in the order the scanner tries them. */
+  public List<RuleInfo> rules() {
+    return Scanner.ruleSet();
   }
 
   public Report scan(long orgId, BranchId branch, Options options) {

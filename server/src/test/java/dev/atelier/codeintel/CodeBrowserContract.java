@@ -101,6 +101,13 @@ abstract class CodeBrowserContract {
   }
 
   @Test
+  void listsEveryFilePathOfTheBranchForTheFinder() {
+    List<String> paths = browser.paths(repository, "main");
+
+    assertThat(paths).hasSize(607).isSorted().contains("lib/a/deep/x.txt", "many/inner/z.txt");
+  }
+
+  @Test
   void refusesAFolderThatIsNotThere() {
     assertThatThrownBy(() -> browser.folder(repository, "main", "li"))
         .isInstanceOf(AtelierException.class)

@@ -198,6 +198,126 @@ abstract class CodeSearchContract {
   }
 
   @Test
+  void pagingThroughEveryCursorReturnsEachMatchExactlyOnce() throws Exception {
+    Set<String> expected = new java.util.HashSet<>();
+    for (int f = 0; f < 40; f++) {
+      StringBuilder text = new StringBuilder();
+      for (int l = 1; l <= 30; l++) {
+        text.append(l % 3 == 0 ? "needle(" + f + ", " + l + ")\n" : "hay " + l + "\n");
+        if (l % 3 == 0) {
+          expected.add("many/f" + f + ".txt:" + l);
+        }
+      }
+      write("many/f" + f + ".txt", text.toString());
+    }
+    index();
+
+    for (TextSort sort : TextSort.values()) {
+      List<String> seen = new java.util.ArrayList<>();
+      TextSearchRequest request =
+          new TextSearchRequest("needle(", false, false, null, sort, 0, 7, null);
+      int pages = 0;
+      while (true) {
+        TextSearchPage page = search.textPage(repository, "main", request);
+        assertThat(page.total()).isEqualTo(400);
+        assertThat(page.filesMatched()).isEqualTo(40);
+        assertThat(page.offset()).isEqualTo(seen.size());
+        page.matches().forEach(m -> seen.add(m.path() + ":" + m.line()));
+        pages++;
+        if (page.nextCursor() == null) {
+          break;
+        }
+        request = request.withCursor(page.nextCursor());
+      }
+      assertThat(pages).isEqualTo(58);
+      assertThat(seen).doesNotHaveDuplicates().hasSize(400);
+      assertThat(new java.util.HashSet<>(seen)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void relevanceRanksCodeBeforeTestsAndDefinitionsFirstAndPathOrderIsAnOption() throws Exception {
+    write("tests/reads.py", "def test_reads\n  readAll\n");
+    index();
+
+    TextSearchPage relevant = search.textPage(repository, "main", TextSearchRequest.of("readAll"));
+    assertThat(relevant.matches())
+        .extracting(TextHit::path, TextHit::line, TextHit::definition, TextHit::test)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("http/client.py", 2, true, false),
+            org.assertj.core.groups.Tuple.tuple("http/server.py", 3, false, false),
+            org.assertj.core.groups.Tuple.tuple("tests/reads.py", 2, false, true));
+
+    TextSearchPage byPath =
+        search.textPage(
+            repository,
+            "main",
+            new TextSearchRequest("readAll", false, false, null, TextSort.PATH, 0, 10, null));
+    assertThat(byPath.matches())
+        .extracting(TextHit::path)
+        .containsExactly("http/client.py", "http/server.py", "tests/reads.py");
+  }
+
+  @Test
+  void queryFiltersNarrowByPathLanguageRepositoryAndCase() {
+    assertThat(paths("http file:^http/ -file:server")).containsExactly("http/client.py");
+    assertThat(paths("http lang:go")).isEmpty();
+    assertThat(paths("lang:text http")).containsExactly("docs/notes.md");
+    assertThat(paths("http -lang:python")).containsExactly("docs/notes.md");
+    assertThat(paths("Http case:yes file:\\.md$")).containsExactly("docs/notes.md");
+    assertThat(paths("http case:yes")).isEmpty();
+    assertThat(paths("http repo:^r$ file:client")).containsExactly("http/client.py");
+    assertThat(paths("http repo:elsewhere")).isEmpty();
+    assertThat(
+            search.textPage(repository, "main", TextSearchRequest.of("talk  to file:md")).pattern())
+        .isEqualTo("talk  to");
+  }
+
+  @Test
+  void contextLinesSurroundEachMatch() {
+    TextSearchPage page =
+        search.textPage(
+            repository,
+            "main",
+            new TextSearchRequest("getUserName", false, false, null, TextSort.PATH, 2, 10, null));
+    TextHit hit = page.matches().getFirst();
+    assertThat(hit.before()).containsExactly("class HttpServletRequest");
+    assertThat(hit.after()).containsExactly("  call readAll", "# request handling lives here");
+  }
+
+  @Test
+  void badCursorsAndFiltersAreClearErrors() {
+    assertThatThrownBy(() ->
+            search.textPage(repository, "main", TextSearchRequest.of("http").withCursor("x!")))
+        .isInstanceOf(AtelierException.class)
+        .hasMessageContaining("cursor");
+    TextSearchRequest small =
+        new TextSearchRequest("http", false, false, null, TextSort.PATH, 0, 1, null);
+    String cursor = search.textPage(repository, "main", small).nextCursor();
+    assertThat(cursor).isNotNull();
+    assertThatThrownBy(() ->
+            search.textPage(repository, "main", TextSearchRequest.of("client").withCursor(cursor)))
+        .isInstanceOf(AtelierException.class)
+        .hasMessageContaining("another query");
+    assertThatThrownBy(
+            () -> search.textPage(repository, "main", TextSearchRequest.of("x lang:cobol")))
+        .isInstanceOf(AtelierException.class)
+        .hasMessageContaining("unknown language");
+    assertThatThrownBy(() -> search.textPage(repository, "main", TextSearchRequest.of("x file:(")))
+        .isInstanceOf(AtelierException.class)
+        .hasMessageContaining("file:");
+    assertThatThrownBy(() -> search.textPage(repository, "main", TextSearchRequest.of("file:x")))
+        .isInstanceOf(AtelierException.class)
+        .hasMessageContaining("nothing to search for");
+  }
+
+  private List<String> paths(String query) {
+    return search.textPage(repository, "main", TextSearchRequest.of(query)).matches().stream()
+        .map(TextHit::path)
+        .toList();
+  }
+
+  @Test
   void searchingABranchThatWasNeverIndexedSaysSo() {
     assertThatThrownBy(() -> search.text(repository, "nope", TextQuery.literal("http")))
         .isInstanceOf(AtelierException.class)

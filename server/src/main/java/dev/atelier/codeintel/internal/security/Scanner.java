@@ -1,6 +1,7 @@
 package dev.atelier.codeintel.internal.security;
 
 import dev.atelier.codeintel.Language;
+import dev.atelier.codeintel.SecurityScan;
 import dev.atelier.codeintel.SecurityScan.Coverage;
 import dev.atelier.codeintel.SecurityScan.Finding;
 import dev.atelier.codeintel.SecurityScan.Severity;
@@ -20,6 +21,19 @@ import org.jspecify.annotations.Nullable;
  * only on files containing one of its keywords, so most rules never touch most files.
  */
 public final class Scanner {
+
+  /** The standard rules as the API describes them. */
+  public static List<SecurityScan.RuleInfo> ruleSet() {
+    return Rules.standard().stream()
+        .map(rule ->
+            new SecurityScan.RuleInfo(
+                rule.id(),
+                rule.severity().id(),
+                rule.category(),
+                rule.message(),
+                rule.extensions().stream().sorted().toList()))
+        .toList();
+  }
 
   private static final int EXCERPT_CHARS = 120;
   private static final Pattern PLACEHOLDER =

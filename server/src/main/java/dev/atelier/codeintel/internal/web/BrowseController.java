@@ -78,6 +78,18 @@ class BrowseController {
     return core.browser().folder(repository, branchOr(repository, branch), path);
   }
 
+  /** Every file path of a branch. */
+  record PathList(String branch, List<String> paths) {}
+
+  @GetMapping("/paths")
+  @Operation(summary = "Every file path of the branch in path order, for the file finder")
+  @ApiResponse(responseCode = "409", description = "The branch is not indexed yet")
+  PathList paths(@PathVariable long id, @RequestParam(required = false) @Nullable String branch) {
+    Repository repository = repository(id);
+    String name = branchOr(repository, branch);
+    return new PathList(name, core.browser().paths(repository, name));
+  }
+
   @GetMapping("/files")
   @Operation(summary = "The text of one file with its language and line count")
   @ApiResponse(responseCode = "404", description = "No such file")

@@ -4,8 +4,9 @@ import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.CodeSearch;
 import dev.atelier.codeintel.SymbolHit;
 import dev.atelier.codeintel.SymbolKind;
-import dev.atelier.codeintel.TextQuery;
-import dev.atelier.codeintel.TextSearchResult;
+import dev.atelier.codeintel.TextSearchPage;
+import dev.atelier.codeintel.TextSearchRequest;
+import dev.atelier.codeintel.TextSort;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.repos.ReposStorage;
@@ -41,18 +42,29 @@ class SearchController {
   }
 
   @GetMapping("/text")
-  @Operation(summary = "Lines matching a literal or a regular expression, by path then line")
-  TextSearchResult text(
+  @Operation(
+      summary = "One page of the lines matching a literal or a regular expression",
+      description =
+          "The query may carry filters beside the text: file:REGEX and -file:REGEX on the path,"
+              + " lang:go (or -lang:), repo:REGEX on the repository's name, case:yes. The answer"
+              + " has the exact total of matching lines; pass its nextCursor as cursor for the"
+              + " next page. sort=relevance (code before tests, definitions first) or path.")
+  TextSearchPage text(
       @PathVariable long id,
       @RequestParam String q,
       @RequestParam(defaultValue = "false") boolean regex,
       @RequestParam(defaultValue = "false") boolean caseSensitive,
       @RequestParam(required = false) @Nullable String path,
-      @RequestParam(defaultValue = "" + TextQuery.DEFAULT_MAX_MATCHES) int limit,
+      @RequestParam(defaultValue = "" + TextSearchRequest.DEFAULT_PAGE_SIZE) int limit,
+      @RequestParam(defaultValue = "relevance") String sort,
+      @RequestParam(defaultValue = "0") int context,
+      @RequestParam(required = false) @Nullable String cursor,
       @RequestParam(required = false) @Nullable String branch) {
     Repository repository = repository(id);
-    TextQuery query = new TextQuery(q, regex, caseSensitive, path, limit);
-    return search.text(repository, branchOr(repository, branch), query);
+    TextSearchRequest request =
+        new TextSearchRequest(
+            q, regex, caseSensitive, path, TextSort.of(sort), context, limit, cursor);
+    return search.textPage(repository, branchOr(repository, branch), request);
   }
 
   @GetMapping("/symbols")

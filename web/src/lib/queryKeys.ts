@@ -1,0 +1,26 @@
+import type { TextSearchParams } from './api.ts';
+
+/**
+ * Query keys of the search and finder resources, one factory each, all under
+ * `['repo', id, …]` so that what changes in one repository can be invalidated alone.
+ */
+export const searchKeys = {
+  all: (repo: number) => ['repo', repo, 'search'] as const,
+  text: (repo: number, params: TextSearchParams) =>
+    [...searchKeys.all(repo), 'text', params.branch ?? '', params] as const,
+  other: (repo: number, branch: string | undefined, mode: string, q: string) =>
+    [...searchKeys.all(repo), mode, branch ?? '', q] as const,
+};
+
+export const finderKeys = {
+  all: (repo: number) => ['repo', repo, 'finder'] as const,
+  paths: (repo: number, branch: string | undefined) =>
+    [...finderKeys.all(repo), 'paths', branch ?? ''] as const,
+  symbols: (repo: number, branch: string | undefined, q: string) =>
+    [...finderKeys.all(repo), 'symbols', branch ?? '', q] as const,
+};
+
+/** The security scan's rule set: one list for the whole server. */
+export const securityKeys = {
+  rules: () => ['security', 'rules'] as const,
+};
