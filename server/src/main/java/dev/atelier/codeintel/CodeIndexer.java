@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -198,6 +199,7 @@ public final class CodeIndexer implements AutoCloseable {
     long orgId = repository.orgId();
     Branch branch = repos.branches().ensure(orgId, repository.id(), branchName);
     SourceScan scan = source.scan();
+    AtomicBoolean classifiedNow = new AtomicBoolean();
     return run(
         new Run(
             repository,
@@ -208,6 +210,7 @@ public final class CodeIndexer implements AutoCloseable {
             started,
             branch.manifestId() != null,
             false,
+            classifiedNow,
             (stored, classify) -> {
               List<ManifestEntry> entries = new ArrayList<>(scan.files().size());
               for (SourceFile file : scan.files()) {
@@ -223,8 +226,11 @@ public final class CodeIndexer implements AutoCloseable {
               }
               // Against the current manifest only differences travel; an unchanged tree writes
               // none.
-              ManifestChanges changes =
-                  differences(repos.manifests().entries(orgId, current), entries, classify);
+              List<ManifestEntry> before = repos.manifests().entries(orgId, current);
+              // Rows from before classes existed: their resolution predates the rules that read
+              // classes (no links into tests), so this run resolves the branch in full.
+              classifiedNow.set(before.stream().anyMatch(e -> e.fileClass() == null));
+              ManifestChanges changes = differences(before, entries, classify);
               if (changes.isEmpty() && java.util.Objects.equals(headCommit, branch.headCommit())) {
                 repos.branches().finishUnchanged(orgId, branch.id());
                 return current;
@@ -304,6 +310,7 @@ public final class CodeIndexer implements AutoCloseable {
             started,
             true,
             true,
+            new AtomicBoolean(),
             (stored, classify) -> {
               List<ManifestEntry> upserts = new ArrayList<>();
               for (SourceFile file : files) {
@@ -331,6 +338,7 @@ public final class CodeIndexer implements AutoCloseable {
       long started,
       boolean incremental,
       boolean resolveInBackground,
+      AtomicBoolean resolveInFull,
       ManifestWriter manifestWriter) {}
 
   private IndexSummary run(Run run) throws InterruptedException {
@@ -390,7 +398,12 @@ public final class CodeIndexer implements AutoCloseable {
         resolvedReferences = lastResolved.getOrDefault(branch.id().value(), 0L);
       } else {
         resolvedReferences =
-            resolveNow(orgId, branch.id().value(), manifest.value(), incremental, outcome.kept());
+            resolveNow(
+                orgId,
+                branch.id().value(),
+                manifest.value(),
+                incremental && !run.resolveInFull().get(),
+                outcome.kept());
       }
       phases.mark("resolve");
       List<IndexSummary.Skip> skips = new ArrayList<>();

@@ -131,10 +131,11 @@ class FileClassesAcrossToolsTest {
   @Test
   void rowsIndexedBeforeClassesExistedAreClassifiedByTheNextRun() throws Exception {
     call("project_summary", Map.of());
-    // What V10 leaves on the rows of an index written before it.
-    JdbcClient.create(core.database().dataSource())
-        .sql("UPDATE manifest_entries SET file_class = NULL")
-        .update();
+    JdbcClient jdbc = JdbcClient.create(core.database().dataSource());
+    // What V10 leaves on the rows of an index written before it; and a stale resolution, which
+    // the first run after it must redo in full (it was made without the rules that read classes).
+    jdbc.sql("UPDATE manifest_entries SET file_class = NULL").update();
+    jdbc.sql("DELETE FROM resolved_refs").update();
     assertThat(storedClasses()).containsEntry("tests/test_orders.py", null);
 
     core.indexWorkingTree(tree, IndexListener.NONE);
@@ -143,6 +144,8 @@ class FileClassesAcrossToolsTest {
         .containsEntry("tests/test_orders.py", FileClass.TEST)
         .containsEntry("shop/tables_gen.py", FileClass.GENERATED)
         .containsEntry("shop/orders.py", FileClass.SOURCE);
+    assertThat(jdbc.sql("SELECT count(*) FROM resolved_refs").query(Long.class).single())
+        .isPositive();
   }
 
   private Map<String, @Nullable FileClass> storedClasses() {
