@@ -424,12 +424,15 @@ try {
     .first()
     .waitFor();
   await page.screenshot({ path: join(out, '9-hotspots.png') });
+  await checkAccessibility(page, 'the Hotspots tab');
   await page.getByRole('tab', { name: 'Communities' }).click();
   await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
   await page.screenshot({ path: join(out, '10-communities.png') });
+  await checkAccessibility(page, 'the Communities tab');
   await page.getByRole('tab', { name: 'Security' }).click();
   await page.getByRole('tabpanel').locator('p, ul').first().waitFor();
   await page.screenshot({ path: join(out, '11-security.png') });
+  await checkAccessibility(page, 'the Security tab');
 
   // The dependency graph: files drawn and coloured by cluster; hover names one, a click opens it.
   const graphChunk = page.waitForResponse((r) => /\/assets\/GraphTab-[^/]*\.js$/.test(r.url()));

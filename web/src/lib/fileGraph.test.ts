@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { communityColour, drawable, type FileGraph, neighbours } from './fileGraph.ts';
+import {
+  communityColour,
+  drawable,
+  type FileGraph,
+  folderFiles,
+  folderGraph,
+  neighbours,
+  startsAtFolders,
+} from './fileGraph.ts';
 
 const graph: FileGraph = {
   nodes: [
@@ -54,5 +62,49 @@ describe('file graph shaping', () => {
 
     expect([...neighbours(links, 0)].sort()).toEqual([1, 2]);
     expect(neighbours(links, 5).size).toBe(0);
+  });
+});
+
+describe('folder level', () => {
+  const graph = {
+    nodes: [
+      { path: 'a/X.java', rank: 0.3, community: 1 },
+      { path: 'a/Y.java', rank: 0.2, community: 1 },
+      { path: 'b/Z.java', rank: 0.4, community: 2 },
+      { path: 'README.md', rank: 0.1, community: 2 },
+    ],
+    edges: [
+      { from: 0, to: 2, imports: 1, references: 2 },
+      { from: 1, to: 2, imports: 0, references: 3 },
+      { from: 0, to: 1, imports: 1, references: 1 },
+    ],
+    clusters: [],
+    totalFiles: 4,
+  };
+
+  it('sums files into folders, their ranks and the dependencies between folders', () => {
+    const folders = folderGraph(graph);
+    expect(folders.nodes.map((n) => [n.path, Number(n.rank.toFixed(2)), n.community])).toEqual([
+      ['a', 0.5, 1],
+      ['b', 0.4, 2],
+      ['', 0.1, 2],
+    ]);
+    expect(folders.edges).toEqual([{ from: 0, to: 1, imports: 1, references: 5 }]);
+  });
+
+  it('drills down to one folder and starts at folders only when the files are many and spread', () => {
+    const a = folderFiles(graph, 'a');
+    expect(a.nodes.map((n) => n.path)).toEqual(['a/X.java', 'a/Y.java']);
+    expect(a.edges).toEqual([{ from: 0, to: 1, imports: 1, references: 1 }]);
+    expect(startsAtFolders(graph)).toBe(false);
+    const many = {
+      ...graph,
+      nodes: Array.from({ length: 50 }, (_, i) => ({
+        path: `${i % 2 ? 'a' : 'b'}/F${i}.java`,
+        rank: 1,
+        community: 1,
+      })),
+    };
+    expect(startsAtFolders(many)).toBe(true);
   });
 });

@@ -101,4 +101,34 @@ describe('GraphTab', () => {
     expect(accounts!.getAttribute('class')).not.toContain('dim');
     expect(readme!.getAttribute('class')).toContain('dim');
   });
+
+  it('starts many files spread over folders at the folder level and drills down with Enter', async () => {
+    const many: FileGraph = {
+      nodes: Array.from({ length: 50 }, (_, i) => ({
+        path: `${i % 2 ? 'src/a' : 'src/b'}/F${i}.java`,
+        rank: 1 / (i + 1),
+        community: 1,
+      })),
+      edges: [{ from: 1, to: 0, imports: 1, references: 1 }],
+      clusters: [],
+      totalFiles: 50,
+    };
+    serve(many);
+    renderTab();
+
+    const folders = await screen.findByRole('group', { name: /Dependency graph of 2 folders/ });
+    const a = within(folders)
+      .getAllByRole('link')
+      .find((n) => n.getAttribute('data-path') === 'src/a')!;
+    fireEvent.keyDown(a, { key: 'Enter' });
+
+    const files = await screen.findByRole('group', { name: /Dependency graph of 25 files/ });
+    expect(
+      within(files)
+        .getAllByRole('link')
+        .every((n) => n.getAttribute('data-path')?.startsWith('src/a/')),
+    ).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '← All folders' }));
+    expect(await screen.findByRole('group', { name: /of 2 folders/ })).toBeDefined();
+  });
 });

@@ -2,7 +2,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '../../components/Link.tsx';
 import { api } from '../../lib/api.ts';
-import { communityColour, drawable, type FileGraph, neighbours } from '../../lib/fileGraph.ts';
+import {
+  communityColour,
+  drawable,
+  type FileGraph,
+  folderFiles,
+  folderGraph,
+  neighbours,
+  startsAtFolders,
+} from '../../lib/fileGraph.ts';
 import { bounds, type LayoutNode, spiral, step } from '../../lib/forceLayout.ts';
 import { codeUrl, navigate } from '../../lib/router.ts';
 import { Empty, TabState } from './TabState.tsx';
@@ -52,7 +60,7 @@ export default function GraphTab({ repo, branch }: { repo: number; branch: strin
                 </select>
               </label>
             </div>
-            <GraphView
+            <LevelledGraph
               key={`${limit}:${graph.nodes.length}:${graph.edges.length}`}
               graph={graph}
               repo={repo}
@@ -65,7 +73,11 @@ export default function GraphTab({ repo, branch }: { repo: number; branch: strin
   );
 }
 
-function GraphView({
+/**
+ * Folders first when the files are many and spread (a node per folder, dependencies summed);
+ * choosing a folder drills down to its files; the file level is one choice away.
+ */
+function LevelledGraph({
   graph,
   repo,
   branch,
@@ -73,6 +85,74 @@ function GraphView({
   graph: FileGraph;
   repo: number;
   branch: string | undefined;
+}) {
+  const [level, setLevel] = useState<'folders' | 'files'>(() =>
+    startsAtFolders(graph) ? 'folders' : 'files',
+  );
+  const [folder, setFolder] = useState<string | undefined>();
+  const folders = useMemo(() => folderGraph(graph), [graph]);
+  const inFolder = useMemo(
+    () => (folder === undefined ? undefined : folderFiles(graph, folder)),
+    [graph, folder],
+  );
+  const shown = inFolder ?? (level === 'folders' ? folders : graph);
+  return (
+    <>
+      <div className="graph-level small">
+        <label>
+          Level{' '}
+          <select
+            value={level}
+            onChange={(e) => {
+              setFolder(undefined);
+              setLevel(e.target.value as 'folders' | 'files');
+            }}
+          >
+            <option value="folders">Folders ({folders.nodes.length})</option>
+            <option value="files">Files ({graph.nodes.length})</option>
+          </select>
+        </label>
+        {folder !== undefined && (
+          <>
+            {' '}
+            <button type="button" onClick={() => setFolder(undefined)}>
+              ← All folders
+            </button>{' '}
+            <span>
+              Files of <code>{folder || '(root)'}</code>; Enter or a click opens one.
+            </span>
+          </>
+        )}
+        {folder === undefined && level === 'folders' && (
+          <span> Enter or a click on a folder shows its files.</span>
+        )}
+      </div>
+      <GraphView
+        key={`${level}:${folder ?? ''}`}
+        graph={shown}
+        repo={repo}
+        branch={branch}
+        unit={folder === undefined && level === 'folders' ? 'folders' : 'files'}
+        {...(folder === undefined && level === 'folders' ? { onOpen: setFolder } : {})}
+      />
+    </>
+  );
+}
+
+function GraphView({
+  graph,
+  repo,
+  branch,
+  unit = 'files',
+  onOpen,
+}: {
+  graph: FileGraph;
+  repo: number;
+  branch: string | undefined;
+  /** What a node is: a file, or a folder of them. */
+  unit?: 'files' | 'folders';
+  /** What choosing a node does; opening the file by default. */
+  onOpen?: (path: string) => void;
 }) {
   const { files, links } = useMemo(() => drawable(graph), [graph]);
   const [nodes] = useState<LayoutNode[]>(() => {
@@ -145,7 +225,9 @@ function GraphView({
 
   const open = (i: number) => {
     const file = files[i];
-    if (file) navigate(codeUrl(repo, file.path, branch));
+    if (!file) return;
+    if (onOpen) onOpen(file.path);
+    else navigate(codeUrl(repo, file.path, branch));
   };
 
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
@@ -195,7 +277,7 @@ function GraphView({
           ref={svg}
           viewBox={box}
           role="group"
-          aria-label={`Dependency graph of ${files.length} files; the table below lists them`}
+          aria-label={`Dependency graph of ${files.length} ${unit}; the table below lists them`}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
@@ -249,7 +331,7 @@ function GraphView({
                   transform={`translate(${node.x} ${node.y})`}
                   role="link"
                   tabIndex={0}
-                  aria-label={`${file.path}, cluster ${file.community || 'none'}, depends on ${file.dependsOn}, used by ${file.usedBy}`}
+                  aria-label={`${file.path || '(root)'}, cluster ${file.community || 'none'}, depends on ${file.dependsOn}, used by ${file.usedBy}`}
                   onPointerEnter={() => setHovered(i)}
                   onPointerLeave={() => setHovered((h) => (h === i ? undefined : h))}
                   onFocus={() => setHovered(i)}

@@ -82,13 +82,7 @@ public final class CommunityFinder {
       String folder = commonFolder(paths);
       found.add(
           new Community(
-              0,
-              label(folder, paths, g.paths[central], topSymbols),
-              folder,
-              g.paths[central],
-              topSymbols,
-              paths.size(),
-              paths));
+              0, label(paths), folder, g.paths[central], topSymbols, paths.size(), paths));
     }
     found.sort(
         Comparator.comparingInt(Community::size).reversed().thenComparing(Community::central));
@@ -102,26 +96,32 @@ public final class CommunityFinder {
     return new Communities(numbered, modularity, isolated);
   }
 
-  private static String label(
-      String folder, List<String> paths, String central, List<String> symbols) {
-    String name = central.substring(central.lastIndexOf('/') + 1);
-    return (folder.isEmpty() ? spreadFolder(paths, central) : folder)
-        + " ("
-        + name
-        + (symbols.isEmpty() ? "" : ": " + String.join(", ", symbols))
-        + ")";
-  }
-
-  /** For a cluster spread over folders: the central file's folder and how many others. */
-  private static String spreadFolder(List<String> paths, String central) {
-    java.util.Set<String> folders = new java.util.HashSet<>();
+  /**
+   * A cluster's name: the package (folder) most of its files are in, with how many other folders it
+   * reaches into, and its size. Not its most central file or symbols: those are often an annotation
+   * or a utility every package uses ({@code @GwtCompatible}, {@code checkNotNull}), which says
+   * nothing about what the cluster is.
+   */
+  static String label(List<String> paths) {
+    java.util.Map<String, Integer> byFolder = new java.util.TreeMap<>();
     for (String path : paths) {
       int cut = path.lastIndexOf('/');
-      folders.add(cut < 0 ? "" : path.substring(0, cut));
+      byFolder.merge(cut < 0 ? "" : path.substring(0, cut), 1, Integer::sum);
     }
-    int cut = central.lastIndexOf('/');
-    String top = cut < 0 ? "(root)" : central.substring(0, cut);
-    return folders.size() <= 1 ? top : top + " +" + (folders.size() - 1) + " folders";
+    String main =
+        byFolder.entrySet().stream()
+            .max(
+                java.util.Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(e -> -e.getKey().length()))
+            .map(java.util.Map.Entry::getKey)
+            .orElse("");
+    int others = byFolder.size() - 1;
+    return (main.isEmpty() ? "(root)" : main)
+        + (others == 0 ? "" : " +" + others + (others == 1 ? " folder" : " folders"))
+        + " ("
+        + paths.size()
+        + (paths.size() == 1 ? " file" : " files")
+        + ")";
   }
 
   /** The longest folder all the paths are in, without a trailing slash; "" for the root. */
