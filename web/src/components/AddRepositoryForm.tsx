@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, type CloneJob, type RepositoryInfo } from '../lib/api.ts';
 
 /** `/abs/path` is a folder on the server; anything with a scheme (or `git@`) is a git URL. */
 export function sourceOf(input: string): { path: string } | { gitUrl: string } {
@@ -10,12 +10,27 @@ export function sourceOf(input: string): { path: string } | { gitUrl: string } {
     : { path: value };
 }
 
+/** Adds a source; for a git URL, waits for the clone job the server started to end. */
+async function addAndWait(value: string): Promise<RepositoryInfo | CloneJob> {
+  const added = await api.addRepository(sourceOf(value));
+  if (!('state' in added)) return added;
+  let job = added;
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    job = await api.clone(job.id);
+  }
+  if (job.state === 'failed') {
+    throw new ApiError(422, 'Clone failed', job.error ?? undefined, job.errorCode ?? undefined);
+  }
+  return job;
+}
+
 /** Adds a local folder or a git URL; the list then shows its indexing live. */
 export function AddRepositoryForm() {
   const [source, setSource] = useState('');
   const client = useQueryClient();
   const add = useMutation({
-    mutationFn: (value: string) => api.addRepository(sourceOf(value)),
+    mutationFn: addAndWait,
     onSuccess: () => {
       setSource('');
       void client.invalidateQueries({ queryKey: ['repos'] });
@@ -38,7 +53,7 @@ export function AddRepositoryForm() {
           spellCheck={false}
         />
         <button type="submit" disabled={add.isPending || !source.trim()}>
-          {add.isPending ? 'Adding…' : 'Add'}
+          {add.isPending ? ('gitUrl' in sourceOf(source) ? 'Cloning…' : 'Adding…') : 'Add'}
         </button>
       </div>
       {add.isError && (

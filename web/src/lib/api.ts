@@ -68,6 +68,16 @@ export interface BranchInfo {
   lastError?: string | null;
 }
 
+/** A clone of a git URL, running as a job on the server. */
+export interface CloneJob {
+  id: string;
+  url: string;
+  state: 'running' | 'completed' | 'failed';
+  repositoryId: number | null;
+  errorCode: string | null;
+  error: string | null;
+}
+
 export interface RepositoryInfo {
   id: number;
   name: string;
@@ -176,8 +186,11 @@ export const api = {
   tool: <T>(id: number, name: string, args: Record<string, unknown>, signal?: AbortSignal) =>
     getJson<ToolAnswer<T>>(`/api/repos/${id}/tools/${name}`, signal, args),
   repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),
+  /** A folder answers the repository; a git URL answers the clone job it started. */
   addRepository: (source: { path: string } | { gitUrl: string }) =>
-    getJson<RepositoryInfo>('/api/repos', undefined, source),
+    getJson<RepositoryInfo | CloneJob>('/api/repos', undefined, source),
+  clone: (id: string, signal?: AbortSignal) =>
+    getJson<CloneJob>(`/api/clones/${encodeURIComponent(id)}`, signal),
   repo: (id: number, signal?: AbortSignal) => getJson<RepositoryInfo>(`/api/repos/${id}`, signal),
   tree: (id: number, path: string, branch?: string, signal?: AbortSignal) =>
     getJson<Folder>(`/api/repos/${id}/tree${query({ path, branch })}`, signal),

@@ -83,11 +83,14 @@ class AddRepositoryServeTest {
 
     HttpResponse<String> added = add("{\"gitUrl\": \"" + origin.toUri() + "\"}");
 
-    assertThat(added.statusCode()).isEqualTo(201);
-    JsonNode repository = http.json(added);
+    assertThat(added.statusCode()).isEqualTo(202);
+    JsonNode job = awaitClone(http, added);
+    assertThat(job.get("state").asString()).isEqualTo("completed");
+    long id = job.get("repositoryId").asLong();
+    JsonNode repository = http.json(http.get("/api/repos/" + id));
     assertThat(Path.of(repository.get("location").asString()))
         .startsWith(workspace.resolve(".atelier/clones").toRealPath());
-    awaitReady(repository.get("id").asLong());
+    awaitReady(id);
   }
 
   @Test
@@ -98,10 +101,10 @@ class AddRepositoryServeTest {
     assertProblem(
         add("{\"path\": \"" + other + "\", \"gitUrl\": \"https://x/y.git\"}"), 400, "either");
     assertProblem(add("{\"gitUrl\": \"ftp://example.com/r.git\"}"), 400, "https, http or ssh");
-    assertProblem(
-        add("{\"gitUrl\": \"" + origin.resolve("nothing-here").toUri() + "\"}"),
-        422,
-        "no git repository at that URL");
+    JsonNode missing =
+        awaitClone(http, add("{\"gitUrl\": \"" + origin.resolve("nothing-here").toUri() + "\"}"));
+    assertThat(missing.get("state").asString()).isEqualTo("failed");
+    assertThat(missing.get("error").asString()).contains("no git repository at that URL");
     assertThat(workspace.resolve(".atelier/clones/nothing-here")).doesNotExist();
     assertProblem(add("{\"gitUrl\": \"git@127.0.0.1:nothing.git\"}"), 403, "private address");
   }
@@ -165,6 +168,24 @@ class AddRepositoryServeTest {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(http.json(response).get("detail").asString()).contains(detail);
+  }
+
+  /** The clone job a 202 started, once it has ended. */
+  static JsonNode awaitClone(Http http, HttpResponse<String> accepted) {
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonNode job = http.json(accepted);
+    while (job.get("state").asString().equals("running") && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      job = http.json(http.get(location));
+    }
+    return job;
   }
 
   private static void awaitReady(long id) throws InterruptedException {

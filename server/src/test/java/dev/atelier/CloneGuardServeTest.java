@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Clones that a hostile git server cannot turn into a request forgery: with private hosts allowed
@@ -90,10 +91,11 @@ class CloneGuardServeTest {
 
   @Test
   void aRedirectToAnotherPortIsNotFollowed() {
-    HttpResponse<String> response = add(foreignUrl("redirect.git"));
+    JsonNode job = AddRepositoryServeTest.awaitClone(http, add(foreignUrl("redirect.git")));
 
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(http.json(response).get("detail").asString()).contains("redirected");
+    assertThat(job.get("state").asString()).isEqualTo("failed");
+    assertThat(job.get("errorCode").asString()).isEqualTo("git-url-not-allowed");
+    assertThat(job.get("error").asString()).contains("redirected");
     assertThat(elsewhereHits).hasValue(0);
     assertThat(cloneFolders()).isZero();
   }
@@ -101,9 +103,10 @@ class CloneGuardServeTest {
   @Test
   void theForeignReplyIsNeverEchoed() {
     HttpResponse<String> response = add(foreignUrl("talkative.git"));
+    JsonNode job = AddRepositoryServeTest.awaitClone(http, response);
 
-    assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(response.body()).doesNotContain(FOREIGN_SECRET);
+    assertThat(job.get("state").asString()).isEqualTo("failed");
+    assertThat(job.toString()).doesNotContain(FOREIGN_SECRET);
     assertThat(cloneFolders()).isZero();
   }
 

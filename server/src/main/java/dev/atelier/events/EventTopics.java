@@ -19,6 +19,11 @@ public final class EventTopics {
     return "repo:" + repositoryId;
   }
 
+  /** The topic of one clone of a git URL: its progress, completion or failure. */
+  public static String clone(String cloneId) {
+    return "clone:" + cloneId;
+  }
+
   public static boolean isValid(String topic) {
     return TOPIC.matcher(topic).matches();
   }

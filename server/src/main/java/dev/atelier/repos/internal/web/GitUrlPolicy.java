@@ -28,8 +28,13 @@ final class GitUrlPolicy {
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x20\\x7f]");
 
   /** A URL that passed: what to hand to git, and the host it may talk to (null for files). */
-  record Remote(
-      String url, String scheme, @Nullable String host, int port, @Nullable Path folder) {}
+  record Remote(String url, String scheme, @Nullable String host, int port, @Nullable Path folder) {
+
+    /** The URL as messages and the clone job show it: without a password. */
+    String shown() {
+      return url.replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+  }
 
   private final LocalFolderPolicy folders;
   private final boolean allowPrivateHosts;

@@ -42,13 +42,21 @@ class RepositoryController {
   @Operation(
       summary = "Add a repository: a local folder or a git URL (cloned under the data folder)",
       description =
-          "Indexes it in the background (progress on /api/events, topic repo:ID). 201 when new,"
-              + " 200 when the folder was already registered.")
-  ResponseEntity<RepositoryView> add(@RequestBody AddRepository request) {
-    RepositoryRegistration.Registered added =
-        registration.add(ORG, request.path(), request.gitUrl());
-    RepositoryView view = view(added.repository());
-    return added.created()
+          "A folder: 201 when new, 200 when it was already registered, indexed in the background"
+              + " (progress on /api/events, topic repo:ID). A git URL: 202 with the clone job"
+              + " (GET /api/clones/{id}; events on topic clone:ID), once the URL passed the checks.")
+  ResponseEntity<Object> add(@RequestBody AddRepository request) {
+    RepositoryRegistration.Added added = registration.add(ORG, request.path(), request.gitUrl());
+    CloneJobs.CloneJob clone = added.cloneJob();
+    if (clone != null) {
+      return ResponseEntity.accepted()
+          .location(URI.create("/api/clones/" + clone.id()))
+          .body(clone);
+    }
+    RepositoryRegistration.Registered registered =
+        java.util.Objects.requireNonNull(added.registered());
+    RepositoryView view = view(registered.repository());
+    return registered.created()
         ? ResponseEntity.created(URI.create("/api/repos/" + view.id())).body(view)
         : ResponseEntity.ok(view);
   }

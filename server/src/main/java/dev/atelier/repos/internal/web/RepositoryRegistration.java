@@ -39,14 +39,17 @@ class RepositoryRegistration {
   private final LocalFolderPolicy folders;
   private final GitUrlPolicy gitUrls;
   private final GuardedClone cloner;
+  private final CloneJobs clones;
 
   RepositoryRegistration(
       ReposStorage repos,
       ChangeDebouncer debouncer,
       ObjectProvider<WorkingTreeWatchers> watchers,
       AtelierSettings settings,
-      Environment environment) {
+      Environment environment,
+      CloneJobs clones) {
     this.repos = repos;
+    this.clones = clones;
     this.debouncer = debouncer;
     this.watchers = watchers;
     this.settings = settings;
@@ -84,15 +87,33 @@ class RepositoryRegistration {
   /** What registering found: the repository and whether it was new. */
   record Registered(Repository repository, boolean created) {}
 
-  Registered add(long orgId, @Nullable String path, @Nullable String gitUrl) {
+  /**
+   * What adding asked for: a folder registered at once, or a git URL that passed the checks and is
+   * now being cloned as {@code clone}.
+   */
+  record Added(@Nullable Registered registered, CloneJobs.@Nullable CloneJob cloneJob) {}
+
+  Added add(long orgId, @Nullable String path, @Nullable String gitUrl) {
     String local = path == null || path.isBlank() ? null : path;
     String remote = gitUrl == null || gitUrl.isBlank() ? null : gitUrl;
     if ((local == null) == (remote == null)) {
       throw new AtelierException(
           ReposError.INVALID_PATH, "give either 'path' (a local folder) or 'gitUrl', not both");
     }
-    Path folder =
-        local != null ? localFolder(local) : clone(java.util.Objects.requireNonNull(remote));
+    if (local != null) {
+      return new Added(register(orgId, localFolder(local)), null);
+    }
+    // The URL is judged now (a refusal is this request's 4xx); the clone itself runs as a job.
+    GitUrlPolicy.Remote checked = gitUrls.check(java.util.Objects.requireNonNull(remote));
+    CloneJobs.CloneJob job =
+        clones.start(
+            orgId,
+            checked.shown(),
+            () -> register(orgId, clone(checked)).repository().id().value());
+    return new Added(null, job);
+  }
+
+  private Registered register(long orgId, Path folder) {
     boolean known = repos.repositories().findByLocation(orgId, folder.toString()).isPresent();
     Repository repository = repos.repositories().registerWorkingTree(orgId, folder);
     WorkingTreeWatchers active = watchers.getIfAvailable();
@@ -125,8 +146,7 @@ class RepositoryRegistration {
     return allowed;
   }
 
-  private Path clone(String url) {
-    GitUrlPolicy.Remote remote = gitUrls.check(url);
+  private Path clone(GitUrlPolicy.Remote remote) {
     String name =
         URI.create(remote.url())
             .getPath()
