@@ -11,7 +11,8 @@ public enum CodeIntelError implements ErrorCode {
   INVALID_POSITION("invalid-position", 400, "No such position in the file"),
   FILE_NOT_FOUND("file-not-found", 404, "No such file or folder in the branch"),
   BINARY_FILE("binary-file", 415, "The file is binary and has no text to show"),
-  FILE_TOO_LARGE("file-too-large", 413, "The file is too large to show");
+  FILE_TOO_LARGE("file-too-large", 413, "The file is too large to show"),
+  SEARCH_BUSY("search-busy", 503, "Too many regular-expression searches at once");
 
   private final Spec spec;
 

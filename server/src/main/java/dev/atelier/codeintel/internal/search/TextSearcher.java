@@ -51,6 +51,10 @@ public final class TextSearcher {
   private final Sql sql;
   private final RecentSearches recent = new RecentSearches(16, 2L * MAX_HELD_LINES);
 
+  // Each regex search may scan every file for its time budget: a few at once per core, no more.
+  private final RegexGate regexGate =
+      new RegexGate(Math.max(2, Runtime.getRuntime().availableProcessors()), 2_000);
+
   public TextSearcher(DataSource dataSource, DatabaseVendor vendor) {
     this.sql = new Sql(dataSource, vendor);
   }
@@ -62,6 +66,13 @@ public final class TextSearcher {
    * @param repository the repository's name, for {@code repo:} filters
    */
   public TextSearchPage page(
+      long orgId, long manifestId, String repository, TextSearchRequest request) {
+    return request.regex()
+        ? regexGate.run(() -> pageOf(orgId, manifestId, repository, request))
+        : pageOf(orgId, manifestId, repository, request);
+  }
+
+  private TextSearchPage pageOf(
       long orgId, long manifestId, String repository, TextSearchRequest request) {
     ParsedQuery parsed = QueryParser.parse(request.query(), request.caseSensitive());
     PathGlob glob = PathGlob.of(request.pathGlob());
@@ -304,6 +315,12 @@ public final class TextSearcher {
   }
 
   public TextSearchResult search(long orgId, long manifestId, TextQuery query) {
+    return query.regex()
+        ? regexGate.run(() -> searchOf(orgId, manifestId, query))
+        : searchOf(orgId, manifestId, query);
+  }
+
+  private TextSearchResult searchOf(long orgId, long manifestId, TextQuery query) {
     Pattern pattern = compile(query);
     List<String> literals =
         query.regex() ? RequiredLiterals.of(query.pattern()) : literalsOf(query.pattern());
