@@ -272,7 +272,8 @@ class BrowseServeTest {
           .startsWith("text/html");
       assertThat(response.body()).contains("<div id=\"root\">");
     }
-    for (String known : List.of("/repos", "/repos/1", "/repos/1/search", "/repos/1/understand")) {
+    for (String known :
+        List.of("/repos", "/repos/1", "/repos/1/search", "/repos/1/understand", "/signin")) {
       assertThat(http.get(known).statusCode()).as(known).isEqualTo(200);
     }
   }

@@ -31,10 +31,13 @@ class SinglePageAppRoutes implements WebMvcConfigurer {
   private static final List<String> SERVER_PREFIXES =
       List.of("api/", "actuator/", "assets/", "error");
 
-  /** The routes the web app draws (web/src/lib/router.ts, parseRoute): keep the two in step. */
+  /**
+   * The routes the web app draws (web/src/lib/router.ts, parseRoute): keep the two in step. {@code
+   * /signin} is the sign-in help page that comes with authentication.
+   */
   private static final Pattern APP_ROUTES =
       Pattern.compile(
-          "/|/index\\.html|/repos/?|/repos/\\d+/?|/repos/\\d+/(code|search)(/.*)?"
+          "/|/index\\.html|/signin|/repos/?|/repos/\\d+/?|/repos/\\d+/(code|search)(/.*)?"
               + "|/repos/\\d+/understand/?");
 
   @Override
