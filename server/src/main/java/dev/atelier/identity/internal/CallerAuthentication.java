@@ -1,6 +1,6 @@
 package dev.atelier.identity.internal;
 
-import dev.atelier.identity.Caller;
+import dev.atelier.platform.Caller;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -1,10 +1,10 @@
 package dev.atelier.identity.internal.web;
 
-import dev.atelier.identity.Caller;
 import dev.atelier.identity.IdentityError;
 import dev.atelier.identity.InstallToken;
 import dev.atelier.identity.internal.CallerAuthentication;
 import dev.atelier.identity.internal.SessionCookies;
+import dev.atelier.platform.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;

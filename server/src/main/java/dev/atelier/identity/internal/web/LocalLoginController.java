@@ -1,12 +1,16 @@
 package dev.atelier.identity.internal.web;
 
+import dev.atelier.audit.AuditEvent;
 import dev.atelier.identity.LoginLinks;
 import dev.atelier.identity.internal.LoginCodes;
 import dev.atelier.identity.internal.SessionCookies;
+import dev.atelier.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -28,10 +32,13 @@ class LocalLoginController {
 
   private final LoginCodes codes;
   private final SessionCookies sessions;
+  private final ApplicationEventPublisher events;
 
-  LocalLoginController(LoginCodes codes, SessionCookies sessions) {
+  LocalLoginController(
+      LoginCodes codes, SessionCookies sessions, ApplicationEventPublisher events) {
     this.codes = codes;
     this.sessions = sessions;
+    this.events = events;
   }
 
   @GetMapping("/local")
@@ -43,6 +50,14 @@ class LocalLoginController {
   ResponseEntity<Void> signIn(
       @RequestParam(defaultValue = "") String code, HttpServletRequest request) {
     if (code.isEmpty() || code.length() > 128 || !codes.redeem(code)) {
+      events.publishEvent(
+          new AuditEvent(
+              Caller.LOCAL_ORG,
+              "session",
+              null,
+              "login-failed",
+              Map.of(),
+              Map.of("reason", "login link unknown, spent or expired")));
       return ResponseEntity.status(HttpStatus.SEE_OTHER)
           .location(URI.create("/signin?link=expired"))
           .build();
@@ -55,6 +70,9 @@ class LocalLoginController {
             .path("/")
             .maxAge(sessions.lifetime())
             .build();
+    events.publishEvent(
+        new AuditEvent(
+            Caller.LOCAL_ORG, "session", null, "login", Map.of(), Map.of("via", "login link")));
     return ResponseEntity.status(HttpStatus.SEE_OTHER)
         .header(HttpHeaders.SET_COOKIE, cookie.toString())
         .location(URI.create("/"))
@@ -67,12 +85,16 @@ class LocalLoginController {
   @PostMapping("/login-links")
   @Operation(summary = "A fresh one-time login link (valid for 5 minutes), for `atelier open`")
   LoginLink newLink() {
+    events.publishEvent(
+        new AuditEvent(Caller.LOCAL_ORG, "login-link", null, "created", Map.of(), Map.of()));
     return new LoginLink(codes.newLoginPath(LoginLinks.LinkUse.IMMEDIATE));
   }
 
   @PostMapping("/logout")
   @Operation(summary = "Sign this browser out: the session cookie is cleared")
   ResponseEntity<Void> logout(HttpServletRequest request) {
+    events.publishEvent(
+        new AuditEvent(Caller.LOCAL_ORG, "session", null, "logout", Map.of(), Map.of()));
     ResponseCookie cleared =
         ResponseCookie.from(SessionCookies.NAME, "")
             .httpOnly(true)

@@ -1,5 +1,6 @@
 package dev.atelier.mcp.internal.web;
 
+import dev.atelier.audit.AuditEvent;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.mcp.ToolAnswer;
 import dev.atelier.mcp.ToolCatalog;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +38,12 @@ class ToolController {
 
   private final ToolCatalog catalog;
   private final CodeIntelligence core;
+  private final ApplicationEventPublisher events;
 
-  ToolController(ToolCatalog catalog, CodeIntelligence core) {
+  ToolController(ToolCatalog catalog, CodeIntelligence core, ApplicationEventPublisher events) {
     this.catalog = catalog;
     this.core = core;
+    this.events = events;
   }
 
   /** A tool as MCP lists it: its name, what it answers and the JSON Schema of its arguments. */
@@ -80,8 +84,19 @@ class ToolController {
       @PathVariable @Parameter(description = "a tool name, e.g. search_symbols") String name,
       @RequestBody(required = false) @Nullable Map<String, Object> arguments) {
     Repository repository = repository(id);
-    return catalog.call(
-        name, arguments == null ? Map.of() : arguments, ToolScope.of(core, repository));
+    Map<String, Object> given = arguments == null ? Map.of() : arguments;
+    ToolAnswer answer = catalog.call(name, given, ToolScope.of(core, repository));
+    if (!catalog.tool(name).readOnly()) {
+      events.publishEvent(
+          new AuditEvent(
+              ORG,
+              "repository",
+              Long.toString(id),
+              "tool:" + name,
+              Map.of(),
+              Map.of("arguments", given)));
+    }
+    return answer;
   }
 
   private Repository repository(long id) {

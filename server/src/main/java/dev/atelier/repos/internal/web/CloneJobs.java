@@ -1,5 +1,6 @@
 package dev.atelier.repos.internal.web;
 
+import dev.atelier.audit.AuditEvent;
 import dev.atelier.events.EventBus;
 import dev.atelier.events.EventTopics;
 import dev.atelier.platform.AtelierException;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,7 @@ class CloneJobs implements DisposableBean {
       @Nullable String error) {}
 
   private final EventBus events;
+  private final ApplicationEventPublisher audit;
   private final ExecutorService workers = Executors.newFixedThreadPool(AT_ONCE);
   private final Map<String, CloneJob> jobs =
       new LinkedHashMap<>() {
@@ -52,8 +55,9 @@ class CloneJobs implements DisposableBean {
         }
       };
 
-  CloneJobs(EventBus events) {
+  CloneJobs(EventBus events, ApplicationEventPublisher audit) {
     this.events = events;
+    this.audit = audit;
   }
 
   /** Starts {@code clone} (which answers the repository id) and returns the running job. */
@@ -83,6 +87,12 @@ class CloneJobs implements DisposableBean {
           new CloneJob(job.id(), job.orgId(), job.url(), "completed", repositoryId, null, null);
       put(done);
       events.publish(topic, "clone.completed", done);
+      audit.publishEvent(
+          AuditEvent.created(
+              job.orgId(),
+              "repository",
+              Long.toString(repositoryId),
+              Map.of("url", job.url(), "cloneId", job.id())));
     } catch (AtelierException e) {
       CloneJob failed =
           new CloneJob(

@@ -1,5 +1,6 @@
 package dev.atelier.repos.internal.web;
 
+import dev.atelier.audit.AuditEvent;
 import dev.atelier.repos.Branch;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
@@ -9,7 +10,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +32,13 @@ class RepositoryController {
 
   private final ReposStorage repos;
   private final RepositoryRegistration registration;
+  private final ApplicationEventPublisher events;
 
-  RepositoryController(ReposStorage repos, RepositoryRegistration registration) {
+  RepositoryController(
+      ReposStorage repos, RepositoryRegistration registration, ApplicationEventPublisher events) {
     this.repos = repos;
     this.registration = registration;
+    this.events = events;
   }
 
   /** A folder on the server's disk, or a git URL to clone; exactly one of them. */
@@ -49,6 +55,9 @@ class RepositoryController {
     RepositoryRegistration.Added added = registration.add(ORG, request.path(), request.gitUrl());
     CloneJobs.CloneJob clone = added.cloneJob();
     if (clone != null) {
+      events.publishEvent(
+          new AuditEvent(
+              ORG, "clone", clone.id(), "started", Map.of(), Map.of("url", clone.url())));
       return ResponseEntity.accepted()
           .location(URI.create("/api/clones/" + clone.id()))
           .body(clone);
@@ -56,6 +65,14 @@ class RepositoryController {
     RepositoryRegistration.Registered registered =
         java.util.Objects.requireNonNull(added.registered());
     RepositoryView view = view(registered.repository());
+    if (registered.created()) {
+      events.publishEvent(
+          AuditEvent.created(
+              ORG,
+              "repository",
+              Long.toString(view.id()),
+              Map.of("name", view.name(), "kind", view.kind(), "location", view.location())));
+    }
     return registered.created()
         ? ResponseEntity.created(URI.create("/api/repos/" + view.id())).body(view)
         : ResponseEntity.ok(view);

@@ -1,4 +1,4 @@
-package dev.atelier.identity;
+package dev.atelier.platform;
 
 import static java.util.Objects.requireNonNull;
 
