@@ -338,7 +338,9 @@ class CodeParserTest {
     assertThat(symbol(f, "Caching::Cache::MAX_SIZE").kind()).isEqualTo(SymbolKind.CONSTANT);
     assertThat(symbol(f, "Caching::Cache::size").kind()).isEqualTo(SymbolKind.PROPERTY);
     assertThat(symbol(f, "Caching::Cache::size").signature()).isEqualTo("attr_reader :size");
-    assertThat(imports(f)).containsExactly("json", "store");
+    assertThat(imports(f))
+        .as("requires, and the mixin: include makes a dependency on the module's file")
+        .containsExactly("json", "store", "Enumerable");
     assertThat(refs(f, RefKind.INHERIT)).containsExactly("Base", "Enumerable");
     assertThat(refs(f, RefKind.CALL)).contains("Helpers.check", "@map.store");
   }

@@ -138,6 +138,26 @@ class HonestAnswersTest {
   }
 
   @Test
+  void rubyMixinsAndAutoloadsAreDependencies() throws IOException {
+    write("lib/greeting.rb", "module Greeting\n  def greet\n    'hi'\n  end\nend\n");
+    write("lib/shop/logging.rb", "module Shop\n  module Logging\n  end\nend\n");
+    write("lib/parser.rb", "class Parser\nend\n");
+    write(
+        "lib/app.rb",
+        "autoload :Parser, 'parser'\n\nclass App\n  include Greeting\n  extend Shop::Logging\n"
+            + "  include Comparable\nend\n");
+    open();
+
+    assertThat(call("dependency_graph", Map.of("path", "lib/greeting.rb")))
+        .contains("imported by (1):")
+        .contains("lib/app.rb");
+    assertThat(call("dependency_graph", Map.of("path", "lib/app.rb")))
+        .contains("lib/greeting.rb")
+        .contains("lib/shop/logging.rb")
+        .contains("lib/parser.rb");
+  }
+
+  @Test
   void conventionsDoNotClaimTestsWhereThereAreNone() throws IOException {
     write("lib/shell.rb", "def run(cmd)\n  system(cmd)\nend\n");
     open();

@@ -59,6 +59,9 @@ public final class ResolutionCore {
   public static final int NEAR_LIMIT = 8;
   public static final int WIDE_LIMIT = 4;
 
+  private static final java.util.regex.Pattern RUBY_CONSTANT =
+      java.util.regex.Pattern.compile("[A-Z]\\w*(::[A-Z]\\w*)*");
+
   private static final Set<String> SELF =
       Set.of("this", "self", "Self", "cls", "static", "me", "$this");
 
@@ -388,7 +391,7 @@ public final class ResolutionCore {
           case C, CPP -> includeImport(f, target);
           case CSHARP -> csharpImport(f, target, imp.alias());
           case PHP -> phpImport(f, target);
-          case RUBY -> rubyImport(f, target);
+          case RUBY -> rubyImport(file, f, target);
           case TEXT -> List.of(Dependency.UNRESOLVED_DEPENDENCY);
         };
     // an import never depends on its own file
@@ -784,8 +787,11 @@ public final class ResolutionCore {
     return List.of(Dependency.external(parts.length > 1 ? parts[0] + "\\" + parts[1] : parts[0]));
   }
 
-  private List<Dependency> rubyImport(FileFacts f, String target) {
+  private List<Dependency> rubyImport(int file, FileFacts f, String target) {
     String spec = unquote(target);
+    if (RUBY_CONSTANT.matcher(spec).matches()) {
+      return rubyMixin(file, spec);
+    }
     String withExt = spec.endsWith(".rb") ? spec : spec + ".rb";
     String relative = normalize(dir(f.path()), withExt);
     if (relative != null && byPath.containsKey(relative)) {
@@ -802,6 +808,32 @@ public final class ResolutionCore {
       return List.of(Dependency.external(spec.split("/")[0]));
     }
     return List.of(Dependency.UNRESOLVED_DEPENDENCY);
+  }
+
+  /**
+   * {@code include Foo} (or extend, prepend): a dependency on the file defining module or class
+   * {@code Foo} in the branch; none when it is not defined here (Comparable, a gem's module).
+   */
+  private List<Dependency> rubyMixin(int file, String constant) {
+    String last = constant.substring(constant.lastIndexOf(':') + 1);
+    Set<Integer> defining = new java.util.TreeSet<>();
+    for (String name : List.of(constant, last)) {
+      long[] candidates = globalNames.get(file).get(name);
+      if (candidates != null) {
+        for (long packed : candidates) {
+          SymbolKind kind =
+              files.get(packedFile(packed)).symbols().get(packedOrdinal(packed)).kind();
+          if ((kind == SymbolKind.MODULE || kind == SymbolKind.CLASS)
+              && packedFile(packed) != file) {
+            defining.add(packedFile(packed));
+          }
+        }
+      }
+      if (!defining.isEmpty()) {
+        break;
+      }
+    }
+    return defining.size() > WIDE_LIMIT ? List.of() : filesOf(List.copyOf(defining));
   }
 
   private static List<Dependency> filesOf(List<Integer> targets) {

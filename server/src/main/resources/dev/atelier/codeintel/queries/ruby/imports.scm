@@ -1,2 +1,6 @@
 (call !receiver method: (identifier) @_eq.require arguments: (argument_list . (string (string_content) @import)))
 (call !receiver method: (identifier) @_eq.require_relative arguments: (argument_list . (string (string_content) @import)))
+(call !receiver method: (identifier) @_eq.autoload arguments: (argument_list (simple_symbol) (string (string_content) @import)))
+(call !receiver method: (identifier) @_eq.include arguments: (argument_list [(constant) (scope_resolution)] @import))
+(call !receiver method: (identifier) @_eq.extend arguments: (argument_list [(constant) (scope_resolution)] @import))
+(call !receiver method: (identifier) @_eq.prepend arguments: (argument_list [(constant) (scope_resolution)] @import))
