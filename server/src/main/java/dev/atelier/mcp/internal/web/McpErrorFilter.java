@@ -83,30 +83,24 @@ final class McpErrorFilter extends OncePerRequestFilter {
     return out.toByteArray();
   }
 
-  private int code(byte[] body) {
+  // The SDK writes its McpError as {"jsonRpcError": {...}}; a JSON-RPC answer has {"error": {...}}.
+  private JsonNode errorOf(byte[] body) {
     try {
       JsonNode node = json.readTree(body);
-      JsonNode code =
-          node.has("jsonRpcError")
-              ? node.path("jsonRpcError").path("code")
-              : node.path("error").path("code");
-      return code.isNumber() ? code.asInt() : -32603;
+      return node.has("jsonRpcError") ? node.path("jsonRpcError") : node.path("error");
     } catch (RuntimeException e) {
-      return -32603;
+      return json.createObjectNode();
     }
   }
 
+  private int code(byte[] body) {
+    JsonNode code = errorOf(body).path("code");
+    return code.isNumber() ? code.asInt() : -32603;
+  }
+
   private String message(byte[] body) {
-    try {
-      JsonNode node = json.readTree(body);
-      JsonNode message =
-          node.has("jsonRpcError")
-              ? node.path("jsonRpcError").path("message")
-              : node.path("error").path("message");
-      return message.isString() ? message.asString() : "the request could not be handled";
-    } catch (RuntimeException e) {
-      return "the request could not be handled";
-    }
+    JsonNode message = errorOf(body).path("message");
+    return message.isString() ? message.asString() : "the request could not be handled";
   }
 
   private void writeError(HttpServletResponse response, int status, int code, String message)
