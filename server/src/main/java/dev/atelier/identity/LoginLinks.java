@@ -7,7 +7,10 @@ package dev.atelier.identity;
  */
 public interface LoginLinks {
 
-  /** The path (with its one-time code) that signs a browser in, e.g. {@code /api/auth/local?code=...}. */
+  /**
+   * The path (with its one-time code) that signs a browser in, e.g. {@code
+   * /api/auth/local?code=...}.
+   */
   String newLoginPath(LinkUse use);
 
   /** How long a new link stays usable. */

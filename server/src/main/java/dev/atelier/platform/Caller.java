@@ -26,7 +26,9 @@ public record Caller(long orgId, String subject, Credential credential) {
     /** The browser session cookie set by a one-time login link. */
     SESSION,
     /** The install's bearer token ({@code atelier token}), for scripts, the CLI and MCP. */
-    INSTALL_TOKEN
+    INSTALL_TOKEN,
+    /** An API key ({@code atl_...}), narrowed to its scopes. */
+    API_KEY
   }
 
   /** The implicit owner of a local install. */

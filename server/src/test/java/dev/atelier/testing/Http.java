@@ -42,6 +42,11 @@ public final class Http {
     return bearer == null ? "" : bearer;
   }
 
+  /** The same server, with another bearer (an API key, say). */
+  public Http withBearer(String otherBearer) {
+    return new Http(baseUrl, otherBearer);
+  }
+
   /** The same server, without credentials. */
   public Http anonymous() {
     return new Http(baseUrl);

@@ -170,7 +170,7 @@ public class AuditTrail {
         String type =
             switch (caller.credential()) {
               case SESSION -> "user";
-              case INSTALL_TOKEN -> "api_key";
+              case INSTALL_TOKEN, API_KEY -> "api_key";
             };
         return new Actor(caller.subject(), type, ip);
       }

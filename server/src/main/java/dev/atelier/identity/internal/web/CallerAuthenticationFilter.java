@@ -2,8 +2,11 @@ package dev.atelier.identity.internal.web;
 
 import dev.atelier.identity.IdentityError;
 import dev.atelier.identity.InstallToken;
+import dev.atelier.identity.internal.ApiKeyScope;
+import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.identity.internal.CallerAuthentication;
 import dev.atelier.identity.internal.SessionCookies;
+import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,15 +24,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The one door every request passes: first the DNS-rebinding checks (a foreign {@code Origin} or,
- * on loopback, a foreign {@code Host} is 403), then who the caller is — the install token as a
- * bearer, or the session cookie a login link set. A bearer that is not valid is refused here (401);
- * no credential at all leaves the request anonymous, and the authorization rules decide.
+ * on loopback, a foreign {@code Host} is 403), then who the caller is — an API key ({@code
+ * atl_...}, held to its scopes), the install token as a bearer, or the session cookie a login link
+ * set. A bearer that is not valid is refused here (401); no credential at all leaves the request
+ * anonymous, and the authorization rules decide.
  */
 final class CallerAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "bearer ";
 
   private final InstallToken token;
+  private final ApiKeys keys;
   private final SessionCookies sessions;
   private final LoopbackGuard guard;
   private final ProblemResponses problems;
@@ -37,8 +42,13 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
       SecurityContextHolder.getContextHolderStrategy();
 
   CallerAuthenticationFilter(
-      InstallToken token, SessionCookies sessions, LoopbackGuard guard, ProblemResponses problems) {
+      InstallToken token,
+      ApiKeys keys,
+      SessionCookies sessions,
+      LoopbackGuard guard,
+      ProblemResponses problems) {
     this.token = token;
+    this.keys = keys;
     this.sessions = sessions;
     this.guard = guard;
     this.problems = problems;
@@ -73,8 +83,29 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null) {
-      if (!token.matches(bearer(authorization))) {
+    String presented = authorization == null ? null : bearer(authorization);
+    if (presented != null && ApiKeys.looksLikeKey(presented)) {
+      ApiKeys.KeyHolder holder;
+      try {
+        holder = keys.authenticate(presented);
+      } catch (AtelierException invalid) {
+        response.setHeader(
+            HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.CHALLENGE + ", error=\"invalid_token\"");
+        problems.refuse(request, response, IdentityError.UNAUTHORIZED, invalid.getMessage());
+        return;
+      }
+      ApiKeyScope needed = KeyScopes.needed(request.getMethod(), request.getRequestURI());
+      if (!KeyScopes.allows(holder.scopes(), needed)) {
+        problems.refuse(
+            request,
+            response,
+            IdentityError.FORBIDDEN,
+            "this API key's scopes do not allow this request (it needs '" + needed.wire() + "')");
+        return;
+      }
+      authenticate(new Caller(holder.orgId(), holder.userId(), Caller.Credential.API_KEY));
+    } else if (authorization != null) {
+      if (!token.matches(presented)) {
         response.setHeader(
             HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.CHALLENGE + ", error=\"invalid_token\"");
         problems.refuse(

@@ -2,10 +2,12 @@ package dev.atelier.identity.internal.web;
 
 import dev.atelier.identity.IdentityError;
 import dev.atelier.identity.InstallToken;
+import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.identity.internal.LoginCodes;
 import dev.atelier.identity.internal.SessionCookies;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
+import dev.atelier.platform.Database;
 import dev.atelier.platform.LoopbackAddresses;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -54,6 +56,11 @@ class SecurityConfiguration {
   }
 
   @Bean
+  ApiKeys apiKeys(Database database) {
+    return new ApiKeys(database, Clock.systemUTC());
+  }
+
+  @Bean
   LoginCodes loginCodes() {
     return new LoginCodes(Clock.systemUTC());
   }
@@ -64,12 +71,14 @@ class SecurityConfiguration {
       AtelierSettings settings,
       Environment environment,
       InstallToken token,
+      ApiKeys keys,
       SessionCookies sessions,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
     refuseNetworkBind(settings);
     ProblemResponses problems = new ProblemResponses(resolver);
     CallerAuthenticationFilter callers =
-        new CallerAuthenticationFilter(token, sessions, guard(settings, environment), problems);
+        new CallerAuthenticationFilter(
+            token, keys, sessions, guard(settings, environment), problems);
     return http
         // No CSRF token: the session cookie is SameSite=Strict and every request with a foreign
         // Origin is refused before it reaches a handler.
