@@ -85,6 +85,13 @@ public final class Redis implements AutoCloseable {
     return client.connectPubSub();
   }
 
+  /** A new connection with string keys and byte values (for binary state); the caller closes it. */
+  public StatefulRedisConnection<String, byte[]> connectBinary() {
+    return client.connect(
+        io.lettuce.core.codec.RedisCodec.of(
+            io.lettuce.core.codec.StringCodec.UTF8, io.lettuce.core.codec.ByteArrayCodec.INSTANCE));
+  }
+
   public String description() {
     return description;
   }

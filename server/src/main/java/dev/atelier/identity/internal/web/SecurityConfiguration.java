@@ -4,15 +4,18 @@ import dev.atelier.identity.IdentityError;
 import dev.atelier.identity.InstallToken;
 import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.identity.internal.LoginCodes;
+import dev.atelier.identity.internal.RateLimits;
 import dev.atelier.identity.internal.SessionCookies;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.LoopbackAddresses;
+import dev.atelier.platform.Redis;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -60,6 +63,24 @@ class SecurityConfiguration {
     return new ApiKeys(database, Clock.systemUTC());
   }
 
+  /** Defaults: 120 requests a minute per anonymous address, 6,000 per user or key. */
+  @Bean(destroyMethod = "close")
+  RateLimits rateLimits(
+      AtelierSettings settings, Environment environment, ObjectProvider<Redis> redis) {
+    Binder binder = Binder.get(environment);
+    long anonymous =
+        binder.bind("atelier.rate-limit.anonymous-per-minute", Long.class).orElse(120L);
+    long callers = binder.bind("atelier.rate-limit.caller-per-minute", Long.class).orElse(6_000L);
+    Redis shared = redis.getIfAvailable();
+    return shared == null
+        ? RateLimits.inMemory(anonymous, callers)
+        : RateLimits.inRedis(
+            shared.connectBinary(),
+            binder.bind("atelier.rate-limit.namespace", String.class).orElse("atelier:rate:"),
+            anonymous,
+            callers);
+  }
+
   @Bean
   LoginCodes loginCodes() {
     return new LoginCodes(Clock.systemUTC());
@@ -73,6 +94,7 @@ class SecurityConfiguration {
       InstallToken token,
       ApiKeys keys,
       SessionCookies sessions,
+      RateLimits limits,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
     refuseNetworkBind(settings);
     ProblemResponses problems = new ProblemResponses(resolver);
@@ -106,6 +128,7 @@ class SecurityConfiguration {
         .exceptionHandling(exceptions ->
             exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(callers, AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new RateLimitFilter(limits, problems), CallerAuthenticationFilter.class)
         .build();
   }
 
