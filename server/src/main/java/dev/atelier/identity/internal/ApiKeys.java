@@ -18,8 +18,10 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +39,14 @@ public final class ApiKeys {
   // last_used_at is written at most this often per key, not on every request.
   private static final Duration USE_STAMP_INTERVAL = Duration.ofMinutes(1);
 
+  // A key checked within the last second is not read again: other nodes see a revocation within
+  // that second, this node at once.
+  private static final Duration VALIDATED_FOR = Duration.ofSeconds(1);
+  private static final int MAX_VALIDATED = 10_000;
+
+  private record Validated(KeyHolder holder, long until) {}
+
+  private final Map<String, Validated> validated = new ConcurrentHashMap<>();
   private final Sql sql;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -115,6 +125,7 @@ public final class ApiKeys {
 
   /** Revokes a key of the org; false when the org has no such key (or it was revoked already). */
   public Optional<ApiKey> revoke(long orgId, long id) {
+    validated.values().removeIf(recent -> recent.holder().keyId() == id);
     int changed =
         sql.jdbc()
             .sql(
@@ -143,6 +154,21 @@ public final class ApiKeys {
     if (!parts.matches()) {
       throw invalid();
     }
+    String fingerprint = sha256(presented);
+    long nowNanos = System.nanoTime();
+    Validated recent = validated.get(fingerprint);
+    if (recent != null && nowNanos - recent.until() < 0) {
+      return recent.holder();
+    }
+    KeyHolder holder = lookUp(parts);
+    if (validated.size() > MAX_VALIDATED) {
+      validated.clear();
+    }
+    validated.put(fingerprint, new Validated(holder, nowNanos + VALIDATED_FOR.toNanos()));
+    return holder;
+  }
+
+  private KeyHolder lookUp(Matcher parts) {
     record Stored(
         long id,
         long orgId,
