@@ -76,7 +76,6 @@ public final class McpHttpBridge {
           requests.submit(() -> forward(client, message, writer));
         }
       }
-      requests.shutdown();
       requests.close();
       endSession(client);
     } catch (IOException e) {
