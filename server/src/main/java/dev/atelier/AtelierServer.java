@@ -1,14 +1,18 @@
 package dev.atelier;
 
 import dev.atelier.cli.RunningServer;
+import dev.atelier.cli.ServeDiscovery;
 import dev.atelier.cli.ServerLauncher;
 import dev.atelier.identity.LoginLinks;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.LogFormat;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -17,6 +21,8 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /** Starts the Spring application for a set of {@link AtelierSettings}; used by serve and tests. */
 public final class AtelierServer implements ServerLauncher {
+
+  private static final Logger log = LoggerFactory.getLogger(AtelierServer.class);
 
   @Override
   public RunningServer start(AtelierSettings settings) {
@@ -52,14 +58,39 @@ public final class AtelierServer implements ServerLauncher {
     int port =
         Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer()).getPort();
     LoginLinks links = context.getBean(LoginLinks.class);
-    return new Started(
+    RunningServer server =
         new RunningServer(
             settings.host(),
             port,
             context::close,
             stopped,
-            () -> links.newLoginPath(LoginLinks.LinkUse.STARTUP)),
-        context);
+            () -> links.newLoginPath(LoginLinks.LinkUse.STARTUP));
+    announce(settings, server, context);
+    return new Started(server, context);
+  }
+
+  /**
+   * Leaves {@link ServeDiscovery} in the data folder while the server runs, so that {@code atelier
+   * mcp} on the same data bridges to it instead of loading the index again; removed on stop.
+   */
+  private static void announce(
+      AtelierSettings settings, RunningServer server, ConfigurableApplicationContext context) {
+    ServeDiscovery discovery =
+        ServeDiscovery.ofThisProcess(server.url(), server.port(), settings.workspace());
+    try {
+      discovery.writeTo(settings.dataDir());
+    } catch (IOException e) {
+      log.warn(
+          "cannot write {} in {}: {}", ServeDiscovery.FILE_NAME, settings.dataDir(), e.toString());
+      return;
+    }
+    context.addApplicationListener((ContextClosedEvent closed) -> {
+      try {
+        discovery.removeFrom(settings.dataDir());
+      } catch (IOException e) {
+        log.warn("cannot remove {}: {}", ServeDiscovery.FILE_NAME, e.toString());
+      }
+    });
   }
 
   static Map<String, Object> propertiesFor(AtelierSettings settings) {

@@ -1,21 +1,32 @@
 package dev.atelier.cli;
 
 import dev.atelier.codeintel.CodeIntelligence;
+import dev.atelier.identity.InstallToken;
 import dev.atelier.mcp.FolderScope;
+import dev.atelier.mcp.McpHttpBridge;
+import dev.atelier.mcp.McpHttpServer;
 import dev.atelier.mcp.McpStdioServer;
 import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.AtelierVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code atelier mcp}: an MCP server on stdin/stdout, the command an assistant is configured with.
- * Nothing but protocol is written to stdout.
+ * Nothing but protocol is written to stdout. When a {@code serve} on the same data folder is
+ * running, its warm index answers (bridged over its {@code /mcp}); otherwise this process loads it.
  */
 @Command(
     name = "mcp",
@@ -31,21 +42,58 @@ final class McpCommand implements Callable<Integer> {
       description = "Repository folder (default: the current folder).")
   Path path = Path.of(".");
 
+  @Option(
+      names = "--no-serve",
+      description =
+          "Load the index in this process even when a serve on the same data folder is running.")
+  boolean noServe;
+
   @Mixin StorageOptions storage = new StorageOptions();
 
   @Override
   public Integer call() {
+    serve(System.in, System.out);
+    return 0;
+  }
+
+  /** Serves MCP on the streams: through a live serve on the same data when there is one. */
+  void serve(InputStream in, OutputStream out) {
+    AtelierSettings settings = storage.settings(path);
+    Optional<ServeDiscovery> serve = noServe ? Optional.empty() : liveServe(settings);
+    if (serve.isPresent()) {
+      new McpHttpBridge(
+              URI.create(serve.get().url() + McpHttpServer.PATH),
+              InstallToken.loadOrCreate(settings.dataDir()).reveal())
+          .serve(in, out);
+      return;
+    }
     // The index opens on the first tool call, so initialize answers in well under a second.
-    LazyCore core = new LazyCore(storage.settings(path));
+    LazyCore core = new LazyCore(settings);
     try {
       new McpStdioServer(
               AtelierVersion.current().version(),
               ToolCatalog.standard().specifications(new FolderScope(core, path)))
-          .serve(System.in, System.out);
+          .serve(in, out);
     } finally {
       core.close();
     }
-    return 0;
+  }
+
+  /**
+   * A running serve on this data folder, if it was started in this folder too: its tools then
+   * default to the same repository as ours would.
+   */
+  private static Optional<ServeDiscovery> liveServe(AtelierSettings settings) {
+    return ServeDiscovery.live(settings.dataDir())
+        .filter(serve -> sameFolder(serve.workspace(), settings.workspace()));
+  }
+
+  private static boolean sameFolder(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Opens the code-intelligence core once, on first use. */
