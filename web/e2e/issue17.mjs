@@ -200,6 +200,8 @@ export async function codeViewSteps(page, base, repo, out) {
   await page.keyboard.press('Shift+F12');
   const references = page.getByRole('region', { name: /References to getUserName/ });
   await references.getByText('accounts.getUserName(7)').waitFor();
+  // Each reference comes with the lines around it: the method it is called from.
+  await references.locator('.context-line', { hasText: 'String owner()' }).waitFor();
   await page.getByRole('button', { name: 'Close references' }).focus();
   await page.keyboard.press('Enter');
 

@@ -131,6 +131,9 @@ export interface ReferenceView {
   column: number;
   kind: string;
   text: string;
+  /** Context lines before the reference (nearest last) and after it. */
+  before?: string[];
+  after?: string[];
 }
 
 export interface DefinitionView {
