@@ -227,3 +227,26 @@ export async function codeViewSteps(page, base, repo, out) {
   assert((await page.title()) === 'Page not found · Atelier', 'the not-found page has its title');
   await checkAccessibility(page, 'the not-found page');
 }
+
+/**
+ * Each repository says how much of it semantic search covers, on its own; "semantic ready" shows
+ * only where the API agrees that every chunk of its code outside tests has a vector.
+ */
+export async function coverageSteps(page, base, repo) {
+  const panel = page
+    .locator('li.repo')
+    .filter({ has: page.getByRole('link', { name: repo.name }) });
+  const badge = panel.locator('.semantic-coverage .badge');
+  await badge.first().waitFor();
+  const first = (await badge.first().textContent()).trim();
+  assert(/^semantic (ready|pending|off|\d+%)$/.test(first), `a per-repository badge: ${first}`);
+  // The fixture is small: its code is embedded within a minute, and the live events say so.
+  await panel.getByText('semantic ready').waitFor({ timeout: 90_000 });
+  const status = await (await page.request.get(`${base}/api/index/status`)).json();
+  const own = status.repositories.find((r) => r.repository === repo.id);
+  assert(own, `the status lists repository ${repo.id}: ${JSON.stringify(status)}`);
+  assert(
+    own.semanticReady && own.embeddings.coreDone === own.embeddings.coreTotal,
+    `"semantic ready" only where the API says the code is covered: ${JSON.stringify(own)}`,
+  );
+}
