@@ -52,12 +52,9 @@ class StatusController {
     Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(ORG);
     List<RepositoryEmbeddings> repositories =
         coverage.entrySet().stream()
-            .map(
-                e ->
-                    new RepositoryEmbeddings(
-                        e.getKey(),
-                        e.getValue(),
-                        embeddings != null && e.getValue().coreComplete()))
+            .map(e ->
+                new RepositoryEmbeddings(
+                    e.getKey(), e.getValue(), embeddings != null && e.getValue().coreComplete()))
             .toList();
     return new IndexStatus(
         core.indexer().textIndexPending(ORG), embeddings != null, progress, repositories);
