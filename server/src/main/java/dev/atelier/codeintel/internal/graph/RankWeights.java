@@ -18,7 +18,11 @@ import java.util.Map;
  *       plumbing, not the core; {@code ImmutableList} (15%) stays.
  * </ul>
  *
- * The edges stay in the graph for impact, paths and drawing; only the ranking skips them.
+ * The edges stay in the graph for impact, paths and drawing; only the ranking skips them. Measured
+ * on Guava (615 files, {@code atelier tool repo_map}): the top five were Preconditions (rank
+ * 0.178), GwtCompatible (0.138), Strings and Platform (reached through {@code checkNotNull}'s
+ * message formatting) and GwtIncompatible; with these weights they are Multiset, Multisets,
+ * Function, UnmodifiableIterator and ImmutableList.
  */
 final class RankWeights {
 
