@@ -23,7 +23,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeFixture } from './fixture.mjs';
-import { checkAccessibility, codeViewSteps, finderSteps, searchPagingSteps } from './issue17.mjs';
+import {
+  checkAccessibility,
+  codeViewSteps,
+  coverageSteps,
+  finderSteps,
+  searchPagingSteps,
+} from './issue17.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(web, '..');
@@ -164,6 +170,7 @@ try {
   timings.reposPageMs = Date.now() - t0;
   await page.screenshot({ path: join(out, '1-repositories.png') });
   await checkAccessibility(page, 'the repositories page');
+  await coverageSteps(page, base, repo);
 
   // Add a second repository by its folder: it is listed, and indexed live.
   const second = mkdtempSync(join(tmpdir(), 'atelier-e2e-second-'));

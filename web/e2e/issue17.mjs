@@ -200,6 +200,8 @@ export async function codeViewSteps(page, base, repo, out) {
   await page.keyboard.press('Shift+F12');
   const references = page.getByRole('region', { name: /References to getUserName/ });
   await references.getByText('accounts.getUserName(7)').waitFor();
+  // Each reference comes with the lines around it: the method it is called from.
+  await references.locator('.context-line', { hasText: 'String owner()' }).waitFor();
   await page.getByRole('button', { name: 'Close references' }).focus();
   await page.keyboard.press('Enter');
 
@@ -224,4 +226,36 @@ export async function codeViewSteps(page, base, repo, out) {
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   assert((await page.title()) === 'Page not found · Atelier', 'the not-found page has its title');
   await checkAccessibility(page, 'the not-found page');
+}
+
+/**
+ * Each repository says how much of it semantic search covers, on its own; "semantic ready" shows
+ * only where the API agrees that every chunk of its code outside tests has a vector.
+ */
+export async function coverageSteps(page, base, repo) {
+  const panel = page
+    .locator('li.repo')
+    .filter({ has: page.getByRole('link', { name: repo.name }) });
+  const badge = panel.locator('.semantic-coverage .badge');
+  await badge.first().waitFor();
+  const first = (await badge.first().textContent()).trim();
+  assert(/^semantic (ready|pending|off|\d+%)$/.test(first), `a per-repository badge: ${first}`);
+  const status = async () => (await page.request.get(`${base}/api/index/status`)).json();
+  const own = (s) => s.repositories.find((r) => r.repository === repo.id);
+  let answer = await status();
+  assert(own(answer), `the status lists repository ${repo.id}: ${JSON.stringify(answer)}`);
+  if (!answer.embeddingsEnabled) {
+    // This run serves without embeddings: no repository may claim semantic search.
+    assert(first === 'semantic off', `embeddings off, and the badge says so: ${first}`);
+    assert(!own(answer).semanticReady, `the API agrees: ${JSON.stringify(own(answer))}`);
+    return;
+  }
+  // With embeddings on, the fixture is small: its code is embedded and the live events say so.
+  await panel.getByText('semantic ready').waitFor({ timeout: 90_000 });
+  answer = await status();
+  assert(
+    own(answer).semanticReady &&
+      own(answer).embeddings.coreDone === own(answer).embeddings.coreTotal,
+    `"semantic ready" only where the API says the code is covered: ${JSON.stringify(own(answer))}`,
+  );
 }

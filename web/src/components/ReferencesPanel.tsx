@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api.ts';
 import { formatLineHash } from '../lib/permalink.ts';
+import { referenceLines } from '../lib/referenceContext.ts';
 import { codeUrl } from '../lib/router.ts';
 import type { SymbolHit } from '../lib/searchResults.ts';
 import { ErrorState } from './ErrorState.tsx';
@@ -64,22 +65,35 @@ export function ReferencesPanel({
               <div key={path} className="result-file">
                 <h4 className="result-path">{path}</h4>
                 <ul>
-                  {list.map((reference) => (
-                    <li key={`${reference.line}:${reference.column}`}>
-                      <Link
-                        className="result-line"
-                        href={codeUrl(
-                          repo,
-                          path,
-                          branch,
-                          formatLineHash({ from: reference.line, to: reference.line }),
-                        )}
+                  {referenceLines(list).map((entry) =>
+                    entry.reference ? (
+                      <li
+                        key={entry.line}
+                        className={entry.gapBefore ? 'reference-gap' : undefined}
                       >
-                        <span className="line-number">{reference.line}</span>
-                        <code>{reference.text.trim()}</code>
-                      </Link>
-                    </li>
-                  ))}
+                        <Link
+                          className="result-line"
+                          href={codeUrl(
+                            repo,
+                            path,
+                            branch,
+                            formatLineHash({ from: entry.line, to: entry.line }),
+                          )}
+                        >
+                          <span className="line-number">{entry.line}</span>
+                          <code>{entry.text}</code>
+                        </Link>
+                      </li>
+                    ) : (
+                      <li
+                        key={entry.line}
+                        className={`context-line${entry.gapBefore ? ' reference-gap' : ''}`}
+                      >
+                        <span className="line-number">{entry.line}</span>
+                        <code>{entry.text}</code>
+                      </li>
+                    ),
+                  )}
                 </ul>
               </div>
             ))}

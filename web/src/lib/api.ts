@@ -1,3 +1,4 @@
+import type { IndexStatus } from './coverage.ts';
 import type { FileGraph } from './fileGraph.ts';
 import type { SymbolHit, TextMatch } from './searchResults.ts';
 import type { TreeEntry } from './tree.ts';
@@ -131,6 +132,9 @@ export interface ReferenceView {
   column: number;
   kind: string;
   text: string;
+  /** Context lines before the reference (nearest last) and after it. */
+  before?: string[];
+  after?: string[];
 }
 
 export interface DefinitionView {
@@ -186,6 +190,7 @@ export const api = {
   tool: <T>(id: number, name: string, args: Record<string, unknown>, signal?: AbortSignal) =>
     getJson<ToolAnswer<T>>(`/api/repos/${id}/tools/${name}`, signal, args),
   repos: (signal?: AbortSignal) => getJson<RepositoryInfo[]>('/api/repos', signal),
+  indexStatus: (signal?: AbortSignal) => getJson<IndexStatus>('/api/index/status', signal),
   /** A folder answers the repository; a git URL answers the clone job it started. */
   addRepository: (source: { path: string } | { gitUrl: string }) =>
     getJson<RepositoryInfo | CloneJob>('/api/repos', undefined, source),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { Coverage } from './coverage.ts';
 
 /** Live progress of a branch's index run, from `index.progress` events. */
 export interface Progress {
@@ -10,8 +11,11 @@ export interface Progress {
 export interface LiveState {
   /** By `repo:branch`. */
   progress: Record<string, Progress>;
-  /** Org-wide: chunks embedded, and the core ones (code outside tests) semantic search needs. */
-  embeddings: { done: number; total: number; coreDone: number; coreTotal: number } | undefined;
+  /**
+   * By repository id: chunks embedded, and the core ones (code outside tests) semantic search
+   * needs, as the latest `embeddings.progress` event on the repository's topic said.
+   */
+  embeddings: Record<number, Coverage>;
   connected: boolean;
 }
 
@@ -32,7 +36,7 @@ export function useRepoEvents(repoIds: readonly number[]): LiveState {
   const client = useQueryClient();
   const [state, setState] = useState<LiveState>({
     progress: {},
-    embeddings: undefined,
+    embeddings: {},
     connected: false,
   });
   const topics = repoIds.map((id) => `repo:${id}`).join(',');
@@ -75,13 +79,19 @@ export function useRepoEvents(repoIds: readonly number[]): LiveState {
     source.addEventListener('embeddings.progress', (event) => {
       const envelope = read(event);
       if (!envelope) return;
+      const { repository, done, total, coreDone, coreTotal } = envelope.payload;
+      // Events from before the per-repository payload carried no repository: not attributable.
+      if (repository === undefined) return;
       setState((s) => ({
         ...s,
         embeddings: {
-          done: Number(envelope.payload.done),
-          total: Number(envelope.payload.total),
-          coreDone: Number(envelope.payload.coreDone ?? envelope.payload.done),
-          coreTotal: Number(envelope.payload.coreTotal ?? envelope.payload.total),
+          ...s.embeddings,
+          [Number(repository)]: {
+            done: Number(done),
+            total: Number(total),
+            coreDone: Number(coreDone ?? done),
+            coreTotal: Number(coreTotal ?? total),
+          },
         },
       }));
     });

@@ -24,3 +24,8 @@ export const finderKeys = {
 export const securityKeys = {
   rules: () => ['security', 'rules'] as const,
 };
+
+/** Background indexing status of the server: text index backlog, embeddings per repository. */
+export const statusKeys = {
+  index: () => ['index', 'status'] as const,
+};

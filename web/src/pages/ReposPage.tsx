@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { usePageTitle } from '../lib/title.ts';
 import { api, type BranchInfo, type RepositoryInfo } from '../lib/api.ts';
+import { coverageByRepository, coverageView, type Coverage } from '../lib/coverage.ts';
 import { progressKey, useRepoEvents, type Progress } from '../lib/events.ts';
+import { statusKeys } from '../lib/queryKeys.ts';
 import { codeUrl } from '../lib/router.ts';
 import { AddRepositoryForm } from '../components/AddRepositoryForm.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -15,39 +17,33 @@ function stateTone(state: string): 'ok' | 'warn' | 'bad' {
 }
 
 /**
- * What semantic search covers, said plainly: the branch badges speak of text, regex and symbol
- * search, which are complete once a branch is indexed; vectors come later, for all repositories
- * of the server together.
+ * What semantic search covers in one repository, said plainly: the branch badges speak of text,
+ * regex and symbol search, which are complete once a branch is indexed; vectors come later.
  */
 function SemanticCoverage({
-  done,
-  total,
-  coreDone,
-  coreTotal,
+  name,
+  enabled,
+  coverage,
 }: {
-  done: number;
-  total: number;
-  coreDone: number;
-  coreTotal: number;
+  name: string;
+  enabled: boolean;
+  coverage: Coverage | undefined;
 }) {
-  const percent = (n: number, of: number) => (of > 0 ? Math.floor((100 * n) / of) : 100);
-  const coreComplete = coreDone >= coreTotal;
+  const view = coverageView(enabled, coverage);
   return (
-    <section className="panel semantic-coverage" aria-labelledby="semantic-heading">
-      <h2 id="semantic-heading">Semantic search</h2>
-      <progress
-        max={coreTotal || 1}
-        value={coreDone}
-        aria-label="Code covered by semantic search"
-      />
-      <p className="small" role="status">
-        {coreComplete
-          ? done >= total
-            ? 'Covers all code of every repository.'
-            : `Covers all code outside tests; tests and test data ${percent(done, total)}% (${done.toLocaleString('en')} of ${total.toLocaleString('en')} chunks).`
-          : `Partial: ${percent(coreDone, coreTotal)}% of the code (${coreDone.toLocaleString('en')} of ${coreTotal.toLocaleString('en')} chunks) across all repositories. Until it is complete, semantic search also ranks by text and symbols.`}
-      </p>
-    </section>
+    <div className="semantic-coverage">
+      <span className={`badge badge-${view.tone}`} title={view.detail}>
+        {view.badge}
+      </span>
+      {enabled && coverage && coverage.coreTotal > 0 && !view.ready && (
+        <progress
+          max={coverage.coreTotal}
+          value={coverage.coreDone}
+          aria-label={`Code of ${name} covered by semantic search`}
+        />
+      )}
+      <span className="muted small">{view.detail}</span>
+    </div>
   );
 }
 
@@ -106,6 +102,11 @@ export function ReposPage() {
   usePageTitle('Repositories');
   const repos = useQuery({ queryKey: ['repos'], queryFn: ({ signal }) => api.repos(signal) });
   const live = useRepoEvents(repos.data?.map((r) => r.id) ?? []);
+  const status = useQuery({
+    queryKey: statusKeys.index(),
+    queryFn: ({ signal }) => api.indexStatus(signal),
+  });
+  const coverage = coverageByRepository(status.data, live.embeddings);
 
   return (
     <main className="page wrap" aria-labelledby="repos-heading">
@@ -142,6 +143,13 @@ export function ReposPage() {
               <p className="muted small">
                 {repo.kind} · <code>{repo.location}</code>
               </p>
+              {status.data && repo.branches.length > 0 && (
+                <SemanticCoverage
+                  name={repo.name}
+                  enabled={status.data.embeddingsEnabled}
+                  coverage={coverage[repo.id]}
+                />
+              )}
               {repo.branches.length === 0 ? (
                 <p className="muted">Waiting for the first index run…</p>
               ) : (
@@ -164,7 +172,6 @@ export function ReposPage() {
         </ul>
       )}
       <AddRepositoryForm />
-      {live.embeddings && live.embeddings.total > 0 && <SemanticCoverage {...live.embeddings} />}
       <StatusPanel />
     </main>
   );

@@ -88,6 +88,40 @@ describe('ReposPage', () => {
     expect(within(branches).getByRole('alert').textContent).toContain('disk full');
     expect(screen.getByRole('link', { name: 'shop' }).getAttribute('href')).toBe('/repos/4/code');
   });
+
+  it('shows semantic coverage per repository, "ready" only where its code is all embedded', async () => {
+    const repo = (id: number, name: string) => ({
+      id,
+      name,
+      kind: 'working_tree',
+      location: `/src/${name}`,
+      defaultBranch: 'main',
+      branches: [{ name: 'main', state: 'ready', filesDone: 1, filesTotal: 1, indexedAt: null }],
+    });
+    const coverage = (repository: number, coreDone: number) => ({
+      repository,
+      embeddings: { done: coreDone, total: 10, coreDone, coreTotal: 8, chunksPerSecond: 0 },
+      semanticReady: coreDone >= 8,
+    });
+    serve({
+      '/api/repos': () => json([repo(1, 'small'), repo(2, 'large')]),
+      '/api/index/status': () =>
+        json({
+          textIndexPending: 0,
+          embeddingsEnabled: true,
+          embeddings: { done: 10, total: 20, coreDone: 10, coreTotal: 16, chunksPerSecond: 0 },
+          repositories: [coverage(1, 8), coverage(2, 2)],
+        }),
+    });
+
+    withQueries(<ReposPage />);
+
+    const panel = async (name: string) =>
+      (await screen.findByRole('link', { name })).closest('li.repo') as HTMLElement;
+    expect(await within(await panel('small')).findByText('semantic ready')).toBeDefined();
+    expect(await within(await panel('large')).findByText('semantic 25%')).toBeDefined();
+    expect(within(await panel('large')).queryByText('semantic ready')).toBeNull();
+  });
 });
 
 describe('SearchPage', () => {

@@ -12,13 +12,13 @@ import {
   startsAtFolders,
 } from '../../lib/fileGraph.ts';
 import { bounds, type LayoutNode, spiral, step } from '../../lib/forceLayout.ts';
+import { placeLabels } from '../../lib/graphLabels.ts';
 import { codeUrl, navigate } from '../../lib/router.ts';
 import { Empty, TabState } from './TabState.tsx';
 
 const LIMITS = [50, 150, 300] as const;
 // Steps run before the first paint: the graph appears settled instead of wobbling into place.
 const SETTLE_STEPS = 300;
-const LABELLED_RADIUS = 9;
 
 interface View {
   x: number;
@@ -268,6 +268,17 @@ function GraphView({
     (hovered !== undefined && i !== hovered && !near?.has(i)) ||
     (cluster !== undefined && files[i]?.community !== cluster);
   const hoveredFile = hovered === undefined ? undefined : files[hovered];
+  // Recomputed on every draw: nodes move in place while a drag settles.
+  const labelled = placeLabels(
+    nodes.map((node, i) => ({
+      x: node.x,
+      y: node.y,
+      radius: files[i]!.radius,
+      name: files[i]!.name,
+    })),
+    view.k,
+    new Set(hovered === undefined ? [] : [hovered, ...(near ?? [])]),
+  );
   const isolated = files.some((f) => f.community === 0);
 
   return (
@@ -341,8 +352,13 @@ function GraphView({
                   }}
                 >
                   <circle r={file.radius} fill={file.colour} />
-                  {(file.radius >= LABELLED_RADIUS || hovered === i || near?.has(i)) && (
-                    <text x={file.radius + 3} y={4}>
+                  {labelled.has(i) && (
+                    // Scaled against the zoom: labels keep their size, nodes spread apart.
+                    <text
+                      x={(file.radius + 3 / view.k) * view.k}
+                      y={4}
+                      transform={`scale(${1 / view.k})`}
+                    >
                       {file.name}
                     </text>
                   )}

@@ -33,6 +33,10 @@ function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
 function score(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
@@ -46,7 +50,6 @@ export function HotspotsTab({ repo, branch }: { repo: number; branch: string | u
         if (data.files.length === 0) {
           return <Empty>No hotspots: {data.history}.</Empty>;
         }
-        const byPath = new Map(data.files.map((f) => [f.path, f]));
         const top = data.files[0]?.score ?? 1;
         const tiles = squarify(
           data.files.map((f) => ({ key: f.path, value: f.score })),
@@ -82,10 +85,13 @@ export function HotspotsTab({ repo, branch }: { repo: number; branch: string | u
                   <Link
                     href={codeUrl(repo, t.key, branch)}
                     title={`${t.key}: score ${score(t.value)}`}
-                    aria-label={`${t.key}, score ${score(t.value)}`}
                   >
+                    {/* The name comes from the content, folder and "score" hidden but read, so
+                        what a speech user sees is what the link is called. */}
+                    <span className="visually-hidden">{folderOf(t.key)}</span>
                     <span className="treemap-name">{fileName(t.key)}</span>
-                    <span className="treemap-score">{score(byPath.get(t.key)?.score ?? 0)}</span>
+                    <span className="visually-hidden">, score</span>{' '}
+                    <span className="treemap-score">{score(t.value)}</span>
                   </Link>
                 </li>
               ))}

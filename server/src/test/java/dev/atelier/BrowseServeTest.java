@@ -177,6 +177,23 @@ class BrowseServeTest {
     assertThat(reference.get("path").asString()).isEqualTo("src/demo/Ledger.java");
     assertThat(reference.get("line").asInt()).isEqualTo(5);
     assertThat(reference.get("text").asString()).contains("accounts.getUserName(7)");
+    // One line of context on each side by default, nearest last before the reference.
+    assertThat(reference.get("before").get(0).asString()).contains("String owner(Accounts");
+    assertThat(reference.get("after").get(0).asString()).isEqualTo("  }");
+    JsonNode wider =
+        http.json(
+                http.get(
+                    repo
+                        + "/references?symbol=getUserName&path=src/demo/Accounts.java&line=5"
+                        + "&context=3"))
+            .get("definitions")
+            .get(0)
+            .get("references")
+            .get(0);
+    assertThat(wider.get("before")).hasSize(3);
+    // The file ends two lines after the reference (its final newline starts no line).
+    assertThat(wider.get("after")).hasSize(2);
+    assertProblem(http.get(repo + "/references?symbol=getUserName&context=9"), 400, "bad-request");
     assertThat(http.json(http.get(repo + "/references?symbol=noSuchThing")).get("definitions"))
         .isEmpty();
     assertProblem(http.get(repo + "/references?symbol=%20"), 400, "bad-request");

@@ -78,6 +78,11 @@ class ServeIndexesItsWorkspaceTest {
       JsonNode status = http.json(http.get("/api/index/status"));
       assertThat(status.get("embeddingsEnabled").asBoolean()).isFalse();
       assertThat(status.has("textIndexPending")).isTrue();
+      // Per repository: counted, but with embeddings off no repository claims semantic search.
+      JsonNode own = status.get("repositories").get(0);
+      assertThat(own.get("repository").asLong()).isEqualTo(repository.id().value());
+      assertThat(own.get("embeddings").get("total").asLong()).isPositive();
+      assertThat(own.get("semanticReady").asBoolean()).isFalse();
       JsonNode hits = http.json(http.get(symbols("gUN")));
       assertThat(hits.get(0).get("qualifiedName").asString())
           .isEqualTo("demo.Accounts.getUserName");

@@ -2,6 +2,7 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.embedding.RepositoryCoverage;
 import dev.atelier.codeintel.internal.retrieval.Retriever;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
@@ -12,6 +13,7 @@ import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.WorkingTreeSource;
 import java.nio.file.Path;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +45,7 @@ public final class CodeIntelligence implements AutoCloseable {
   private final SemanticSearch semanticSearch;
   private final RelevantContext relevantContext;
   private final CodeBrowser browser;
+  private final RepositoryCoverage coverage;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
@@ -71,6 +74,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.relevantContext = new RelevantContext(retriever, graph);
     this.overview = new RepositoryOverview(database);
     this.browser = new CodeBrowser(database, repos);
+    this.coverage = new RepositoryCoverage(database);
   }
 
   /** Opens the database the settings name and assembles the core over it. */
@@ -183,6 +187,14 @@ public final class CodeIntelligence implements AutoCloseable {
       embeddings = worker;
     }
     return worker;
+  }
+
+  /**
+   * How much of each repository semantic search covers, by repository id: chunks of the blobs its
+   * branches' current manifests hold, embedded of all, core (code outside tests) counted apart.
+   */
+  public Map<Long, EmbeddingProgress> embeddingCoverage(long orgId) {
+    return coverage.byRepository(orgId);
   }
 
   /** The local org's repository for a working-tree folder, registered now if it is not yet. */

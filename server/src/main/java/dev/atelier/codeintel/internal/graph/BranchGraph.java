@@ -64,6 +64,7 @@ public final class BranchGraph {
   final int[] outWeight;
 
   private volatile double @Nullable [] ranks;
+  private volatile int @Nullable [] rankWeights;
   private volatile GraphAnalysis.@Nullable Communities communities;
 
   BranchGraph(
@@ -222,6 +223,16 @@ public final class BranchGraph {
       }
     }
     return all.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The weights PageRank gives the slots of {@link #out}, computed once per graph. */
+  int[] rankWeights() {
+    int[] weights = rankWeights;
+    if (weights == null) {
+      weights = RankWeights.of(this);
+      rankWeights = weights;
+    }
+    return weights;
   }
 
   double @Nullable [] cachedRanks() {

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Weighted PageRank over the file graph (edge weight: references plus imports), optionally
- * personalised: the random surfer teleports to the focus files instead of anywhere. Tests and test
- * data receive no rank (no teleport, no edges into them) unless they are the focus.
+ * Weighted PageRank over the file graph (edge weight: references plus imports, less annotation-only
+ * and utility edges: see {@link RankWeights}), optionally personalised: the random surfer teleports
+ * to the focus files instead of anywhere. Tests and test data receive no rank (no teleport, no
+ * edges into them) unless they are the focus.
  */
 final class PageRank {
 
@@ -47,10 +48,11 @@ final class PageRank {
         skip[f] = false;
       }
     }
+    int[] edgeWeight = g.rankWeights();
     int[] weight = new int[n];
     for (int u = 0; u < n; u++) {
       for (int e = g.out.start[u]; e < g.out.start[u + 1]; e++) {
-        weight[u] += skip[g.out.other[e]] ? 0 : g.out.weight(e);
+        weight[u] += skip[g.out.other[e]] ? 0 : edgeWeight[e];
       }
     }
     double[] rank = teleport.clone();
@@ -68,7 +70,7 @@ final class PageRank {
         for (int e = g.out.start[u]; e < g.out.start[u + 1]; e++) {
           int v = g.out.other[e];
           if (!skip[v]) {
-            next[v] += share * g.out.weight(e);
+            next[v] += share * edgeWeight[e];
           }
         }
       }

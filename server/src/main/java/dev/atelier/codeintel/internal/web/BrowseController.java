@@ -35,6 +35,7 @@ class BrowseController {
   static final int MAX_REFERENCES = 2000;
   static final int MAX_DEFINITIONS = 100;
   private static final int MAX_SNIPPET = 240;
+  private static final int MAX_CONTEXT = 3;
 
   private final CodeIntelligence core;
 
@@ -42,8 +43,18 @@ class BrowseController {
     this.core = core;
   }
 
-  /** A reference to a definition, with the text of its line. */
-  record ReferenceView(String path, int line, int column, String kind, String text) {}
+  /**
+   * A reference to a definition, with the text of its line and up to {@code context} lines on each
+   * side ({@code before} nearest last), so a reader sees the call without opening the file.
+   */
+  record ReferenceView(
+      String path,
+      int line,
+      int column,
+      String kind,
+      String text,
+      List<String> before,
+      List<String> after) {}
 
   /** A definition and the references that resolve to it. */
   record DefinitionView(
@@ -146,8 +157,13 @@ class BrowseController {
       @RequestParam String symbol,
       @RequestParam(required = false) @Nullable String path,
       @RequestParam(required = false) @Nullable Integer line,
-      @RequestParam(required = false) @Nullable String branch) {
+      @RequestParam(required = false) @Nullable String branch,
+      @RequestParam(defaultValue = "1") int context) {
     requireSymbol(symbol);
+    if (context < 0 || context > MAX_CONTEXT) {
+      throw new AtelierException(
+          PlatformError.BAD_REQUEST, "context must be 0 to " + MAX_CONTEXT + " lines");
+    }
     Repository repository = repository(id);
     String branchName = branchOr(repository, branch);
     Branch indexed = core.browser().indexedBranch(repository, branchName);
@@ -180,17 +196,20 @@ class BrowseController {
           budget--;
           String[] text =
               lines.computeIfAbsent(reference.path(), p -> lines(repository, branchName, p));
-          String lineText =
-              reference.line() >= 1 && reference.line() <= text.length
-                  ? text[reference.line() - 1]
-                  : "";
+          int at = reference.line();
+          boolean known = at >= 1 && at <= text.length;
+          // The empty string after a file's last newline is not a line of it.
+          int last =
+              text.length > 0 && text[text.length - 1].isEmpty() ? text.length - 1 : text.length;
           references.add(
               new ReferenceView(
                   reference.path(),
-                  reference.line(),
+                  at,
                   reference.column(),
                   reference.kind().id(),
-                  snippet(lineText)));
+                  known ? snippet(text[at - 1]) : "",
+                  known ? snippets(text, Math.max(1, at - context), at) : List.of(),
+                  known ? snippets(text, at + 1, Math.min(last, at + context) + 1) : List.of()));
         }
       }
       views.add(
@@ -219,6 +238,15 @@ class BrowseController {
       // A binary or oversized file has references without a line to show.
       return new String[0];
     }
+  }
+
+  /** Lines {@code from} (1-based, inclusive) to {@code to} (exclusive), each as a snippet. */
+  private static List<String> snippets(String[] text, int from, int to) {
+    List<String> lines = new ArrayList<>();
+    for (int n = from; n < to; n++) {
+      lines.add(snippet(text[n - 1]));
+    }
+    return lines;
   }
 
   private static String snippet(String line) {

@@ -41,7 +41,7 @@ class CodeIntelConfiguration {
   @Bean
   @ConditionalOnBooleanProperty(name = "atelier.embeddings.enabled", matchIfMissing = true)
   EmbeddingWorker embeddingWorker(CodeIntelligence core, EventBus bus) {
-    return core.embeddings(new EmbeddingEvents(bus, core.repos()));
+    return core.embeddings(new EmbeddingEvents(bus, core::embeddingCoverage));
   }
 
   /**

@@ -4,16 +4,17 @@ import dev.atelier.codeintel.EmbeddingListener;
 import dev.atelier.codeintel.EmbeddingProgress;
 import dev.atelier.events.EventBus;
 import dev.atelier.repos.IndexEvents;
-import dev.atelier.repos.ReposStorage;
-import dev.atelier.repos.Repository;
+import dev.atelier.repos.RepositoryId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /**
- * Publishes embedding progress ({@code embeddings.progress}) on the topics of the org's
- * repositories, at most twice a second per org and always when the backlog empties, so a client can
- * show how much of the code semantic search covers.
+ * Publishes embedding progress ({@code embeddings.progress}) on each repository's topic with that
+ * repository's own coverage, at most twice a second per org and always when the backlog empties, so
+ * a client can show how much of each repository semantic search covers. The worker reports the
+ * org's figures; a repository's are counted from the database when an event goes out.
  */
 final class EmbeddingEvents implements EmbeddingListener {
 
@@ -21,12 +22,13 @@ final class EmbeddingEvents implements EmbeddingListener {
   private static final long INTERVAL_NANOS = 500_000_000L;
 
   private final EventBus bus;
-  private final ReposStorage repos;
+  private final LongFunction<Map<Long, EmbeddingProgress>> coverage;
   private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
 
-  EmbeddingEvents(EventBus bus, ReposStorage repos) {
+  /** {@code coverage}: an org's coverage by repository id. */
+  EmbeddingEvents(EventBus bus, LongFunction<Map<Long, EmbeddingProgress>> coverage) {
     this.bus = bus;
-    this.repos = repos;
+    this.coverage = coverage;
   }
 
   @Override
@@ -37,14 +39,19 @@ final class EmbeddingEvents implements EmbeddingListener {
       return;
     }
     lastSent.put(orgId, now);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("total", progress.total());
-    payload.put("done", progress.done());
-    payload.put("coreTotal", progress.coreTotal());
-    payload.put("coreDone", progress.coreDone());
-    payload.put("chunksPerSecond", Math.round(progress.chunksPerSecond() * 10) / 10.0);
-    for (Repository repository : repos.repositories().list(orgId)) {
-      bus.publish(IndexEvents.topic(repository.id()), PROGRESS, payload);
-    }
+    double rate = Math.round(progress.chunksPerSecond() * 10) / 10.0;
+    coverage
+        .apply(orgId)
+        .forEach((repository, covered) -> {
+          Map<String, Object> payload = new LinkedHashMap<>();
+          payload.put("repository", repository);
+          payload.put("total", covered.total());
+          payload.put("done", covered.done());
+          payload.put("coreTotal", covered.coreTotal());
+          payload.put("coreDone", covered.coreDone());
+          // The worker's rate is the org's: repositories share one run.
+          payload.put("chunksPerSecond", rate);
+          bus.publish(IndexEvents.topic(new RepositoryId(repository)), PROGRESS, payload);
+        });
   }
 }

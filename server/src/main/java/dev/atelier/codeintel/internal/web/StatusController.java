@@ -5,6 +5,8 @@ import dev.atelier.codeintel.EmbeddingProgress;
 import dev.atelier.codeintel.EmbeddingWorker;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,15 +27,36 @@ class StatusController {
     this.embeddings = embeddings.getIfAvailable();
   }
 
-  /** Background status: blobs awaiting the text index, chunks embedded of all. */
+  /**
+   * Background status: blobs awaiting the text index, chunks embedded of all for the org, and the
+   * same per repository (an org-wide figure hides a large repository behind a small finished one).
+   */
   record IndexStatus(
-      long textIndexPending, boolean embeddingsEnabled, EmbeddingProgress embeddings) {}
+      long textIndexPending,
+      boolean embeddingsEnabled,
+      EmbeddingProgress embeddings,
+      List<RepositoryEmbeddings> repositories) {}
+
+  /**
+   * One repository's semantic-search coverage; {@code semanticReady} only when embeddings are on
+   * and every core chunk (code outside tests) of its current branches has a vector.
+   */
+  record RepositoryEmbeddings(
+      long repository, EmbeddingProgress embeddings, boolean semanticReady) {}
 
   @GetMapping("/api/index/status")
   @Operation(summary = "Text index backlog and embedding progress (semantic search coverage)")
   IndexStatus status() {
     EmbeddingProgress progress =
         embeddings == null ? new EmbeddingProgress(0, 0, 0) : embeddings.progress(ORG);
-    return new IndexStatus(core.indexer().textIndexPending(ORG), embeddings != null, progress);
+    Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(ORG);
+    List<RepositoryEmbeddings> repositories =
+        coverage.entrySet().stream()
+            .map(e ->
+                new RepositoryEmbeddings(
+                    e.getKey(), e.getValue(), embeddings != null && e.getValue().coreComplete()))
+            .toList();
+    return new IndexStatus(
+        core.indexer().textIndexPending(ORG), embeddings != null, progress, repositories);
   }
 }

@@ -2,14 +2,11 @@ package dev.atelier.codeintel.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.EmbeddingProgress;
 import dev.atelier.events.Event;
 import dev.atelier.events.EventBus;
-import dev.atelier.platform.AtelierSettings;
 import dev.atelier.repos.IndexEvents;
-import dev.atelier.repos.Repository;
-import java.nio.file.Path;
+import dev.atelier.repos.RepositoryId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,18 +15,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddingEventsTest {
 
   record Published(String topic, String type, Object payload) {}
 
-  @TempDir Path tree;
-  @TempDir Path data;
-
   @Test
   @SuppressWarnings("unchecked")
-  void progressEventsSayHowMuchOfTheCodeOutsideTestsIsCovered() {
+  void progressEventsSayHowMuchOfEachRepositorysCodeOutsideTestsIsCovered() {
     List<Published> published = new ArrayList<>();
     EventBus bus =
         new EventBus() {
@@ -45,22 +38,34 @@ class EmbeddingEventsTest {
             throw new UnsupportedOperationException();
           }
         };
-    try (CodeIntelligence core =
-        CodeIntelligence.open(AtelierSettings.local(tree).withDataDir(data), 1)) {
-      Repository repository = core.workingTree(tree);
+    EmbeddingProgress small = new EmbeddingProgress(4, 4, 0, 3, 3);
+    EmbeddingProgress large = new EmbeddingProgress(10, 3, 0, 6, 2);
 
-      new EmbeddingEvents(bus, core.repos())
-          .onProgress(repository.orgId(), new EmbeddingProgress(10, 7, 2.0, 6, 6));
+    new EmbeddingEvents(bus, org -> Map.of(1L, small, 2L, large))
+        .onProgress(7, new EmbeddingProgress(14, 7, 2.0, 9, 5));
 
-      assertThat(published).hasSize(1);
-      Published event = published.get(0);
-      assertThat(event.topic()).isEqualTo(IndexEvents.topic(repository.id()));
-      assertThat(event.type()).isEqualTo(EmbeddingEvents.PROGRESS);
-      assertThat((Map<Object, Object>) event.payload())
-          .containsEntry("total", 10L)
-          .containsEntry("done", 7L)
-          .containsEntry("coreTotal", 6L)
-          .containsEntry("coreDone", 6L);
-    }
+    assertThat(published).hasSize(2);
+    assertThat(published).extracting(Published::type).containsOnly(EmbeddingEvents.PROGRESS);
+    Published first =
+        published.stream()
+            .filter(p -> p.topic().equals(IndexEvents.topic(new RepositoryId(1))))
+            .findFirst()
+            .orElseThrow();
+    assertThat((Map<Object, Object>) first.payload())
+        .containsEntry("repository", 1L)
+        .containsEntry("total", 4L)
+        .containsEntry("done", 4L)
+        .containsEntry("coreTotal", 3L)
+        .containsEntry("coreDone", 3L);
+    Published second =
+        published.stream()
+            .filter(p -> p.topic().equals(IndexEvents.topic(new RepositoryId(2))))
+            .findFirst()
+            .orElseThrow();
+    assertThat((Map<Object, Object>) second.payload())
+        .containsEntry("repository", 2L)
+        .containsEntry("coreTotal", 6L)
+        .containsEntry("coreDone", 2L)
+        .containsEntry("chunksPerSecond", 2.0);
   }
 }
