@@ -41,7 +41,7 @@ public class AuditTrail {
 
   @EventListener
   void record(AuditEvent event) {
-    Actor actor = Actor.current();
+    Actor actor = Actor.current(event.actorId());
     String cast = sql.vendor() == DatabaseVendor.POSTGRESQL ? "::jsonb" : "";
     sql.jdbc()
         .sql(
@@ -160,17 +160,20 @@ public class AuditTrail {
   /** Who acted, from the request the event is published in; the system outside any request. */
   private record Actor(@Nullable String userId, String type, @Nullable String ip) {
 
-    static Actor current() {
+    static Actor current(@Nullable Long actorId) {
       String ip = null;
       if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
         ip = request.getRequest().getRemoteAddr();
+      }
+      if (actorId != null) {
+        return new Actor(Long.toString(actorId), "user", ip);
       }
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
         String type =
             switch (caller.credential()) {
-              case SESSION -> "user";
-              case INSTALL_TOKEN, API_KEY -> "api_key";
+              case SESSION, INSTALL_TOKEN, ACCESS_TOKEN -> "user";
+              case API_KEY -> "api_key";
             };
         return new Actor(caller.subject(), type, ip);
       }

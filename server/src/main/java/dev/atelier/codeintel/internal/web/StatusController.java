@@ -3,6 +3,7 @@ package dev.atelier.codeintel.internal.web;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.EmbeddingProgress;
 import dev.atelier.codeintel.EmbeddingWorker;
+import dev.atelier.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "index", description = "Background indexing status")
 class StatusController {
 
-  private static final long ORG = CodeIntelligence.LOCAL_ORG;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final CodeIntelligence core;
   private final @Nullable EmbeddingWorker embeddings;
@@ -48,8 +52,8 @@ class StatusController {
   @Operation(summary = "Text index backlog and embedding progress (semantic search coverage)")
   IndexStatus status() {
     EmbeddingProgress progress =
-        embeddings == null ? new EmbeddingProgress(0, 0, 0) : embeddings.progress(ORG);
-    Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(ORG);
+        embeddings == null ? new EmbeddingProgress(0, 0, 0) : embeddings.progress(org());
+    Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(org());
     List<RepositoryEmbeddings> repositories =
         coverage.entrySet().stream()
             .map(e ->
@@ -57,6 +61,6 @@ class StatusController {
                     e.getKey(), e.getValue(), embeddings != null && e.getValue().coreComplete()))
             .toList();
     return new IndexStatus(
-        core.indexer().textIndexPending(ORG), embeddings != null, progress, repositories);
+        core.indexer().textIndexPending(org()), embeddings != null, progress, repositories);
   }
 }
