@@ -172,10 +172,13 @@ public final class ToolCatalog {
                 .callHandler((exchange, request) -> {
                   Map<String, Object> arguments =
                       request.arguments() == null ? Map.of() : request.arguments();
-                  return mcpResult(
-                      tool.name(),
-                      arguments,
-                      scopes.scope(exchange.transportContext(), tool.name(), arguments));
+                  ToolScope callScope;
+                  try {
+                    callScope = scopes.scope(exchange.transportContext(), tool.name(), arguments);
+                  } catch (AtelierException refused) {
+                    return error(refused.getMessage());
+                  }
+                  return mcpResult(tool.name(), arguments, callScope);
                 })
                 .build())
         .toList();

@@ -10,6 +10,7 @@ import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.AtelierVersion;
 import dev.atelier.platform.Caller;
 import dev.atelier.platform.PlatformError;
+import dev.atelier.platform.Role;
 import dev.atelier.repos.ReposError;
 import dev.atelier.repos.Repository;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -55,6 +56,10 @@ class McpHttpConfiguration {
           Caller caller = (Caller) context.get(CALLER);
           if (caller == null) {
             throw new AtelierException(PlatformError.UNAUTHENTICATED, "sign in first");
+          }
+          if (!catalog.tool(tool).readOnly() && caller.role() == Role.VIEWER) {
+            throw new AtelierException(
+                PlatformError.FORBIDDEN, "a viewer may not call " + tool + ": it changes data");
           }
           if (!catalog.tool(tool).readOnly()) {
             events.publishEvent(
