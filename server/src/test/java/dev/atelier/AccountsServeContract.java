@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -270,6 +273,41 @@ abstract class AccountsServeContract {
     }
     assertThat(last).isEqualTo(429);
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void noSecretOfTheRunReachesTheLog(CapturedOutput log) {
+    HttpResponse<String> registered =
+        anonymous.json(
+            "POST",
+            "/api/auth/register",
+            "{\"email\": \"eve@example.com\", \"password\": \"never-log-this-passphrase\"}");
+    JsonNode tokens = anonymous.json(registered);
+    String refresh = tokens.get("refreshToken").asString();
+    Http eve = anonymous.withBearer(tokens.get("accessToken").asString());
+    String key =
+        eve.json(eve.json("POST", "/api/keys", "{\"name\": \"k\", \"scopes\": [\"read\"]}"))
+            .get("secret")
+            .asString();
+    anonymous.withBearer(key).get("/api/me");
+    JsonNode rotated =
+        anonymous.json(
+            anonymous.json("POST", "/api/auth/refresh", "{\"refreshToken\": \"" + refresh + "\"}"));
+    anonymous.json("POST", "/api/auth/refresh", "{\"refreshToken\": \"" + refresh + "\"}");
+    anonymous.json(
+        "POST",
+        "/api/auth/login",
+        "{\"email\": \"eve@example.com\", \"password\": \"wrong-but-secret-guess\"}");
+    anonymous.withBearer(tokens.get("accessToken").asString() + "x").get("/api/me");
+
+    assertThat(log.getAll())
+        .doesNotContain("never-log-this-passphrase")
+        .doesNotContain("wrong-but-secret-guess")
+        .doesNotContain(refresh)
+        .doesNotContain(rotated.get("refreshToken").asString())
+        .doesNotContain(tokens.get("accessToken").asString())
+        .doesNotContain(key);
   }
 
   record Session(String accessToken, long orgId, long userId) {}
