@@ -124,6 +124,26 @@ public class AuditTrail {
         .list();
   }
 
+  /**
+   * Deletes the entries older than {@code cutoff} (the retention), the one deletion the database
+   * lets through: the cut-off is recorded for the triggers and removed in the same transaction.
+   */
+  public int purgeOlderThan(Instant cutoff) {
+    Object before =
+        sql.vendor() == DatabaseVendor.POSTGRESQL
+            ? java.sql.Timestamp.from(cutoff)
+            : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(cutoff);
+    return sql.inTransaction(() -> {
+      sql.jdbc().sql("insert into audit_purges (before_created) values (?)").param(before).update();
+      int deleted =
+          sql.jdbc().sql("delete from audit_log where created_at < ?").param(before).update();
+      sql.jdbc().sql("delete from audit_purges").update();
+      return deleted;
+    });
+  }
+
   // SQLite keeps ISO-8601 text (sortable as text); PostgreSQL a timestamptz.
   private Object timestamp(Instant instant) {
     return sql.vendor() == DatabaseVendor.POSTGRESQL
