@@ -106,6 +106,9 @@ public final class Accounts {
     }
     Users.User user = users.create(address, name, hash(chosen), false);
     long orgId;
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("email", address);
+    values.put("name", name);
     if (invitation != null) {
       Invitations.Invitation accepted = invitations.accept(invitation, user.id());
       orgs.addMember(accepted.orgId(), user.id(), accepted.role());
@@ -114,19 +117,19 @@ public final class Accounts {
         // The link reached this address, which verifies it.
         users.markEmailVerified(user.id());
       }
-      publish(memberJoined(accepted).by(user.id()));
+      values.put("invitation", accepted.id());
+      values.put("role", accepted.role().wire());
     } else {
-      orgId =
+      Orgs.Org org =
           orgs.create(
-                  Orgs.name(orgName == null || orgName.isBlank() ? name + "'s org" : orgName),
-                  user.id())
-              .id();
-      publish(AuditEvent.created(orgId, "org", Long.toString(orgId), Map.of()).by(user.id()));
+              Orgs.name(orgName == null || orgName.isBlank() ? name + "'s org" : orgName),
+              user.id());
+      orgId = org.id();
+      values.put("org", org.name());
+      values.put("role", "owner");
     }
-    publish(
-        AuditEvent.created(
-                orgId, "user", Long.toString(user.id()), Map.of("email", address, "name", name))
-            .by(user.id()));
+    // One row for the whole registration: the user, and the org it made or joined.
+    publish(AuditEvent.created(orgId, "user", Long.toString(user.id()), values).by(user.id()));
     return start(user.id(), orgId, client);
   }
 
@@ -217,6 +220,9 @@ public final class Accounts {
   public AccessTokens.Issued switchOrg(long userId, String sessionId, long orgId) {
     long org = requireMember(orgId, userId);
     sessions.switchOrg(sessionId, org);
+    publish(
+        new AuditEvent(org, "session", sessionId, "org-switched", Map.of(), Map.of("org", org))
+            .by(userId));
     return tokens.issue(userId, org, sessionId);
   }
 
