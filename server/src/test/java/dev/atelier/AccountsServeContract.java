@@ -109,6 +109,25 @@ abstract class AccountsServeContract {
   }
 
   @Test
+  void aRepositoryAddedInAnotherOrgIsIndexedInThatOrg() throws Exception {
+    Session beta = register(anonymous, "bea@example.com", "Beta");
+    Path folder = Files.createDirectories(workspace.resolve("beta-code"));
+    Files.writeString(folder.resolve("BetaOnly.java"), "class BetaOnly {}\n");
+    Http bea = anonymous.withBearer(beta.accessToken());
+    HttpResponse<String> added = bea.json("POST", "/api/repos", "{\"path\": \"" + folder + "\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    long id = bea.json(added).get("id").asLong();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    HttpResponse<String> found;
+    do {
+      Thread.sleep(100);
+      found = bea.get("/api/repos/" + id + "/search/symbols?q=BetaOnly");
+    } while ((found.statusCode() != 200 || !found.body().contains("BetaOnly"))
+        && System.nanoTime() < deadline);
+    assertThat(found.body()).contains("BetaOnly");
+  }
+
+  @Test
   void refusesTamperedTokens() {
     String token = register(anonymous, "grace@example.com", "Navy").accessToken;
     String[] parts = token.split("\\.");

@@ -13,13 +13,14 @@ import java.util.TreeSet;
  * it). A rename shows up as two paths, the old and the new one. The handler re-hashes what is there
  * now and drops what is gone.
  *
+ * @param orgId the org the repository belongs to (changes are indexed in that org)
  * @param repository the repository
  * @param branch the branch name, e.g. {@code main}
  * @param paths the changed paths, sorted; empty when {@code fullRescan} is set
  * @param fullRescan everything may have changed (a checkout, a watcher overflow, too many paths)
  */
 public record BranchChanges(
-    RepositoryId repository, String branch, Set<RepoPath> paths, boolean fullRescan) {
+    long orgId, RepositoryId repository, String branch, Set<RepoPath> paths, boolean fullRescan) {
 
   public BranchChanges {
     requireNonNull(repository, "repository is null");
@@ -35,11 +36,12 @@ public record BranchChanges(
     }
   }
 
-  public static BranchChanges of(RepositoryId repository, String branch, Set<RepoPath> paths) {
-    return new BranchChanges(repository, branch, paths, false);
+  public static BranchChanges of(
+      long orgId, RepositoryId repository, String branch, Set<RepoPath> paths) {
+    return new BranchChanges(orgId, repository, branch, paths, false);
   }
 
-  public static BranchChanges full(RepositoryId repository, String branch) {
-    return new BranchChanges(repository, branch, Set.of(), true);
+  public static BranchChanges full(long orgId, RepositoryId repository, String branch) {
+    return new BranchChanges(orgId, repository, branch, Set.of(), true);
   }
 }

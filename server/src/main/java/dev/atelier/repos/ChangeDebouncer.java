@@ -56,7 +56,7 @@ public final class ChangeDebouncer implements AutoCloseable {
     Runnable schedule(Runnable task, Duration delay);
   }
 
-  private record Key(RepositoryId repository, String branch) {}
+  private record Key(long orgId, RepositoryId repository, String branch) {}
 
   /** The pending and running state of one branch; guarded by the debouncer's lock. */
   private static final class Pending {
@@ -201,7 +201,7 @@ public final class ChangeDebouncer implements AutoCloseable {
    */
   public void submit(BranchChanges changes) {
     requireNonNull(changes, "changes is null");
-    Key key = new Key(changes.repository(), changes.branch());
+    Key key = new Key(changes.orgId(), changes.repository(), changes.branch());
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("the change debouncer is closed");
@@ -259,8 +259,9 @@ public final class ChangeDebouncer implements AutoCloseable {
       }
       batch =
           pending.full
-              ? BranchChanges.full(key.repository(), key.branch())
-              : BranchChanges.of(key.repository(), key.branch(), Set.copyOf(pending.paths));
+              ? BranchChanges.full(key.orgId(), key.repository(), key.branch())
+              : BranchChanges.of(
+                  key.orgId(), key.repository(), key.branch(), Set.copyOf(pending.paths));
       pending.paths.clear();
       pending.full = false;
       pending.hasChanges = false;

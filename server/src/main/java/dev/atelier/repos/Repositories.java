@@ -130,6 +130,17 @@ public final class Repositories {
         .list();
   }
 
+  /**
+   * Every org's repositories: only for system work done on behalf of all orgs (watching every
+   * working tree at start-up), never to answer a request.
+   */
+  public List<Repository> listOfEveryOrg() {
+    return sql.jdbc()
+        .sql("SELECT " + COLUMNS + " FROM repositories ORDER BY org_id, id")
+        .query(this::repository)
+        .list();
+  }
+
   private Repository repository(ResultSet row, int rowNumber) throws SQLException {
     return new Repository(
         new RepositoryId(row.getLong("id")),

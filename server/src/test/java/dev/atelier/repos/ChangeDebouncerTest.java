@@ -81,7 +81,7 @@ class ChangeDebouncerTest {
     for (String path : paths) {
       set.add(RepoPath.of(path));
     }
-    return BranchChanges.of(REPO, branch, set);
+    return BranchChanges.of(1, REPO, branch, set);
   }
 
   private static Set<RepoPath> paths(String... paths) {
@@ -146,7 +146,7 @@ class ChangeDebouncerTest {
   void aFullRescanAbsorbsPathsBeforeAndAfterIt() {
     ChangeDebouncer debouncer = debouncer(flushed::add);
     debouncer.submit(change("main", "a.java"));
-    debouncer.submit(BranchChanges.full(REPO, "main"));
+    debouncer.submit(BranchChanges.full(1, REPO, "main"));
     debouncer.submit(change("main", "b.java"));
 
     timer.advance(QUIET);
@@ -233,7 +233,7 @@ class ChangeDebouncerTest {
     for (int i = 0; i <= ChangeDebouncer.MAX_PENDING_PATHS; i++) {
       many.add(RepoPath.of("f" + i));
     }
-    debouncer.submit(BranchChanges.of(REPO, "main", many));
+    debouncer.submit(BranchChanges.of(1, REPO, "main", many));
     timer.advance(QUIET);
 
     assertThat(flushed).singleElement().extracting(BranchChanges::fullRescan).isEqualTo(true);

@@ -7,7 +7,6 @@ import dev.atelier.platform.PlatformError;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +103,7 @@ public final class ApiKeys {
                     userId,
                     name.strip(),
                     prefix,
-                    sha256(secret),
+                    SecretDigests.sha256(secret),
                     scopeText,
                     now.toEpochMilli(),
                     expires == null ? null : expires.toEpochMilli()))
@@ -172,7 +170,7 @@ public final class ApiKeys {
     if (!parts.matches()) {
       throw invalid();
     }
-    String fingerprint = sha256(presented);
+    String fingerprint = SecretDigests.sha256(presented);
     long nowNanos = System.nanoTime();
     Validated recent = validated.get(fingerprint);
     if (recent != null && nowNanos - recent.until() < 0) {
@@ -215,7 +213,7 @@ public final class ApiKeys {
     long now = clock.instant().toEpochMilli();
     if (!MessageDigest.isEqual(
             stored.hash().getBytes(StandardCharsets.US_ASCII),
-            sha256(parts.group(2)).getBytes(StandardCharsets.US_ASCII))
+            SecretDigests.sha256(parts.group(2)).getBytes(StandardCharsets.US_ASCII))
         || stored.revoked() != null
         || (stored.expires() != null && now >= stored.expires())) {
       throw invalid();
@@ -269,15 +267,5 @@ public final class ApiKeys {
   private static @Nullable Long nullableLong(ResultSet rows, String column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? null : value;
-  }
-
-  private static String sha256(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -55,7 +55,7 @@ class ChangeFeedConfiguration {
       storage.repositories().registerWorkingTree(LOCAL_ORG, settings.workspace());
     }
     WorkingTreeWatchers watchers = new WorkingTreeWatchers(debouncer);
-    watchers.watchAll(storage.repositories(), LOCAL_ORG);
+    watchers.watchAll(storage.repositories());
     return watchers;
   }
 

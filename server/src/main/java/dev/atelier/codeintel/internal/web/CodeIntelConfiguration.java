@@ -68,7 +68,7 @@ class CodeIntelConfiguration {
   @Bean
   @ConditionalOnMissingBean(BranchChangeHandler.class)
   BranchChangeHandler reindexOnChange(CodeIntelligence core, IndexListener listener) {
-    return new ReindexOnChange(CodeIntelligence.LOCAL_ORG, core.repos(), core.indexer(), listener);
+    return new ReindexOnChange(core.repos(), core.indexer(), listener);
   }
 
   @Bean

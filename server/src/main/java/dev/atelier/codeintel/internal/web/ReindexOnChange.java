@@ -19,13 +19,11 @@ import java.nio.file.Path;
  */
 final class ReindexOnChange implements BranchChangeHandler {
 
-  private final long orgId;
   private final ReposStorage repos;
   private final CodeIndexer indexer;
   private final IndexListener listener;
 
-  ReindexOnChange(long orgId, ReposStorage repos, CodeIndexer indexer, IndexListener listener) {
-    this.orgId = orgId;
+  ReindexOnChange(ReposStorage repos, CodeIndexer indexer, IndexListener listener) {
     this.repos = repos;
     this.indexer = indexer;
     this.listener = listener;
@@ -33,7 +31,7 @@ final class ReindexOnChange implements BranchChangeHandler {
 
   @Override
   public void onChanges(BranchChanges changes) throws Exception {
-    Repository repository = repos.repositories().require(orgId, changes.repository());
+    Repository repository = repos.repositories().require(changes.orgId(), changes.repository());
     Path location = Path.of(repository.location());
     if (repository.kind() == RepositoryKind.GIT) {
       try (GitSource git = GitSource.open(location)) {

@@ -32,7 +32,8 @@ class WorkspaceIndexing {
   void indexWorkspace() {
     if (Files.isDirectory(settings.workspace())) {
       Repository repository = core.workingTree(settings.workspace());
-      debouncer.submit(BranchChanges.full(repository.id(), repository.defaultBranch()));
+      debouncer.submit(
+          BranchChanges.full(repository.orgId(), repository.id(), repository.defaultBranch()));
     }
   }
 }

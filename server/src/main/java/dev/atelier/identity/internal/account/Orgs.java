@@ -37,14 +37,7 @@ public final class Orgs {
   }
 
   public static String name(@Nullable String name) {
-    String chosen = name == null ? "" : name.strip();
-    if (chosen.isEmpty()
-        || chosen.length() > 100
-        || chosen.chars().anyMatch(Character::isISOControl)) {
-      throw new AtelierException(
-          IdentityError.INVALID_ACCOUNT, "an org name is 1 to 100 printable characters");
-    }
-    return chosen;
+    return Names.require(name, "an org name");
   }
 
   /** Makes an org with {@code ownerId} as its owner. */

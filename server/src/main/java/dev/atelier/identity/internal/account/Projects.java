@@ -38,14 +38,7 @@ public final class Projects {
   }
 
   public static String name(@Nullable String name) {
-    String chosen = name == null ? "" : name.strip();
-    if (chosen.isEmpty()
-        || chosen.length() > 100
-        || chosen.chars().anyMatch(Character::isISOControl)) {
-      throw new AtelierException(
-          IdentityError.INVALID_ACCOUNT, "a project name is 1 to 100 printable characters");
-    }
-    return chosen;
+    return Names.require(name, "a project name");
   }
 
   public static String description(@Nullable String description) {

@@ -50,13 +50,9 @@ public final class Users {
   }
 
   public static String displayName(@Nullable String name, String email) {
-    String chosen = name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : name;
-    chosen = chosen.strip();
-    if (chosen.length() > 100 || chosen.chars().anyMatch(Character::isISOControl)) {
-      throw new AtelierException(
-          IdentityError.INVALID_ACCOUNT, "a display name is 1 to 100 printable characters");
-    }
-    return chosen;
+    return Names.require(
+        name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : name,
+        "a display name");
   }
 
   public User create(

@@ -1,11 +1,8 @@
 package dev.atelier.identity.internal.password;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.atelier.identity.internal.SecretDigests;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The one-time codes of invitation and password-reset links: 32 random bytes, of which only the
@@ -22,12 +19,6 @@ public final class OneTimeCodes {
   }
 
   public static String hash(String code) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return SecretDigests.sha256(code);
   }
 }

@@ -1,12 +1,12 @@
 package dev.atelier.identity.internal.token;
 
 import dev.atelier.identity.IdentityError;
+import dev.atelier.identity.internal.SecretDigests;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,7 +92,7 @@ public final class AuthSessions {
                 sid,
                 userId,
                 orgId,
-                sha256(secret),
+                SecretDigests.sha256(secret),
                 userAgent == null ? null : clip(userAgent),
                 ip,
                 now,
@@ -125,7 +125,7 @@ public final class AuthSessions {
     }
     if (!MessageDigest.isEqual(
         stored.hash().getBytes(StandardCharsets.US_ASCII),
-        sha256(parts.group(2)).getBytes(StandardCharsets.US_ASCII))) {
+        SecretDigests.sha256(parts.group(2)).getBytes(StandardCharsets.US_ASCII))) {
       revoke(sid, "refresh-reuse");
       throw new ReuseDetected(session);
     }
@@ -135,7 +135,8 @@ public final class AuthSessions {
             .sql(
                 "update auth_sessions set refresh_hash = ?, last_used_at = ?, expires_at = ?"
                     + " where id = ? and refresh_hash = ? and revoked_at is null")
-            .params(sha256(secret), now, now + lifetime.toMillis(), sid, stored.hash())
+            .params(
+                SecretDigests.sha256(secret), now, now + lifetime.toMillis(), sid, stored.hash())
             .update();
     if (changed == 0) {
       // Another request spent the same token between our read and write.
@@ -239,15 +240,5 @@ public final class AuthSessions {
         Instant.ofEpochMilli(rows.getLong("last_used_at")),
         Instant.ofEpochMilli(rows.getLong("expires_at")),
         revokedAt);
-  }
-
-  static String sha256(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -47,9 +47,9 @@ public final class WorkingTreeWatchers implements AutoCloseable {
     this.skippedFolders = Set.copyOf(skipped);
   }
 
-  /** Watches every registered working tree of the org whose folder exists. */
-  public void watchAll(Repositories repositories, long orgId) {
-    List<Repository> all = repositories.list(orgId);
+  /** Watches every registered working tree, of every org, whose folder exists. */
+  public void watchAll(Repositories repositories) {
+    List<Repository> all = repositories.listOfEveryOrg();
     for (Repository repository : all) {
       watch(repository);
     }
@@ -75,6 +75,7 @@ public final class WorkingTreeWatchers implements AutoCloseable {
         return true;
       }
       RepositoryId id = repository.id();
+      long orgId = repository.orgId();
       String branch = repository.defaultBranch();
       try {
         TreeWatcher watcher =
@@ -83,7 +84,7 @@ public final class WorkingTreeWatchers implements AutoCloseable {
                 skippedFolders,
                 (paths, full) -> {
                   try {
-                    debouncer.submit(new BranchChanges(id, branch, paths, full));
+                    debouncer.submit(new BranchChanges(orgId, id, branch, paths, full));
                   } catch (IllegalStateException closing) {
                     // shutting down
                   }

@@ -156,7 +156,7 @@ class ChangeNotificationController {
           ReposError.NO_CHANGES,
           "the notification names no paths; list them in \"paths\" or send \"full\": true");
     }
-    debouncer.submit(new BranchChanges(repository.id(), branch, paths, full));
+    debouncer.submit(new BranchChanges(repository.orgId(), repository.id(), branch, paths, full));
     return ResponseEntity.accepted()
         .body(
             new FileChangedResponse(

@@ -120,7 +120,8 @@ class RepositoryRegistration {
     if (active != null) {
       active.watch(repository);
     }
-    debouncer.submit(BranchChanges.full(repository.id(), repository.defaultBranch()));
+    debouncer.submit(
+        BranchChanges.full(repository.orgId(), repository.id(), repository.defaultBranch()));
     return new Registered(repository, !known);
   }
 
