@@ -43,11 +43,10 @@ public final class AtelierServer implements ServerLauncher {
     Map<String, Object> defaults = propertiesFor(settings);
     defaults.putAll(properties);
     app.setDefaultProperties(defaults);
-    app.addInitializers(
-        context -> {
-          context.getBeanFactory().registerSingleton("atelierSettings", settings);
-          singletons.forEach(context.getBeanFactory()::registerSingleton);
-        });
+    app.addInitializers(context -> {
+      context.getBeanFactory().registerSingleton("atelierSettings", settings);
+      singletons.forEach(context.getBeanFactory()::registerSingleton);
+    });
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     app.addListeners((ContextClosedEvent closed) -> stopped.complete(null));
     ConfigurableApplicationContext context;
@@ -85,14 +84,13 @@ public final class AtelierServer implements ServerLauncher {
           "cannot write {} in {}: {}", ServeDiscovery.FILE_NAME, settings.dataDir(), e.toString());
       return;
     }
-    context.addApplicationListener(
-        (ContextClosedEvent closed) -> {
-          try {
-            discovery.removeFrom(settings.dataDir());
-          } catch (IOException e) {
-            log.warn("cannot remove {}: {}", ServeDiscovery.FILE_NAME, e.toString());
-          }
-        });
+    context.addApplicationListener((ContextClosedEvent closed) -> {
+      try {
+        discovery.removeFrom(settings.dataDir());
+      } catch (IOException e) {
+        log.warn("cannot remove {}: {}", ServeDiscovery.FILE_NAME, e.toString());
+      }
+    });
   }
 
   static Map<String, Object> propertiesFor(AtelierSettings settings) {

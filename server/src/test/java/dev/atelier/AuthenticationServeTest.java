@@ -160,11 +160,10 @@ class AuthenticationServeTest {
         .isEqualTo("rw-------");
     try (var files = Files.list(data)) {
       assertThat(files.filter(Files::isRegularFile))
-          .allSatisfy(
-              file ->
-                  assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                      .as(file.toString())
-                      .isEqualTo("rw-------"));
+          .allSatisfy(file ->
+              assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                  .as(file.toString())
+                  .isEqualTo("rw-------"));
     }
   }
 

@@ -77,10 +77,9 @@ class ServiceModeTest {
     assertThatThrownBy(() -> new AtelierServer().start(unreachable))
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("PostgreSQL at 127.0.0.1:1/atelier")
-        .satisfies(
-            e ->
-                assertThat(((AtelierException) e).errorCode())
-                    .isEqualTo(PlatformError.DATABASE_UNAVAILABLE));
+        .satisfies(e ->
+            assertThat(((AtelierException) e).errorCode())
+                .isEqualTo(PlatformError.DATABASE_UNAVAILABLE));
   }
 
   @Test
@@ -91,9 +90,8 @@ class ServiceModeTest {
     assertThatThrownBy(() -> new AtelierServer().start(unreachable))
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("Redis at 127.0.0.1:1")
-        .satisfies(
-            e ->
-                assertThat(((AtelierException) e).errorCode())
-                    .isEqualTo(PlatformError.REDIS_UNAVAILABLE));
+        .satisfies(e ->
+            assertThat(((AtelierException) e).errorCode())
+                .isEqualTo(PlatformError.REDIS_UNAVAILABLE));
   }
 }

@@ -53,14 +53,13 @@ public final class AtelierCommand implements Runnable {
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(AtelierCommand::usageError);
-    commandLine.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          if (e instanceof AtelierException known) {
-            line.getErr().println("atelier: " + known.getMessage());
-            return 1;
-          }
-          throw e;
-        });
+    commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof AtelierException known) {
+        line.getErr().println("atelier: " + known.getMessage());
+        return 1;
+      }
+      throw e;
+    });
     return commandLine;
   }
 

@@ -44,14 +44,13 @@ final class IndexSummaryText {
       line(out, "skipped", s.skipped().size(), languages(byReason));
       s.skipped().stream()
           .limit(SKIPS_SHOWN)
-          .forEach(
-              skip ->
-                  out.append("    ")
-                      .append(skip.path())
-                      .append(": ")
-                      .append(skip.reason().replace('_', ' '))
-                      .append(skip.detail().isEmpty() ? "" : " (" + skip.detail() + ")")
-                      .append(System.lineSeparator()));
+          .forEach(skip ->
+              out.append("    ")
+                  .append(skip.path())
+                  .append(": ")
+                  .append(skip.reason().replace('_', ' '))
+                  .append(skip.detail().isEmpty() ? "" : " (" + skip.detail() + ")")
+                  .append(System.lineSeparator()));
       if (s.skipped().size() > SKIPS_SHOWN) {
         out.append("    ... and ")
             .append(s.skipped().size() - SKIPS_SHOWN)
@@ -90,14 +89,13 @@ final class IndexSummaryText {
     object.put(
         "skipped",
         s.skipped().stream()
-            .map(
-                skip -> {
-                  Map<String, String> entry = new LinkedHashMap<>();
-                  entry.put("path", skip.path());
-                  entry.put("reason", skip.reason());
-                  entry.put("detail", skip.detail());
-                  return entry;
-                })
+            .map(skip -> {
+              Map<String, String> entry = new LinkedHashMap<>();
+              entry.put("path", skip.path());
+              entry.put("reason", skip.reason());
+              entry.put("detail", skip.detail());
+              return entry;
+            })
             .toList());
     return JsonMapper.builder().build().writeValueAsString(object) + System.lineSeparator();
   }

@@ -95,19 +95,17 @@ final class ToolWorkload {
           graph.definitions(call.orgId(), call.branch().id(), symbol.qualifiedName())) {
         graph.references(call.orgId(), call.branch().id(), definition.symbol()).entrySet().stream()
             .findFirst()
-            .ifPresent(
-                e ->
-                    column(tree, e.getKey(), e.getValue().getFirst().line(), symbol.name())
-                        .ifPresent(
-                            column ->
-                                out.add(
-                                    Map.of(
-                                        "path",
-                                        e.getKey(),
-                                        "line",
-                                        e.getValue().getFirst().line(),
-                                        "column",
-                                        column))));
+            .ifPresent(e ->
+                column(tree, e.getKey(), e.getValue().getFirst().line(), symbol.name())
+                    .ifPresent(column ->
+                        out.add(
+                            Map.of(
+                                "path",
+                                e.getKey(),
+                                "line",
+                                e.getValue().getFirst().line(),
+                                "column",
+                                column))));
         break;
       }
     }

@@ -62,11 +62,10 @@ public final class CodeBrowser {
         repos
             .branches()
             .find(repository.orgId(), repository.id(), branchName)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        ReposError.BRANCH_NOT_FOUND,
-                        "repository " + repository.name() + " has no branch " + branchName));
+            .orElseThrow(() ->
+                new AtelierException(
+                    ReposError.BRANCH_NOT_FOUND,
+                    "repository " + repository.name() + " has no branch " + branchName));
     if (branch.manifestId() == null) {
       throw new AtelierException(
           CodeIntelError.NOT_INDEXED,
@@ -125,19 +124,16 @@ public final class CodeBrowser {
         repos
             .manifests()
             .lookup(repository.orgId(), manifest, repoPath)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        CodeIntelError.FILE_NOT_FOUND,
-                        "no file " + repoPath.value() + " in branch " + branchName));
+            .orElseThrow(() ->
+                new AtelierException(
+                    CodeIntelError.FILE_NOT_FOUND,
+                    "no file " + repoPath.value() + " in branch " + branchName));
     Blob blob =
         repos
             .blobs()
             .find(repository.orgId(), sha)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        ReposError.BLOB_MISSING, "blob " + sha + " is not stored"));
+            .orElseThrow(() ->
+                new AtelierException(ReposError.BLOB_MISSING, "blob " + sha + " is not stored"));
     if (blob.kind() == BlobKind.BINARY) {
       throw new AtelierException(
           CodeIntelError.BINARY_FILE, repoPath.value() + " is binary (" + blob.size() + " bytes)");

@@ -107,21 +107,19 @@ public final class CodeGraph {
                 + " AND f.branch_id = ?"
                 + " ORDER BY f.path, s.ordinal")
         .params(orgId, simple, branch.value())
-        .query(
-            (row, n) ->
-                new Definition(
-                    new SymbolAt(row.getString(1), row.getInt(2)),
-                    row.getString(3),
-                    SymbolKind.ofId(row.getString(4)),
-                    row.getString(5),
-                    row.getInt(6)))
+        .query((row, n) ->
+            new Definition(
+                new SymbolAt(row.getString(1), row.getInt(2)),
+                row.getString(3),
+                SymbolKind.ofId(row.getString(4)),
+                row.getString(5),
+                row.getInt(6)))
         .list()
         .stream()
-        .filter(
-            d ->
-                qualified
-                    ? SymbolNames.qualifiedMatches(d.qualifiedName(), query)
-                    : d.name().equals(query) || d.qualifiedName().equals(query))
+        .filter(d ->
+            qualified
+                ? SymbolNames.qualifiedMatches(d.qualifiedName(), query)
+                : d.name().equals(query) || d.qualifiedName().equals(query))
         .toList();
   }
 
@@ -250,17 +248,16 @@ public final class CodeGraph {
           }
         }
         int at = level;
-        others.forEach(
-            (other, best) -> {
-              double confidence = confidence(best);
-              edges.add(
-                  up
-                      ? new CallEdge(other, node, at, confidence)
-                      : new CallEdge(node, other, at, confidence));
-              if (seen.add(other)) {
-                next.add(other);
-              }
-            });
+        others.forEach((other, best) -> {
+          double confidence = confidence(best);
+          edges.add(
+              up
+                  ? new CallEdge(other, node, at, confidence)
+                  : new CallEdge(node, other, at, confidence));
+          if (seen.add(other)) {
+            next.add(other);
+          }
+        });
       }
       frontier = next;
     }
@@ -346,30 +343,27 @@ public final class CodeGraph {
       sql.jdbc()
           .sql(which == 0 ? imports : references)
           .params(orgId, branch.value())
-          .query(
-              row -> {
-                String key = row.getInt(1) + ":" + row.getInt(2);
-                weights.computeIfAbsent(key, k -> new long[2])[slot] += row.getLong(3);
-              });
+          .query(row -> {
+            String key = row.getInt(1) + ":" + row.getInt(2);
+            weights.computeIfAbsent(key, k -> new long[2])[slot] += row.getLong(3);
+          });
     }
     Map<Integer, String> paths = new java.util.HashMap<>();
     sql.jdbc()
         .sql("SELECT file_id, path FROM branch_files WHERE org_id = ? AND branch_id = ?")
         .params(orgId, branch.value())
-        .query(
-            row -> {
-              paths.put(row.getInt(1), row.getString(2));
-            });
-    List<FileEdge> edges = new ArrayList<>(weights.size());
-    weights.forEach(
-        (key, w) -> {
-          int colon = key.indexOf(':');
-          String from = paths.get(Integer.parseInt(key.substring(0, colon)));
-          String to = paths.get(Integer.parseInt(key.substring(colon + 1)));
-          if (from != null && to != null) {
-            edges.add(new FileEdge(from, to, w[0], w[1]));
-          }
+        .query(row -> {
+          paths.put(row.getInt(1), row.getString(2));
         });
+    List<FileEdge> edges = new ArrayList<>(weights.size());
+    weights.forEach((key, w) -> {
+      int colon = key.indexOf(':');
+      String from = paths.get(Integer.parseInt(key.substring(0, colon)));
+      String to = paths.get(Integer.parseInt(key.substring(colon + 1)));
+      if (from != null && to != null) {
+        edges.add(new FileEdge(from, to, w[0], w[1]));
+      }
+    });
     edges.sort(java.util.Comparator.comparing(FileEdge::from).thenComparing(FileEdge::to));
     return edges;
   }

@@ -136,17 +136,16 @@ public final class CodeIndexer implements AutoCloseable {
       long orgId, long branchId, long manifestId, boolean incremental, Map<Long, BlobFacts> parsed)
       throws InterruptedException {
     long resolved =
-        resolveWorker.call(
-            () -> {
-              if (incremental && resolver.upToDate(orgId, branchId, manifestId)) {
-                // An unchanged tree: loading the whole branch to find nothing costs seconds.
-                return resolver.resolvedCount(orgId, branchId);
-              }
-              return (incremental
-                      ? resolver.resolveChanges(orgId, branchId, manifestId)
-                      : resolver.resolveAll(orgId, branchId, manifestId, parsed))
-                  .resolvedReferences();
-            });
+        resolveWorker.call(() -> {
+          if (incremental && resolver.upToDate(orgId, branchId, manifestId)) {
+            // An unchanged tree: loading the whole branch to find nothing costs seconds.
+            return resolver.resolvedCount(orgId, branchId);
+          }
+          return (incremental
+                  ? resolver.resolveChanges(orgId, branchId, manifestId)
+                  : resolver.resolveAll(orgId, branchId, manifestId, parsed))
+              .resolvedReferences();
+        });
     lastResolved.put(branchId, resolved);
     return resolved;
   }
@@ -160,13 +159,12 @@ public final class CodeIndexer implements AutoCloseable {
                 .branches()
                 .find(orgId, new dev.atelier.repos.BranchId(branchId))
                 .map(Branch::manifestId)
-                .ifPresent(
-                    manifest ->
-                        lastResolved.put(
-                            branchId,
-                            resolver
-                                .resolveChanges(orgId, branchId, manifest.value())
-                                .resolvedReferences())));
+                .ifPresent(manifest ->
+                    lastResolved.put(
+                        branchId,
+                        resolver
+                            .resolveChanges(orgId, branchId, manifest.value())
+                            .resolvedReferences())));
   }
 
   /** Whether an index run, a resolution or the text index is at work right now. */

@@ -108,12 +108,11 @@ public final class CodeNavigation {
   public java.util.Optional<List<TargetReferences>> references(
       long orgId, BranchId branch, String path, int line, int column, int maxTargets) {
     return definition(orgId, branch, path, line, column)
-        .map(
-            lookup ->
-                lookup.targets().stream()
-                    .limit(maxTargets)
-                    .map(t -> new TargetReferences(t, graph.references(orgId, branch, t.symbol())))
-                    .toList());
+        .map(lookup ->
+            lookup.targets().stream()
+                .limit(maxTargets)
+                .map(t -> new TargetReferences(t, graph.references(orgId, branch, t.symbol())))
+                .toList());
   }
 
   /** Syntax errors from a fresh parse of the stored content, and the file's unresolved imports. */

@@ -49,11 +49,10 @@ public final class CodeParsers {
           case BONEDE -> new BonedeBackend(ParseLimits.DEFAULT);
           case TREE_SITTER_O2 ->
               tryO2()
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException(
-                              "the tree-sitter-o2 natives are unavailable: "
-                                  + NativeLibrary.unavailableReason()));
+                  .orElseThrow(() ->
+                      new IllegalStateException(
+                          "the tree-sitter-o2 natives are unavailable: "
+                              + NativeLibrary.unavailableReason()));
         });
   }
 

@@ -77,11 +77,10 @@ public final class CodeSearch {
         repos
             .branches()
             .find(repository.orgId(), repository.id(), branchName)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        ReposError.BRANCH_NOT_FOUND,
-                        "repository " + repository.name() + " has no branch " + branchName));
+            .orElseThrow(() ->
+                new AtelierException(
+                    ReposError.BRANCH_NOT_FOUND,
+                    "repository " + repository.name() + " has no branch " + branchName));
     ManifestId manifest = branch.manifestId();
     if (manifest == null) {
       throw new AtelierException(

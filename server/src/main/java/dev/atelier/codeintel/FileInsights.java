@@ -368,24 +368,22 @@ public final class FileInsights implements AutoCloseable {
     FileNeighbours neighbours = neighbours(org, branch);
     neighbours
         .dependencies(path)
-        .forEach(
-            (other, edge) ->
-                add(
-                    scores,
-                    reasons,
-                    other,
-                    0.5 + Math.min(0.3, edge.references() / 30.0),
-                    "imported or referenced by it" + uses(edge)));
+        .forEach((other, edge) ->
+            add(
+                scores,
+                reasons,
+                other,
+                0.5 + Math.min(0.3, edge.references() / 30.0),
+                "imported or referenced by it" + uses(edge)));
     neighbours
         .dependents(path)
-        .forEach(
-            (other, edge) ->
-                add(
-                    scores,
-                    reasons,
-                    other,
-                    0.5 + Math.min(0.3, edge.references() / 30.0),
-                    "imports or references it" + uses(edge)));
+        .forEach((other, edge) ->
+            add(
+                scores,
+                reasons,
+                other,
+                0.5 + Math.min(0.3, edge.references() / 30.0),
+                "imports or references it" + uses(edge)));
     sharedNeighbours(path, neighbours, scores, reasons);
     if (present.get(path) == FileClass.TEST) {
       for (String subject : TestFiles.subjectsOf(path, present)) {
@@ -398,14 +396,13 @@ public final class FileInsights implements AutoCloseable {
     }
     String embeddings = similar(org, repository, branch, found.get(), scores, reasons);
     List<Relation> out = new ArrayList<>();
-    scores.forEach(
-        (other, score) -> {
-          if (!other.equals(path)) {
-            out.add(
-                new Relation(
-                    other, Math.round(score[0] * 1000) / 1000.0, List.copyOf(reasons.get(other))));
-          }
-        });
+    scores.forEach((other, score) -> {
+      if (!other.equals(path)) {
+        out.add(
+            new Relation(
+                other, Math.round(score[0] * 1000) / 1000.0, List.copyOf(reasons.get(other))));
+      }
+    });
     out.sort(Comparator.comparingDouble(Relation::score).reversed().thenComparing(Relation::path));
     return Optional.of(
         new Related(
@@ -457,13 +454,12 @@ public final class FileInsights implements AutoCloseable {
         shared.merge(other, 1, Integer::sum);
       }
     }
-    weight.forEach(
-        (other, w) -> {
-          int count = shared.getOrDefault(other, 0);
-          if (!other.equals(path) && count >= 2) {
-            add(scores, reasons, other, 0.4 * w / (w + 1), "shares " + count + " graph neighbours");
-          }
-        });
+    weight.forEach((other, w) -> {
+      int count = shared.getOrDefault(other, 0);
+      if (!other.equals(path) && count >= 2) {
+        add(scores, reasons, other, 0.4 * w / (w + 1), "shares " + count + " graph neighbours");
+      }
+    });
   }
 
   /** Adds embedding-similar files; answers what the signal could see. */
@@ -522,17 +518,16 @@ public final class FileInsights implements AutoCloseable {
         best.merge(other, hit.score(), Math::max);
       }
     }
-    best.forEach(
-        (other, score) -> {
-          if (score >= 0.6) {
-            add(
-                scores,
-                reasons,
-                other,
-                0.8 * (score - 0.5) * 2,
-                "embedding similarity " + Math.round(score * 100) / 100.0);
-          }
-        });
+    best.forEach((other, score) -> {
+      if (score >= 0.6) {
+        add(
+            scores,
+            reasons,
+            other,
+            0.8 * (score - 0.5) * 2,
+            "embedding similarity " + Math.round(score * 100) / 100.0);
+      }
+    });
     return "embedding similarity over " + mine.size() + " embedded chunks of the file";
   }
 

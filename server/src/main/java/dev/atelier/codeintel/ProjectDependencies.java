@@ -78,19 +78,18 @@ public final class ProjectDependencies {
     for (String path : manifests) {
       content
           .file(orgId, branch.value(), path)
-          .ifPresent(
-              file -> {
-                String text = file.text();
-                if (text == null) {
-                  problems.add(path + ": binary or too large");
-                  return;
-                }
-                try {
-                  declared.addAll(ManifestParsers.parse(path, text));
-                } catch (IllegalArgumentException e) {
-                  problems.add(path + ": " + e.getMessage());
-                }
-              });
+          .ifPresent(file -> {
+            String text = file.text();
+            if (text == null) {
+              problems.add(path + ": binary or too large");
+              return;
+            }
+            try {
+              declared.addAll(ManifestParsers.parse(path, text));
+            } catch (IllegalArgumentException e) {
+              problems.add(path + ": " + e.getMessage());
+            }
+          });
     }
     return usage.match(orgId, branch.value(), declared, manifests, problems);
   }

@@ -57,16 +57,15 @@ public final class NamedRepositoryScope implements ToolScope {
     Repositories repositories = core.repos().repositories();
     Optional<Repository> byId = id(idOrName).flatMap(id -> repositories.find(orgId, id));
     return byId.or(() -> repositories.findByName(orgId, idOrName))
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    ReposError.REPOSITORY_NOT_FOUND,
-                    "no repository '"
-                        + idOrName
-                        + "'; the repositories are: "
-                        + repositories.list(orgId).stream()
-                            .map(r -> r.name() + " (id " + r.id().value() + ")")
-                            .collect(Collectors.joining(", "))));
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.REPOSITORY_NOT_FOUND,
+                "no repository '"
+                    + idOrName
+                    + "'; the repositories are: "
+                    + repositories.list(orgId).stream()
+                        .map(r -> r.name() + " (id " + r.id().value() + ")")
+                        .collect(Collectors.joining(", "))));
   }
 
   private static Optional<RepositoryId> id(String text) {

@@ -151,35 +151,33 @@ public final class ToolCatalog {
   public List<SyncToolSpecification> specifications(ToolScope schemaScope, CallScopes scopes) {
     ToolScope scope = schemaScope;
     return tools.values().stream()
-        .map(
-            tool ->
-                SyncToolSpecification.builder()
-                    .tool(
-                        Tool.builder()
-                            .name(tool.name())
-                            .title(title(tool.name()))
-                            .description(tool.description())
-                            .annotations(
-                                new ToolAnnotations(
-                                    title(tool.name()),
-                                    tool.readOnly(),
-                                    false,
-                                    tool.readOnly(),
-                                    false,
-                                    null))
-                            .inputSchema(inputSchema(tool))
-                            .inputSchema(inputSchema(tool, scope))
-                            .build())
-                    .callHandler(
-                        (exchange, request) -> {
-                          Map<String, Object> arguments =
-                              request.arguments() == null ? Map.of() : request.arguments();
-                          return mcpResult(
-                              tool.name(),
-                              arguments,
-                              scopes.scope(exchange.transportContext(), tool.name(), arguments));
-                        })
-                    .build())
+        .map(tool ->
+            SyncToolSpecification.builder()
+                .tool(
+                    Tool.builder()
+                        .name(tool.name())
+                        .title(title(tool.name()))
+                        .description(tool.description())
+                        .annotations(
+                            new ToolAnnotations(
+                                title(tool.name()),
+                                tool.readOnly(),
+                                false,
+                                tool.readOnly(),
+                                false,
+                                null))
+                        .inputSchema(inputSchema(tool))
+                        .inputSchema(inputSchema(tool, scope))
+                        .build())
+                .callHandler((exchange, request) -> {
+                  Map<String, Object> arguments =
+                      request.arguments() == null ? Map.of() : request.arguments();
+                  return mcpResult(
+                      tool.name(),
+                      arguments,
+                      scopes.scope(exchange.transportContext(), tool.name(), arguments));
+                })
+                .build())
         .toList();
   }
 

@@ -43,18 +43,17 @@ public interface ToolScope {
         .branches()
         .find(repository.orgId(), repository.id(), name)
         .filter(b -> b.manifestId() != null && b.state() != BranchState.NEW)
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    ReposError.BRANCH_NOT_FOUND,
-                    "branch '"
-                        + name
-                        + "' of "
-                        + repository.name()
-                        + " is not indexed; indexed: "
-                        + core.repos().branches().list(repository.orgId(), repository.id()).stream()
-                            .filter(b -> b.manifestId() != null)
-                            .map(Branch::name)
-                            .collect(Collectors.joining(", "))));
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.BRANCH_NOT_FOUND,
+                "branch '"
+                    + name
+                    + "' of "
+                    + repository.name()
+                    + " is not indexed; indexed: "
+                    + core.repos().branches().list(repository.orgId(), repository.id()).stream()
+                        .filter(b -> b.manifestId() != null)
+                        .map(Branch::name)
+                        .collect(Collectors.joining(", "))));
   }
 }

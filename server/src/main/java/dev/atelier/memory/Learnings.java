@@ -54,11 +54,10 @@ public final class Learnings {
   /** The learning with this id in the repository, or a not-found error. */
   public Learning get(long orgId, RepositoryId repository, long id) {
     return rows.find(orgId, repository, id)
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    MemoryError.LEARNING_NOT_FOUND,
-                    "no learning #" + id + " in this repository; list_learnings shows the ids"));
+        .orElseThrow(() ->
+            new AtelierException(
+                MemoryError.LEARNING_NOT_FOUND,
+                "no learning #" + id + " in this repository; list_learnings shows the ids"));
   }
 
   /**

@@ -56,14 +56,13 @@ public final class BlobStore {
   public int putAll(long orgId, Collection<NewBlob> blobs) {
     OrgIds.require(orgId);
     requireNonNull(blobs, "blobs is null");
-    return sql.inTransaction(
-        () -> {
-          int added = 0;
-          for (NewBlob blob : blobs) {
-            added += put(orgId, blob) ? 1 : 0;
-          }
-          return added;
-        });
+    return sql.inTransaction(() -> {
+      int added = 0;
+      for (NewBlob blob : blobs) {
+        added += put(orgId, blob) ? 1 : 0;
+      }
+      return added;
+    });
   }
 
   /** Which of {@code shas} the org has not stored yet, in the order given. */
@@ -87,9 +86,8 @@ public final class BlobStore {
           .sql("SELECT sha256, id FROM blobs WHERE org_id = :org AND sha256 IN (:shas)")
           .param("org", orgId)
           .param("shas", chunk)
-          .query(
-              (row, n) ->
-                  Map.entry(new Sha256(row.getString("sha256")), new BlobId(row.getLong("id"))))
+          .query((row, n) ->
+              Map.entry(new Sha256(row.getString("sha256")), new BlobId(row.getLong("id"))))
           .list()
           .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
     }
@@ -105,15 +103,14 @@ public final class BlobStore {
             "SELECT id, sha256, size_bytes, content_kind, utf8_valid, content FROM blobs"
                 + " WHERE org_id = ? AND sha256 = ?")
         .params(orgId, sha.hex())
-        .query(
-            (row, n) ->
-                new Blob(
-                    new BlobId(row.getLong("id")),
-                    new Sha256(row.getString("sha256")),
-                    row.getLong("size_bytes"),
-                    BlobKind.fromLabel(row.getString("content_kind")),
-                    row.getBoolean("utf8_valid"),
-                    row.getBytes("content")))
+        .query((row, n) ->
+            new Blob(
+                new BlobId(row.getLong("id")),
+                new Sha256(row.getString("sha256")),
+                row.getLong("size_bytes"),
+                BlobKind.fromLabel(row.getString("content_kind")),
+                row.getBoolean("utf8_valid"),
+                row.getBytes("content")))
         .optional();
   }
 

@@ -49,10 +49,9 @@ public final class Branches {
         .params(orgId, repositoryId.value(), name, orgId, repositoryId.value())
         .update();
     return find(orgId, repositoryId, name)
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + repositoryId));
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + repositoryId));
   }
 
   public Optional<Branch> find(long orgId, RepositoryId repositoryId, String name) {

@@ -61,12 +61,11 @@ public final class IndexEvents {
   public void completed(RepositoryId repository, String branch, Map<String, ?> summary) {
     lastProgress.remove(new Key(repository, branch));
     Map<String, Object> payload = base(repository, branch);
-    summary.forEach(
-        (name, value) -> {
-          if (!payload.containsKey(name)) {
-            payload.put(name, value);
-          }
-        });
+    summary.forEach((name, value) -> {
+      if (!payload.containsKey(name)) {
+        payload.put(name, value);
+      }
+    });
     bus.publish(topic(repository), COMPLETED, payload);
   }
 

@@ -135,14 +135,13 @@ public final class Manifests {
                 + " JOIN blobs b ON b.org_id = e.org_id AND b.id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ? ORDER BY e.path")
         .params(orgId, id.value())
-        .query(
-            (row, n) -> {
-              String fileClass = row.getString("file_class");
-              return new ManifestEntry(
-                  new RepoPath(row.getString("path")),
-                  new Sha256(row.getString("sha256")),
-                  fileClass == null ? null : FileClass.ofStored(fileClass));
-            })
+        .query((row, n) -> {
+          String fileClass = row.getString("file_class");
+          return new ManifestEntry(
+              new RepoPath(row.getString("path")),
+              new Sha256(row.getString("sha256")),
+              fileClass == null ? null : FileClass.ofStored(fileClass));
+        })
         .list();
   }
 
@@ -187,15 +186,14 @@ public final class Manifests {
                     + " LEFT JOIN blobs bb ON bb.org_id = ? AND bb.id = b.blob_id"
                     + " WHERE a.blob_id IS DISTINCT FROM b.blob_id")
             .params(orgId, fromId, orgId, to.value(), orgId, orgId)
-            .query(
-                (row, n) -> {
-                  String before = row.getString("before_sha");
-                  String after = row.getString("after_sha");
-                  return new ManifestDiff.PathDifference(
-                      new RepoPath(row.getString("path")),
-                      before == null ? null : new Sha256(before),
-                      after == null ? null : new Sha256(after));
-                })
+            .query((row, n) -> {
+              String before = row.getString("before_sha");
+              String after = row.getString("after_sha");
+              return new ManifestDiff.PathDifference(
+                  new RepoPath(row.getString("path")),
+                  before == null ? null : new Sha256(before),
+                  after == null ? null : new Sha256(after));
+            })
             .list();
     return ManifestDiff.of(differences);
   }
@@ -216,67 +214,66 @@ public final class Manifests {
       @Nullable Expectation expectation) {
     OrgIds.require(orgId);
     requireNonNull(branch, "branch is null");
-    return sql.inTransaction(
-        () -> {
-          // Writing to the branch row first takes its lock: concurrent writers of one branch
-          // queue here (a row lock in PostgreSQL, the write lock in SQLite) instead of racing.
-          int locked =
+    return sql.inTransaction(() -> {
+      // Writing to the branch row first takes its lock: concurrent writers of one branch
+      // queue here (a row lock in PostgreSQL, the write lock in SQLite) instead of racing.
+      int locked =
+          sql.jdbc()
+              .sql("UPDATE branches SET manifest_id = manifest_id WHERE org_id = ? AND id = ?")
+              .params(orgId, branch.value())
+              .update();
+      if (locked == 0) {
+        throw new AtelierException(ReposError.BRANCH_NOT_FOUND, "no branch with id " + branch);
+      }
+      ManifestId base = currentId(orgId, branch);
+      if (expectation != null && !Objects.equals(expectation.id(), base)) {
+        throw new AtelierException(
+            ReposError.MANIFEST_CONFLICT,
+            "branch "
+                + branch
+                + " moved to manifest "
+                + base
+                + " while manifest "
+                + expectation.id()
+                + " was expected; re-read it and try again");
+      }
+      ManifestId id =
+          new ManifestId(
               sql.jdbc()
-                  .sql("UPDATE branches SET manifest_id = manifest_id WHERE org_id = ? AND id = ?")
-                  .params(orgId, branch.value())
-                  .update();
-          if (locked == 0) {
-            throw new AtelierException(ReposError.BRANCH_NOT_FOUND, "no branch with id " + branch);
-          }
-          ManifestId base = currentId(orgId, branch);
-          if (expectation != null && !Objects.equals(expectation.id(), base)) {
-            throw new AtelierException(
-                ReposError.MANIFEST_CONFLICT,
-                "branch "
-                    + branch
-                    + " moved to manifest "
-                    + base
-                    + " while manifest "
-                    + expectation.id()
-                    + " was expected; re-read it and try again");
-          }
-          ManifestId id =
-              new ManifestId(
-                  sql.jdbc()
-                      .sql(
-                          "INSERT INTO manifests (org_id, branch_id, head_commit)"
-                              + " VALUES (?, ?, ?) RETURNING id")
-                      .param(orgId)
-                      .param(branch.value())
-                      .param(headCommit)
-                      .query(Long.class)
-                      .single());
-          filler.fill(base, id);
-          long files =
-              sql.jdbc()
-                  .sql("SELECT count(*) FROM manifest_entries WHERE org_id = ? AND manifest_id = ?")
-                  .params(orgId, id.value())
+                  .sql(
+                      "INSERT INTO manifests (org_id, branch_id, head_commit)"
+                          + " VALUES (?, ?, ?) RETURNING id")
+                  .param(orgId)
+                  .param(branch.value())
+                  .param(headCommit)
                   .query(Long.class)
-                  .single();
+                  .single());
+      filler.fill(base, id);
+      long files =
           sql.jdbc()
-              .sql("UPDATE manifests SET file_count = ? WHERE org_id = ? AND id = ?")
-              .params(files, orgId, id.value())
-              .update();
-          sql.jdbc()
-              .sql(
-                  "UPDATE branches SET manifest_id = ?, head_commit = ?, indexed_at = "
-                      + sql.now()
-                      + ", state = 'ready', files_total = ?, files_done = ?, last_error = NULL,"
-                      + " state_changed_at = "
-                      + sql.now()
-                      + " WHERE org_id = ? AND id = ?")
-              .param(id.value())
-              .param(headCommit)
-              .params(files, files, orgId, branch.value())
-              .update();
-          prune(orgId, branch, id, base == null ? id : base);
-          return id;
-        });
+              .sql("SELECT count(*) FROM manifest_entries WHERE org_id = ? AND manifest_id = ?")
+              .params(orgId, id.value())
+              .query(Long.class)
+              .single();
+      sql.jdbc()
+          .sql("UPDATE manifests SET file_count = ? WHERE org_id = ? AND id = ?")
+          .params(files, orgId, id.value())
+          .update();
+      sql.jdbc()
+          .sql(
+              "UPDATE branches SET manifest_id = ?, head_commit = ?, indexed_at = "
+                  + sql.now()
+                  + ", state = 'ready', files_total = ?, files_done = ?, last_error = NULL,"
+                  + " state_changed_at = "
+                  + sql.now()
+                  + " WHERE org_id = ? AND id = ?")
+          .param(id.value())
+          .param(headCommit)
+          .params(files, files, orgId, branch.value())
+          .update();
+      prune(orgId, branch, id, base == null ? id : base);
+      return id;
+    });
   }
 
   private @Nullable ManifestId currentId(long orgId, BranchId branch) {

@@ -102,14 +102,13 @@ public record RepoPath(String value) implements Comparable<RepoPath> {
     value
         .codePoints()
         .limit(200)
-        .forEach(
-            c -> {
-              if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
+        .forEach(c -> {
+          if (c < 0x20 || c == 0x7f) {
+            out.append(String.format("\\u%04x", c));
+          } else {
+            out.appendCodePoint(c);
+          }
+        });
     return out.toString();
   }
 }

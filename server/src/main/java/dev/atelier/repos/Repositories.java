@@ -45,15 +45,14 @@ public final class Repositories {
             .query(Long.class)
             .optional();
     return id.map(value -> require(orgId, new RepositoryId(value)))
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    ReposError.REPOSITORY_EXISTS,
-                    "a repository named '"
-                        + repository.name()
-                        + "' or at "
-                        + repository.location()
-                        + " is already registered"));
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.REPOSITORY_EXISTS,
+                "a repository named '"
+                    + repository.name()
+                    + "' or at "
+                    + repository.location()
+                    + " is already registered"));
   }
 
   public Optional<Repository> find(long orgId, RepositoryId id) {
@@ -69,10 +68,8 @@ public final class Repositories {
   /** The repository, or {@link ReposError#REPOSITORY_NOT_FOUND} naming the id. */
   public Repository require(long orgId, RepositoryId id) {
     return find(orgId, id)
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + id));
+        .orElseThrow(() ->
+            new AtelierException(ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + id));
   }
 
   public Optional<Repository> findByName(long orgId, String name) {

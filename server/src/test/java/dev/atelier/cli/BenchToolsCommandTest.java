@@ -47,9 +47,8 @@ class BenchToolsCommandTest {
         .contains("search_symbols", "cross_references", "lsp_definition", "repo_map", "bootstrap");
     tools
         .properties()
-        .forEach(
-            entry ->
-                assertThat(entry.getValue().get("errors").asInt()).as(entry.getKey()).isZero());
+        .forEach(entry ->
+            assertThat(entry.getValue().get("errors").asInt()).as(entry.getKey()).isZero());
     assertThat(tools.get("search_symbols").get("calls").asInt()).isEqualTo(3);
   }
 }

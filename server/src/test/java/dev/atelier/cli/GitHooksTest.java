@@ -75,14 +75,13 @@ class GitHooksTest {
     builder.redirectErrorStream(true);
     Process process = builder.start();
     CompletableFuture<String> output =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                return e.toString();
-              }
-            });
+        CompletableFuture.supplyAsync(() -> {
+          try {
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return e.toString();
+          }
+        });
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String text = output.get(5, TimeUnit.SECONDS);
     assertThat(process.exitValue()).as(text).isZero();
@@ -234,9 +233,8 @@ class GitHooksTest {
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("not a shell script");
     assertThat(hooks.resolve("post-commit")).doesNotExist();
-    assertThatThrownBy(
-            () ->
-                GitHooks.install(hooks, "http://x/$(rm -rf ~)", repo.resolve(".atelier/mcp-token")))
+    assertThatThrownBy(() ->
+            GitHooks.install(hooks, "http://x/$(rm -rf ~)", repo.resolve(".atelier/mcp-token")))
         .isInstanceOf(AtelierException.class);
   }
 

@@ -101,21 +101,20 @@ final class CodeIndexRows {
             .single();
     // Classified as the indexer classifies: by path and the content's first lines.
     FileClassifier classifier = new FileClassifier();
-    blobsByPath.forEach(
-        (path, blob) -> {
-          byte[] content =
-              jdbc.sql("SELECT content FROM blobs WHERE org_id = ? AND id = ?")
-                  .params(org, blob)
-                  .query((row, n) -> row.getBytes(1))
-                  .optional()
-                  .orElse(new byte[0]);
-          String head = new String(content == null ? new byte[0] : content, StandardCharsets.UTF_8);
-          jdbc.sql(
-                  "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id, file_class)"
-                      + " VALUES (?, ?, ?, ?, ?)")
-              .params(manifest, org, path, blob, classifier.classify(path, head).stored())
-              .update();
-        });
+    blobsByPath.forEach((path, blob) -> {
+      byte[] content =
+          jdbc.sql("SELECT content FROM blobs WHERE org_id = ? AND id = ?")
+              .params(org, blob)
+              .query((row, n) -> row.getBytes(1))
+              .optional()
+              .orElse(new byte[0]);
+      String head = new String(content == null ? new byte[0] : content, StandardCharsets.UTF_8);
+      jdbc.sql(
+              "INSERT INTO manifest_entries (manifest_id, org_id, path, blob_id, file_class)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(manifest, org, path, blob, classifier.classify(path, head).stored())
+          .update();
+    });
     jdbc.sql("UPDATE branches SET manifest_id = ? WHERE org_id = ? AND id = ?")
         .params(manifest, org, branch)
         .update();

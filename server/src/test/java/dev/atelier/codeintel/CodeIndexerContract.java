@@ -93,21 +93,20 @@ abstract class CodeIndexerContract {
     jdbc()
         .sql("SELECT blob_id, refs FROM blob_refs WHERE org_id = ?")
         .param(repository.orgId())
-        .query(
-            row -> {
-              for (StoredReference r : PackedReferences.unpack(row.getString(2))) {
-                if (r.name().equals("connect")) {
-                  callers.add(
-                      jdbc()
-                          .sql(
-                              "SELECT name FROM symbols WHERE org_id = ? AND blob_id = ?"
-                                  + " AND ordinal = ?")
-                          .params(repository.orgId(), row.getLong(1), r.enclosing())
-                          .query(String.class)
-                          .single());
-                }
-              }
-            });
+        .query(row -> {
+          for (StoredReference r : PackedReferences.unpack(row.getString(2))) {
+            if (r.name().equals("connect")) {
+              callers.add(
+                  jdbc()
+                      .sql(
+                          "SELECT name FROM symbols WHERE org_id = ? AND blob_id = ?"
+                              + " AND ordinal = ?")
+                      .params(repository.orgId(), row.getLong(1), r.enclosing())
+                      .query(String.class)
+                      .single());
+            }
+          }
+        });
     assertThat(callers)
         .as("the call's enclosing symbol is the class it sits in")
         .containsExactly("ServiceWithALongName");
@@ -342,12 +341,11 @@ abstract class CodeIndexerContract {
     assertThat(references).containsOnlyKeys("app/main.py", "app/service.py");
     assertThat(references.get("app/service.py"))
         .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.caller()).as("inside class Service").isZero();
-              assertThat(r.confidence()).isEqualTo(1.0);
-              assertThat(r.line()).isEqualTo(5);
-            });
+        .satisfies(r -> {
+          assertThat(r.caller()).as("inside class Service").isZero();
+          assertThat(r.confidence()).isEqualTo(1.0);
+          assertThat(r.line()).isEqualTo(5);
+        });
     assertThat(references.get("app/main.py"))
         .singleElement()
         .satisfies(r -> assertThat(r.caller()).isNull());
@@ -448,17 +446,16 @@ abstract class CodeIndexerContract {
                 + " JOIN branch_files tf ON tf.org_id = r.org_id AND tf.branch_id = r.branch_id"
                 + " AND tf.file_id = r.to_file WHERE r.org_id = ?")
         .param(repository.orgId())
-        .query(
-            (row, n) ->
-                row.getString(1)
-                    + "#"
-                    + row.getInt(2)
-                    + " -> "
-                    + row.getString(3)
-                    + "#"
-                    + row.getInt(4)
-                    + " @"
-                    + Math.round(row.getDouble(5) * 100) / 100.0)
+        .query((row, n) ->
+            row.getString(1)
+                + "#"
+                + row.getInt(2)
+                + " -> "
+                + row.getString(3)
+                + "#"
+                + row.getInt(4)
+                + " @"
+                + Math.round(row.getDouble(5) * 100) / 100.0)
         .list()
         .stream()
         .sorted()
@@ -473,10 +470,9 @@ abstract class CodeIndexerContract {
             "SELECT f.branch_id || ':' || f.file_id, r.refs FROM branch_files f JOIN blob_refs r"
                 + " ON r.org_id = f.org_id AND r.blob_id = f.blob_id WHERE f.org_id = ?")
         .param(repository.orgId())
-        .query(
-            row -> {
-              refsOfFile.put(row.getString(1), PackedReferences.unpack(row.getString(2)));
-            });
+        .query(row -> {
+          refsOfFile.put(row.getString(1), PackedReferences.unpack(row.getString(2)));
+        });
     long[] dangling = {0};
     jdbc()
         .sql(
@@ -487,17 +483,16 @@ abstract class CodeIndexerContract {
                 + " AND s.ordinal = r.to_symbol"
                 + " WHERE r.org_id = ?")
         .param(repository.orgId())
-        .query(
-            row -> {
-              List<StoredReference> refs = refsOfFile.getOrDefault(row.getString(1), List.of());
-              int ordinal = row.getInt(2);
-              String target = row.getString(3);
-              if (ordinal >= refs.size()
-                  || target == null
-                  || !target.equals(refs.get(ordinal).name())) {
-                dangling[0]++;
-              }
-            });
+        .query(row -> {
+          List<StoredReference> refs = refsOfFile.getOrDefault(row.getString(1), List.of());
+          int ordinal = row.getInt(2);
+          String target = row.getString(3);
+          if (ordinal >= refs.size()
+              || target == null
+              || !target.equals(refs.get(ordinal).name())) {
+            dangling[0]++;
+          }
+        });
     return dangling[0];
   }
 

@@ -50,12 +50,11 @@ class CodeParserTest {
     return file.symbols().stream()
         .filter(s -> s.qualifiedName().equals(qualifiedName))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    qualifiedName
-                        + " not among "
-                        + file.symbols().stream().map(SymbolDef::qualifiedName).toList()));
+        .orElseThrow(() ->
+            new AssertionError(
+                qualifiedName
+                    + " not among "
+                    + file.symbols().stream().map(SymbolDef::qualifiedName).toList()));
   }
 
   static List<String> refs(ParsedFile file, RefKind kind) {
@@ -482,19 +481,17 @@ class CodeParserTest {
       for (int t = 0; t < 4; t++) {
         for (CodeParser p : List.of(parser, bonede)) {
           runs.add(
-              pool.submit(
-                  () -> {
-                    for (int round = 0; round < 50; round++) {
-                      for (int i = 0; i < names.size(); i++) {
-                        int k = (i + round) % names.size();
-                        if (!p.parse(languages.get(k), fixture(names.get(k)))
-                            .equals(expected.get(k))) {
-                          return false;
-                        }
-                      }
+              pool.submit(() -> {
+                for (int round = 0; round < 50; round++) {
+                  for (int i = 0; i < names.size(); i++) {
+                    int k = (i + round) % names.size();
+                    if (!p.parse(languages.get(k), fixture(names.get(k))).equals(expected.get(k))) {
+                      return false;
                     }
-                    return true;
-                  }));
+                  }
+                }
+                return true;
+              }));
         }
       }
       for (Future<Boolean> run : runs) {

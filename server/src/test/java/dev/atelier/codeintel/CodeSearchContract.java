@@ -287,19 +287,16 @@ abstract class CodeSearchContract {
 
   @Test
   void badCursorsAndFiltersAreClearErrors() {
-    assertThatThrownBy(
-            () ->
-                search.textPage(repository, "main", TextSearchRequest.of("http").withCursor("x!")))
+    assertThatThrownBy(() ->
+            search.textPage(repository, "main", TextSearchRequest.of("http").withCursor("x!")))
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("cursor");
     TextSearchRequest small =
         new TextSearchRequest("http", false, false, null, TextSort.PATH, 0, 1, null);
     String cursor = search.textPage(repository, "main", small).nextCursor();
     assertThat(cursor).isNotNull();
-    assertThatThrownBy(
-            () ->
-                search.textPage(
-                    repository, "main", TextSearchRequest.of("client").withCursor(cursor)))
+    assertThatThrownBy(() ->
+            search.textPage(repository, "main", TextSearchRequest.of("client").withCursor(cursor)))
         .isInstanceOf(AtelierException.class)
         .hasMessageContaining("another query");
     assertThatThrownBy(

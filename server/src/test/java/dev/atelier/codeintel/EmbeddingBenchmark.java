@@ -205,11 +205,10 @@ public final class EmbeddingBenchmark {
           for (int i = 0; i < chunks.size(); i++) {
             order.add(i);
           }
-          order.sort(
-              (a, b) ->
-                  Float.compare(
-                      VectorIndexContract.dot(query, vectors.get(b)),
-                      VectorIndexContract.dot(query, vectors.get(a))));
+          order.sort((a, b) ->
+              Float.compare(
+                  VectorIndexContract.dot(query, vectors.get(b)),
+                  VectorIndexContract.dot(query, vectors.get(a))));
           // rank of files: first occurrence order among top chunks
           List<String> files = new ArrayList<>();
           for (int i : order) {

@@ -77,13 +77,12 @@ abstract class FileInsightsContract {
     assertThat(hotspots.churnKnown()).isTrue();
     assertThat(hotspots.files())
         .first()
-        .satisfies(
-            h -> {
-              assertThat(h.path()).isEqualTo("orders.py");
-              assertThat(h.churn().commits()).isEqualTo(3);
-              assertThat(h.fanIn()).isEqualTo(1);
-              assertThat(h.complexity().cyclomatic()).isEqualTo(3); // def + if + and
-            });
+        .satisfies(h -> {
+          assertThat(h.path()).isEqualTo("orders.py");
+          assertThat(h.churn().commits()).isEqualTo(3);
+          assertThat(h.fanIn()).isEqualTo(1);
+          assertThat(h.complexity().cyclomatic()).isEqualTo(3); // def + if + and
+        });
   }
 
   @Test

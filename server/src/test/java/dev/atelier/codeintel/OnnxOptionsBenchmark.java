@@ -233,14 +233,13 @@ public final class OnnxOptionsBenchmark {
     for (OrtSession session : sessions) {
       threads.add(
           Thread.ofPlatform()
-              .start(
-                  () -> {
-                    for (int b = next.getAndIncrement();
-                        b < batches.size();
-                        b = next.getAndIncrement()) {
-                      run(env, session, ids, order, batches.get(b), vectors);
-                    }
-                  }));
+              .start(() -> {
+                for (int b = next.getAndIncrement();
+                    b < batches.size();
+                    b = next.getAndIncrement()) {
+                  run(env, session, ids, order, batches.get(b), vectors);
+                }
+              }));
     }
     for (Thread thread : threads) {
       thread.join();

@@ -165,28 +165,27 @@ public final class ParseBenchmark {
     for (int t = 0; t < threads; t++) {
       workers.add(
           Thread.ofPlatform()
-              .start(
-                  () -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < files.size()) {
-                      Path file = files.get(i);
-                      byte[] content;
-                      try {
-                        content = Files.readAllBytes(file);
-                      } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                      }
-                      ParsedFile parsed =
-                          parser.parse(
-                              Language.ofPath(file.toString()),
-                              new String(content, StandardCharsets.UTF_8));
-                      bytes.addAndGet(content.length);
-                      symbols.addAndGet(parsed.symbols().size());
-                      imports.addAndGet(parsed.imports().size());
-                      refs.addAndGet(parsed.references().size());
-                      errors.addAndGet(parsed.syntaxErrors().size());
-                    }
-                  }));
+              .start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < files.size()) {
+                  Path file = files.get(i);
+                  byte[] content;
+                  try {
+                    content = Files.readAllBytes(file);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                  ParsedFile parsed =
+                      parser.parse(
+                          Language.ofPath(file.toString()),
+                          new String(content, StandardCharsets.UTF_8));
+                  bytes.addAndGet(content.length);
+                  symbols.addAndGet(parsed.symbols().size());
+                  imports.addAndGet(parsed.imports().size());
+                  refs.addAndGet(parsed.references().size());
+                  errors.addAndGet(parsed.syntaxErrors().size());
+                }
+              }));
     }
     for (Thread w : workers) {
       w.join();

@@ -74,11 +74,10 @@ abstract class SemanticSearchContract {
     assertThat(paths).containsSubsequence("auth/hashers.py", "tests/test_hashers.py");
     assertThat(result.files().getFirst().anchors())
         .first()
-        .satisfies(
-            a -> {
-              assertThat(a.symbol()).isEqualTo("PasswordHasher");
-              assertThat(a.line()).isEqualTo(2);
-            });
+        .satisfies(a -> {
+          assertThat(a.symbol()).isEqualTo("PasswordHasher");
+          assertThat(a.line()).isEqualTo(2);
+        });
     assertThat(result.coverage().vectorsUsed()).isFalse();
     assertThat(result.coverage().embeddedChunks()).isZero();
   }

@@ -239,17 +239,14 @@ abstract class AnalysisToolsContract {
         .hasMessageContaining("no file 'src/Nope.java'");
     assertThatThrownBy(() -> call("lsp_definition", "../etc/passwd", 1, 1))
         .isInstanceOf(AtelierException.class);
-    assertThatThrownBy(
-            () ->
-                catalog.call(
-                    "lsp_definition", Map.of("path", "src/main/java/demo/Main.java"), scope))
+    assertThatThrownBy(() ->
+            catalog.call("lsp_definition", Map.of("path", "src/main/java/demo/Main.java"), scope))
         .hasMessageContaining("line is required");
-    assertThatThrownBy(
-            () ->
-                catalog.call(
-                    "lsp_definition",
-                    Map.of("path", "src/main/java/demo/Main.java", "line", 1, "column", "abc"),
-                    scope))
+    assertThatThrownBy(() ->
+            catalog.call(
+                "lsp_definition",
+                Map.of("path", "src/main/java/demo/Main.java", "line", 1, "column", "abc"),
+                scope))
         .hasMessageContaining("column must be a whole number");
   }
 

@@ -151,28 +151,23 @@ class MemoryAndOrientationToolsTest {
         .hasMessageContaining("unknown learning kind 'rumour'");
     assertThatThrownBy(() -> call("record_learning", Map.of("content", "x")))
         .hasMessageContaining("kind is required");
-    assertThatThrownBy(
-            () ->
-                call(
-                    "record_learning", Map.of("content", "x", "kind", "pitfall", "path", "../etc")))
+    assertThatThrownBy(() ->
+            call("record_learning", Map.of("content", "x", "kind", "pitfall", "path", "../etc")))
         .hasMessageContaining("'..'");
-    assertThatThrownBy(
-            () ->
-                call(
-                    "record_learning",
-                    Map.of("content", "x", "kind", "pitfall", "path", "/etc/passwd")))
+    assertThatThrownBy(() ->
+            call(
+                "record_learning",
+                Map.of("content", "x", "kind", "pitfall", "path", "/etc/passwd")))
         .hasMessageContaining("absolute");
-    assertThatThrownBy(
-            () ->
-                call(
-                    "record_learning",
-                    Map.of("content", "x", "kind", "pitfall", "path", "src/Nope.java")))
+    assertThatThrownBy(() ->
+            call(
+                "record_learning",
+                Map.of("content", "x", "kind", "pitfall", "path", "src/Nope.java")))
         .hasMessageContaining("no folder 'src/Nope.java'");
-    assertThatThrownBy(
-            () ->
-                call(
-                    "record_learning",
-                    Map.of("content", "x", "kind", "pitfall", "scope", "file", "path", "tools")))
+    assertThatThrownBy(() ->
+            call(
+                "record_learning",
+                Map.of("content", "x", "kind", "pitfall", "scope", "file", "path", "tools")))
         .hasMessageContaining("it is a folder");
     assertThatThrownBy(() -> call("recall", Map.of())).hasMessageContaining("query, files");
     assertThatThrownBy(() -> call("learning_feedback", Map.of("id", 999, "helpful", true)))

@@ -54,28 +54,24 @@ class ToolCallsDuringReindexTest {
               for (int t = 0; t < 3; t++) {
                 int caller = t;
                 callers.add(
-                    pool.submit(
-                        () -> {
-                          int n = 0;
-                          while (indexing.get() || n < 5) {
-                            int unit = (caller * 97 + n++) % 300;
-                            try {
-                              versions.add(
-                                  catalog
-                                      .call(
-                                          "search_symbols",
-                                          Map.of("query", "unit" + unit + "V"),
-                                          scope)
-                                      .text());
-                              catalog.call(
-                                  "cross_references", Map.of("symbol", "Unit" + unit), scope);
-                              catalog.call(
-                                  "symbols", Map.of("path", "src/Unit" + unit + ".java"), scope);
-                            } catch (RuntimeException e) {
-                              failures.add(e.toString());
-                            }
-                          }
-                        }));
+                    pool.submit(() -> {
+                      int n = 0;
+                      while (indexing.get() || n < 5) {
+                        int unit = (caller * 97 + n++) % 300;
+                        try {
+                          versions.add(
+                              catalog
+                                  .call(
+                                      "search_symbols", Map.of("query", "unit" + unit + "V"), scope)
+                                  .text());
+                          catalog.call("cross_references", Map.of("symbol", "Unit" + unit), scope);
+                          catalog.call(
+                              "symbols", Map.of("path", "src/Unit" + unit + ".java"), scope);
+                        } catch (RuntimeException e) {
+                          failures.add(e.toString());
+                        }
+                      }
+                    }));
               }
               core.indexWorkingTree(tree, IndexListener.NONE);
               indexing.set(false);

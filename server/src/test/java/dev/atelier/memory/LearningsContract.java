@@ -180,10 +180,8 @@ abstract class LearningsContract {
   void badLearningsFailWithReasons() {
     assertThatThrownBy(() -> new NewLearning(LearningKind.PITFALL, LearningScope.repo(), "   "))
         .hasMessageContaining("content is empty");
-    assertThatThrownBy(
-            () ->
-                new NewLearning(
-                    LearningKind.PITFALL, LearningScope.repo(), "x".repeat(8 * 1024 + 1)))
+    assertThatThrownBy(() ->
+            new NewLearning(LearningKind.PITFALL, LearningScope.repo(), "x".repeat(8 * 1024 + 1)))
         .hasMessageContaining("8193 bytes");
     assertThatThrownBy(() -> LearningKind.ofId("rumour")).hasMessageContaining("convention");
     assertThatThrownBy(() -> LearningScope.folder("../etc"))

@@ -153,24 +153,22 @@ class ChangeDebouncerTest {
 
     assertThat(flushed)
         .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.fullRescan()).isTrue();
-              assertThat(c.paths()).isEmpty();
-            });
+        .satisfies(c -> {
+          assertThat(c.fullRescan()).isTrue();
+          assertThat(c.paths()).isEmpty();
+        });
   }
 
   @Test
   void aHandlerFailureKeepsTheChangesAndRetriesThemWithWhatArrivedMeanwhile() {
     AtomicInteger calls = new AtomicInteger();
     ChangeDebouncer debouncer =
-        debouncer(
-            changes -> {
-              if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("database down");
-              }
-              flushed.add(changes);
-            });
+        debouncer(changes -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new IllegalStateException("database down");
+          }
+          flushed.add(changes);
+        });
     debouncer.submit(change("main", "a.java"));
     timer.advance(QUIET);
     assertThat(calls).hasValue(1);

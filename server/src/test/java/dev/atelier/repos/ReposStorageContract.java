@@ -84,12 +84,11 @@ abstract class ReposStorageContract {
   /** Stores each text and returns the manifest entries naming them. */
   private List<ManifestEntry> store(long orgId, Map<String, String> files) {
     List<ManifestEntry> entries = new ArrayList<>();
-    files.forEach(
-        (path, text) -> {
-          NewBlob blob = NewBlob.text(text.getBytes(StandardCharsets.UTF_8));
-          storage.blobs().put(orgId, blob);
-          entries.add(new ManifestEntry(RepoPath.of(path), blob.sha()));
-        });
+    files.forEach((path, text) -> {
+      NewBlob blob = NewBlob.text(text.getBytes(StandardCharsets.UTF_8));
+      storage.blobs().put(orgId, blob);
+      entries.add(new ManifestEntry(RepoPath.of(path), blob.sha()));
+    });
     return entries;
   }
 
@@ -123,13 +122,11 @@ abstract class ReposStorageContract {
     void refusesASecondRepositoryWithTheSameName() {
       register(org, "atelier");
 
-      assertThatThrownBy(
-              () ->
-                  storage
-                      .repositories()
-                      .register(
-                          org,
-                          new NewRepository("atelier", RepositoryKind.GIT, "/elsewhere", "main")))
+      assertThatThrownBy(() ->
+              storage
+                  .repositories()
+                  .register(
+                      org, new NewRepository("atelier", RepositoryKind.GIT, "/elsewhere", "main")))
           .isInstanceOf(AtelierException.class)
           .extracting(e -> ((AtelierException) e).errorCode())
           .isEqualTo(ReposError.REPOSITORY_EXISTS);
@@ -246,11 +243,10 @@ abstract class ReposStorageContract {
       TransactionTemplate transaction =
           new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
 
-      transaction.executeWithoutResult(
-          status -> {
-            storage.blobs().put(org, blob);
-            status.setRollbackOnly();
-          });
+      transaction.executeWithoutResult(status -> {
+        storage.blobs().put(org, blob);
+        status.setRollbackOnly();
+      });
 
       assertThat(storage.blobs().missing(org, List.of(blob.sha()))).containsExactly(blob.sha());
     }
@@ -339,11 +335,10 @@ abstract class ReposStorageContract {
       ManifestId second =
           storage.manifests().replace(org, main.id(), store(org, files(2, "b")), null);
 
-      assertThatThrownBy(
-              () ->
-                  storage
-                      .manifests()
-                      .replaceIfCurrent(org, main.id(), first, store(org, files(2, "c")), null))
+      assertThatThrownBy(() ->
+              storage
+                  .manifests()
+                  .replaceIfCurrent(org, main.id(), first, store(org, files(2, "c")), null))
           .isInstanceOf(AtelierException.class)
           .extracting(e -> ((AtelierException) e).errorCode())
           .isEqualTo(ReposError.MANIFEST_CONFLICT);
@@ -516,10 +511,8 @@ abstract class ReposStorageContract {
           .putAll(
               org,
               IntStream.range(0, count)
-                  .mapToObj(
-                      i ->
-                          NewBlob.text(
-                              KilledManifestWriter.text(i).getBytes(StandardCharsets.UTF_8)))
+                  .mapToObj(i ->
+                      NewBlob.text(KilledManifestWriter.text(i).getBytes(StandardCharsets.UTF_8)))
                   .toList());
       List<String> arguments = new ArrayList<>(databaseArguments());
       arguments.addAll(
@@ -611,15 +604,14 @@ abstract class ReposStorageContract {
       long other = newOrg();
       Branch theirs = branch(other, "theirs", "main");
 
-      assertThatThrownBy(
-              () ->
-                  storage
-                      .manifests()
-                      .replace(
-                          other,
-                          theirs.id(),
-                          List.of(new ManifestEntry(RepoPath.of("steal.txt"), blob.sha())),
-                          null))
+      assertThatThrownBy(() ->
+              storage
+                  .manifests()
+                  .replace(
+                      other,
+                      theirs.id(),
+                      List.of(new ManifestEntry(RepoPath.of("steal.txt"), blob.sha())),
+                      null))
           .extracting(e -> ((AtelierException) e).errorCode())
           .isEqualTo(ReposError.BLOB_MISSING);
     }

@@ -224,11 +224,10 @@ class WorkingTreeSourceTest {
       assertThat(paths(defaults)).containsExactly("at-limit.txt");
       assertThat(defaults.skipped())
           .singleElement()
-          .satisfies(
-              skip -> {
-                assertThat(skip.reason()).isEqualTo(SkipReason.TOO_LARGE);
-                assertThat(skip.detail()).contains("1.0 MiB");
-              });
+          .satisfies(skip -> {
+            assertThat(skip.reason()).isEqualTo(SkipReason.TOO_LARGE);
+            assertThat(skip.detail()).contains("1.0 MiB");
+          });
       assertThat(paths(small)).isEmpty();
     }
 
@@ -274,12 +273,11 @@ class WorkingTreeSourceTest {
       assertThat(paths(scan)).containsExactly("open.txt");
       assertThat(scan.skipped())
           .singleElement()
-          .satisfies(
-              skip -> {
-                assertThat(skip.path()).isEqualTo("locked.txt");
-                assertThat(skip.reason()).isEqualTo(SkipReason.UNREADABLE);
-                assertThat(skip.detail()).contains("AccessDeniedException");
-              });
+          .satisfies(skip -> {
+            assertThat(skip.path()).isEqualTo("locked.txt");
+            assertThat(skip.reason()).isEqualTo(SkipReason.UNREADABLE);
+            assertThat(skip.detail()).contains("AccessDeniedException");
+          });
     }
 
     @Test

@@ -47,22 +47,21 @@ public final class SseClient implements AutoCloseable {
   private void read() {
     List<String> lines = new ArrayList<>();
     try (Stream<String> body = response.body()) {
-      body.forEach(
-          line -> {
-            if (line.isEmpty()) {
-              Received event = lines.isEmpty() ? null : parse(lines);
-              if (event != null && (event.id() != null || event.data() != null)) {
-                received.add(event);
-              }
-              if (!lines.isEmpty()) {
-                lines.clear();
-              }
-            } else if (line.startsWith(":")) {
-              received.add(new Received(null, null, null, line.substring(1).strip()));
-            } else {
-              lines.add(line);
-            }
-          });
+      body.forEach(line -> {
+        if (line.isEmpty()) {
+          Received event = lines.isEmpty() ? null : parse(lines);
+          if (event != null && (event.id() != null || event.data() != null)) {
+            received.add(event);
+          }
+          if (!lines.isEmpty()) {
+            lines.clear();
+          }
+        } else if (line.startsWith(":")) {
+          received.add(new Received(null, null, null, line.substring(1).strip()));
+        } else {
+          lines.add(line);
+        }
+      });
     } catch (RuntimeException e) {
       // closed
     }

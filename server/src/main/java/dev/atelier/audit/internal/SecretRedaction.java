@@ -17,18 +17,17 @@ final class SecretRedaction {
 
   static Map<String, Object> redact(Map<String, ?> values) {
     Map<String, Object> safe = new LinkedHashMap<>();
-    values.forEach(
-        (name, value) -> {
-          if (SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
-            safe.put(name, REDACTED);
-          } else if (value instanceof Map<?, ?> nested) {
-            Map<String, Object> inner = new LinkedHashMap<>();
-            nested.forEach((k, v) -> inner.put(String.valueOf(k), v));
-            safe.put(name, redact(inner));
-          } else {
-            safe.put(name, value);
-          }
-        });
+    values.forEach((name, value) -> {
+      if (SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+        safe.put(name, REDACTED);
+      } else if (value instanceof Map<?, ?> nested) {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        nested.forEach((k, v) -> inner.put(String.valueOf(k), v));
+        safe.put(name, redact(inner));
+      } else {
+        safe.put(name, value);
+      }
+    });
     return safe;
   }
 }

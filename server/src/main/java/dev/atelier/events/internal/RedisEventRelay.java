@@ -69,15 +69,14 @@ public final class RedisEventRelay implements EventHub.Relay {
         .connection()
         .async()
         .publish(CHANNEL, json.writeValueAsString(message))
-        .exceptionally(
-            e -> {
-              log.warn(
-                  "event {} on {} reached this node only: {}",
-                  event.type(),
-                  event.topic(),
-                  e.toString());
-              return 0L;
-            });
+        .exceptionally(e -> {
+          log.warn(
+              "event {} on {} reached this node only: {}",
+              event.type(),
+              event.topic(),
+              e.toString());
+          return 0L;
+        });
   }
 
   private void receive(String message, Consumer<Event> remote) {

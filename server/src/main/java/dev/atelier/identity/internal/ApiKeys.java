@@ -200,17 +200,16 @@ public final class ApiKeys {
         sql.jdbc()
             .sql("select * from api_keys where prefix = ?")
             .param(parts.group(1))
-            .query(
-                (rows, n) ->
-                    new Stored(
-                        rows.getLong("id"),
-                        rows.getLong("org_id"),
-                        rows.getString("user_id"),
-                        rows.getString("secret_hash"),
-                        rows.getString("scopes"),
-                        nullableLong(rows, "expires_at"),
-                        nullableLong(rows, "revoked_at"),
-                        nullableLong(rows, "last_used_at")))
+            .query((rows, n) ->
+                new Stored(
+                    rows.getLong("id"),
+                    rows.getLong("org_id"),
+                    rows.getString("user_id"),
+                    rows.getString("secret_hash"),
+                    rows.getString("scopes"),
+                    nullableLong(rows, "expires_at"),
+                    nullableLong(rows, "revoked_at"),
+                    nullableLong(rows, "last_used_at")))
             .optional()
             .orElseThrow(ApiKeys::invalid);
     long now = clock.instant().toEpochMilli();

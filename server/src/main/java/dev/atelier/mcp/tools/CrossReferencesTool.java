@@ -65,14 +65,13 @@ public final class CrossReferencesTool implements AgentTool {
       Map<String, List<CodeGraph.Reference>> references = new LinkedHashMap<>();
       Map<String, List<CodeGraph.Reference>> guesses = new LinkedHashMap<>();
       merged(call, graph, overloads)
-          .forEach(
-              (path, refs) -> {
-                for (CodeGraph.Reference ref : refs) {
-                  (ReferenceConfidence.nameOnly(ref.confidence()) ? guesses : references)
-                      .computeIfAbsent(path, p -> new ArrayList<>())
-                      .add(ref);
-                }
-              });
+          .forEach((path, refs) -> {
+            for (CodeGraph.Reference ref : refs) {
+              (ReferenceConfidence.nameOnly(ref.confidence()) ? guesses : references)
+                  .computeIfAbsent(path, p -> new ArrayList<>())
+                  .add(ref);
+            }
+          });
       CodeGraph.Definition first = overloads.getFirst();
       int count = references.values().stream().mapToInt(List::size).sum();
       text.line(
@@ -116,25 +115,24 @@ public final class CrossReferencesTool implements AgentTool {
     for (CodeGraph.Definition definition : overloads) {
       graph
           .references(call.orgId(), call.branch().id(), definition.symbol())
-          .forEach(
-              (path, refs) -> {
-                Map<Integer, CodeGraph.Reference> places =
-                    byFile.computeIfAbsent(path, p -> new TreeMap<>());
-                for (CodeGraph.Reference ref : refs) {
-                  places.merge(
-                      ref.ordinal(),
-                      ref,
-                      (a, b) ->
-                          new CodeGraph.Reference(
-                              a.path(),
-                              a.ordinal(),
-                              a.kind(),
-                              a.line(),
-                              a.column(),
-                              a.caller(),
-                              Math.min(1.0, a.confidence() + b.confidence())));
-                }
-              });
+          .forEach((path, refs) -> {
+            Map<Integer, CodeGraph.Reference> places =
+                byFile.computeIfAbsent(path, p -> new TreeMap<>());
+            for (CodeGraph.Reference ref : refs) {
+              places.merge(
+                  ref.ordinal(),
+                  ref,
+                  (a, b) ->
+                      new CodeGraph.Reference(
+                          a.path(),
+                          a.ordinal(),
+                          a.kind(),
+                          a.line(),
+                          a.column(),
+                          a.caller(),
+                          Math.min(1.0, a.confidence() + b.confidence())));
+            }
+          });
     }
     Map<String, List<CodeGraph.Reference>> out = new LinkedHashMap<>();
     byFile.forEach((path, places) -> out.put(path, List.copyOf(places.values())));

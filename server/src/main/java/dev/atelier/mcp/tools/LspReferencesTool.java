@@ -78,19 +78,18 @@ public final class LspReferencesTool implements AgentTool {
                   : ""));
       group
           .byFile()
-          .forEach(
-              (path, refs) -> {
-                StringBuilder line = new StringBuilder("  ").append(path).append(':');
-                for (CodeGraph.Reference ref : refs) {
-                  line.append(' ').append(ref.line());
-                  if (ReferenceConfidence.nameOnly(ref.confidence())) {
-                    line.append(" (guess)");
-                  } else if (ref.confidence() < 1.0) {
-                    line.append(" (").append(ref.confidence()).append(')');
-                  }
-                }
-                text.line(line);
-              });
+          .forEach((path, refs) -> {
+            StringBuilder line = new StringBuilder("  ").append(path).append(':');
+            for (CodeGraph.Reference ref : refs) {
+              line.append(' ').append(ref.line());
+              if (ReferenceConfidence.nameOnly(ref.confidence())) {
+                line.append(" (guess)");
+              } else if (ref.confidence() < 1.0) {
+                line.append(" (").append(ref.confidence()).append(')');
+              }
+            }
+            text.line(line);
+          });
     }
     return ToolAnswer.of(
         text.toString(), Map.of("identifier", lookup.get().identifier(), "definitions", groups));

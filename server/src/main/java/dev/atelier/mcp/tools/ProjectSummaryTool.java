@@ -83,43 +83,40 @@ public final class ProjectSummaryTool implements AgentTool {
   static String languages(List<LanguageShare> languages, long totalLines) {
     return languages.stream()
         .limit(8)
-        .map(
-            l ->
-                String.format(
-                    Locale.ROOT,
-                    "%s %,d files %,d lines%s",
-                    l.language(),
-                    l.files(),
-                    l.lines(),
-                    totalLines > 0
-                        ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * l.lines() / totalLines)
-                        : ""))
+        .map(l ->
+            String.format(
+                Locale.ROOT,
+                "%s %,d files %,d lines%s",
+                l.language(),
+                l.files(),
+                l.lines(),
+                totalLines > 0
+                    ? String.format(Locale.ROOT, " (%.0f%%)", 100.0 * l.lines() / totalLines)
+                    : ""))
         .collect(Collectors.joining("; "));
   }
 
   static String folders(List<FolderSize> folders) {
     return folders.stream()
-        .map(
-            f ->
-                (f.path().equals(".") ? "(root files)" : f.path() + "/")
-                    + String.format(Locale.ROOT, " %,d files %,d lines", f.files(), f.lines()))
+        .map(f ->
+            (f.path().equals(".") ? "(root files)" : f.path() + "/")
+                + String.format(Locale.ROOT, " %,d files %,d lines", f.files(), f.lines()))
         .collect(Collectors.joining("; "));
   }
 
   static String frameworks(List<Framework> frameworks) {
     return frameworks.stream()
         .limit(12)
-        .map(
-            f ->
-                f.name()
-                    + (f.files() > 0
-                        ? " ("
-                            + f.files()
-                            + (f.files() == 1 ? " file" : " files")
-                            + ", e.g. "
-                            + f.evidence()
-                            + ")"
-                        : " (" + f.evidence() + ")"))
+        .map(f ->
+            f.name()
+                + (f.files() > 0
+                    ? " ("
+                        + f.files()
+                        + (f.files() == 1 ? " file" : " files")
+                        + ", e.g. "
+                        + f.evidence()
+                        + ")"
+                    : " (" + f.evidence() + ")"))
         .collect(Collectors.joining("; "));
   }
 

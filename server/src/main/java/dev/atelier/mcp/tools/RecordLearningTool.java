@@ -157,10 +157,9 @@ public final class RecordLearningTool implements AgentTool {
       String prefix = path + "/";
       return call.branch()
           .currentManifest()
-          .map(
-              m ->
-                  call.core().repos().manifests().entries(call.orgId(), m).stream()
-                      .anyMatch(e -> e.path().value().startsWith(prefix)))
+          .map(m ->
+              call.core().repos().manifests().entries(call.orgId(), m).stream()
+                  .anyMatch(e -> e.path().value().startsWith(prefix)))
           .orElse(false);
     }
   }

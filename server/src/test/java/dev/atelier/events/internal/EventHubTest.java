@@ -26,10 +26,9 @@ class EventHubTest {
 
     assertThatThrownBy(() -> hub.subscribe(List.of("repo:3"), null, received::add))
         .isInstanceOf(AtelierException.class)
-        .satisfies(
-            e ->
-                assertThat(((AtelierException) e).errorCode())
-                    .isEqualTo(EventsError.TOO_MANY_SUBSCRIBERS));
+        .satisfies(e ->
+            assertThat(((AtelierException) e).errorCode())
+                .isEqualTo(EventsError.TOO_MANY_SUBSCRIBERS));
     first.close();
     first.close();
     assertThat(hub.subscriberCount()).isOne();

@@ -76,25 +76,24 @@ public final class ManifestListing {
     if (end != null) {
       statement = statement.param(end);
     }
-    return statement.query(
-        rows -> {
-          int read = 0;
-          String last = from.path();
-          while (rows.next()) {
-            read++;
-            last = rows.getString(1);
-            String rest = last.substring(prefix.length());
-            int slash = rest.indexOf('/');
-            if (slash < 0) {
-              children.add(new Child(rest, rows.getLong(2)));
-            } else {
-              String folder = rest.substring(0, slash);
-              children.add(new Child(folder, null));
-              return Optional.of(new Key(prefix + folder + "0", true));
-            }
-          }
-          // A full batch of files may have more after it: go on just past the last one.
-          return read == BATCH ? Optional.of(new Key(last, false)) : Optional.empty();
-        });
+    return statement.query(rows -> {
+      int read = 0;
+      String last = from.path();
+      while (rows.next()) {
+        read++;
+        last = rows.getString(1);
+        String rest = last.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+          children.add(new Child(rest, rows.getLong(2)));
+        } else {
+          String folder = rest.substring(0, slash);
+          children.add(new Child(folder, null));
+          return Optional.of(new Key(prefix + folder + "0", true));
+        }
+      }
+      // A full batch of files may have more after it: go on just past the last one.
+      return read == BATCH ? Optional.of(new Key(last, false)) : Optional.empty();
+    });
   }
 }

@@ -32,10 +32,9 @@ public final class FileClasses {
                 + " ON e.org_id = b.org_id AND e.manifest_id = b.manifest_id"
                 + " WHERE b.org_id = ? AND b.id = ?")
         .params(orgId, branchId)
-        .query(
-            row -> {
-              classes.put(row.getString(1), read(row.getString(2)));
-            });
+        .query(row -> {
+          classes.put(row.getString(1), read(row.getString(2)));
+        });
     return classes;
   }
 }

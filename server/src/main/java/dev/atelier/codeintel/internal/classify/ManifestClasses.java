@@ -46,12 +46,11 @@ public final class ManifestClasses {
     Set<Sha256> marked = new HashSet<>(generatedMarkers);
     if (!unseen.isEmpty()) {
       Map<Sha256, String> heads = store.heads(orgId, unseen, FileClassifier.HEAD_BYTES);
-      heads.forEach(
-          (sha, head) -> {
-            if (classifier.hasGeneratedMarker(head)) {
-              marked.add(sha);
-            }
-          });
+      heads.forEach((sha, head) -> {
+        if (classifier.hasGeneratedMarker(head)) {
+          marked.add(sha);
+        }
+      });
     }
     List<ManifestEntry> out = new ArrayList<>(entries.size());
     for (ManifestEntry entry : entries) {

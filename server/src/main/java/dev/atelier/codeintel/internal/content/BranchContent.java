@@ -53,15 +53,14 @@ public final class BranchContent {
                 + " LEFT JOIN blob_parses p ON p.org_id = f.org_id AND p.blob_id = f.blob_id"
                 + " WHERE f.org_id = ? AND f.branch_id = ? AND f.path = ?")
         .params(orgId, branchId, path)
-        .query(
-            (row, n) ->
-                new StoredFile(
-                    path,
-                    row.getInt(1),
-                    row.getLong(2),
-                    row.getLong(3),
-                    text(row, 4),
-                    language(path, row.getString(5))))
+        .query((row, n) ->
+            new StoredFile(
+                path,
+                row.getInt(1),
+                row.getLong(2),
+                row.getLong(3),
+                text(row, 4),
+                language(path, row.getString(5))))
         .optional();
   }
 

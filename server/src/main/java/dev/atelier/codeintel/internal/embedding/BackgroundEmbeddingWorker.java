@@ -223,40 +223,38 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
     sql.jdbc()
         .sql(CURRENT_PATHS)
         .param(orgId)
-        .query(
-            row -> {
-              currentPaths.put(row.getLong(1), row.getString(2));
-              currentClasses.put(row.getLong(1), FileClasses.read(row.getString(3)));
-            });
+        .query(row -> {
+          currentPaths.put(row.getLong(1), row.getString(2));
+          currentClasses.put(row.getLong(1), FileClasses.read(row.getString(3)));
+        });
     List<Pending> pending = new ArrayList<>();
     long[] core = new long[2];
     sql.jdbc()
         .sql(CHUNKS)
         .param(orgId)
-        .query(
-            row -> {
-              long blobId = row.getLong(2);
-              boolean symbol = row.getObject(5) != null;
-              String kind = row.getString(6);
-              ChunkPriority priority = ChunkPriority.of(currentClasses.get(blobId), !symbol);
-              boolean done = row.getInt(7) == 1;
-              if (priority.core()) {
-                core[0]++;
-                core[1] += done ? 1 : 0;
-              }
-              long chunkId = row.getLong(1);
-              if (!done && !run.failed.contains(chunkId)) {
-                pending.add(
-                    new Pending(
-                        chunkId,
-                        blobId,
-                        row.getInt(3),
-                        row.getInt(4),
-                        symbol,
-                        priority,
-                        kindRank(kind)));
-              }
-            });
+        .query(row -> {
+          long blobId = row.getLong(2);
+          boolean symbol = row.getObject(5) != null;
+          String kind = row.getString(6);
+          ChunkPriority priority = ChunkPriority.of(currentClasses.get(blobId), !symbol);
+          boolean done = row.getInt(7) == 1;
+          if (priority.core()) {
+            core[0]++;
+            core[1] += done ? 1 : 0;
+          }
+          long chunkId = row.getLong(1);
+          if (!done && !run.failed.contains(chunkId)) {
+            pending.add(
+                new Pending(
+                    chunkId,
+                    blobId,
+                    row.getInt(3),
+                    row.getInt(4),
+                    symbol,
+                    priority,
+                    kindRank(kind)));
+          }
+        });
     pending.sort(
         Comparator.comparing(Pending::priority)
             .thenComparingInt(Pending::kindRank)
@@ -352,12 +350,11 @@ public final class BackgroundEmbeddingWorker implements EmbeddingWorker {
           .sql(SYMBOL_TEXTS)
           .param("org", orgId)
           .param("ids", withSymbol)
-          .query(
-              row -> {
-                symbols.put(
-                    row.getLong(1),
-                    new SymbolText(row.getString(2), row.getString(3), row.getString(4)));
-              });
+          .query(row -> {
+            symbols.put(
+                row.getLong(1),
+                new SymbolText(row.getString(2), row.getString(3), row.getString(4)));
+          });
     }
     Map<Long, String> texts = new HashMap<>();
     for (Pending p : pending) {

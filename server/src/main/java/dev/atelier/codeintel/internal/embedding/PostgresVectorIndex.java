@@ -65,18 +65,17 @@ public final class PostgresVectorIndex implements VectorIndex {
     List<Object[]> rows = new ArrayList<>(vectorsByChunkId.size());
     vectorsByChunkId.forEach(
         (chunkId, vector) -> rows.add(new Object[] {modelId, literal(vector), orgId, chunkId}));
-    sql.inTransaction(
-        () ->
-            sql.jdbcTemplate()
-                .batchUpdate(
-                    """
+    sql.inTransaction(() ->
+        sql.jdbcTemplate()
+            .batchUpdate(
+                """
                 INSERT INTO chunk_vectors (org_id, chunk_id, blob_id, model, embedding)
                 SELECT org_id, id, blob_id, ?, ?::vector FROM chunks WHERE org_id = ? AND id = ?
                 ON CONFLICT (org_id, chunk_id) DO UPDATE
                 SET blob_id = EXCLUDED.blob_id, model = EXCLUDED.model,
                     embedding = EXCLUDED.embedding
                 """,
-                    rows));
+                rows));
   }
 
   @Override
@@ -98,41 +97,39 @@ public final class PostgresVectorIndex implements VectorIndex {
         "SELECT chunk_id, embedding <=> ?::vector AS distance FROM chunk_vectors WHERE "
             + where
             + " ORDER BY embedding <=> ?::vector LIMIT ?";
-    return sql.inTransaction(
-        () ->
-            requireNonNull(
-                sql.jdbcTemplate()
-                    .execute(
-                        (ConnectionCallback<List<VectorHit>>)
-                            connection -> {
-                              try (Statement settings = connection.createStatement()) {
-                                settings.execute(
-                                    "SET LOCAL hnsw.ef_search = "
-                                        + Math.min(1000, Math.max(100, 4 * k)));
-                                settings.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+    return sql.inTransaction(() ->
+        requireNonNull(
+            sql.jdbcTemplate()
+                .execute(
+                    (ConnectionCallback<List<VectorHit>>)
+                        connection -> {
+                          try (Statement settings = connection.createStatement()) {
+                            settings.execute(
+                                "SET LOCAL hnsw.ef_search = "
+                                    + Math.min(1000, Math.max(100, 4 * k)));
+                            settings.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+                          }
+                          try (PreparedStatement statement = connection.prepareStatement(select)) {
+                            int p = 1;
+                            statement.setString(p++, text);
+                            statement.setLong(p++, orgId);
+                            p = bindIds(connection, statement, p, filter.blobIds());
+                            p = bindIds(connection, statement, p, filter.chunkIds());
+                            statement.setString(p++, text);
+                            statement.setInt(p, k);
+                            List<VectorHit> hits = new ArrayList<>();
+                            try (ResultSet rows = statement.executeQuery()) {
+                              while (rows.next()) {
+                                hits.add(
+                                    new VectorHit(
+                                        rows.getLong(1), (float) (1 - rows.getDouble(2))));
                               }
-                              try (PreparedStatement statement =
-                                  connection.prepareStatement(select)) {
-                                int p = 1;
-                                statement.setString(p++, text);
-                                statement.setLong(p++, orgId);
-                                p = bindIds(connection, statement, p, filter.blobIds());
-                                p = bindIds(connection, statement, p, filter.chunkIds());
-                                statement.setString(p++, text);
-                                statement.setInt(p, k);
-                                List<VectorHit> hits = new ArrayList<>();
-                                try (ResultSet rows = statement.executeQuery()) {
-                                  while (rows.next()) {
-                                    hits.add(
-                                        new VectorHit(
-                                            rows.getLong(1), (float) (1 - rows.getDouble(2))));
-                                  }
-                                }
-                                // relaxed_order may return neighbours slightly out of order
-                                hits.sort(Comparator.comparingDouble(VectorHit::score).reversed());
-                                return hits;
-                              }
-                            })));
+                            }
+                            // relaxed_order may return neighbours slightly out of order
+                            hits.sort(Comparator.comparingDouble(VectorHit::score).reversed());
+                            return hits;
+                          }
+                        })));
   }
 
   private static int bindIds(
@@ -161,10 +158,9 @@ public final class PostgresVectorIndex implements VectorIndex {
       return;
     }
     List<Object[]> rows = chunkIds.stream().map(id -> new Object[] {orgId, id}).toList();
-    sql.inTransaction(
-        () ->
-            sql.jdbcTemplate()
-                .batchUpdate("DELETE FROM chunk_vectors WHERE org_id = ? AND chunk_id = ?", rows));
+    sql.inTransaction(() ->
+        sql.jdbcTemplate()
+            .batchUpdate("DELETE FROM chunk_vectors WHERE org_id = ? AND chunk_id = ?", rows));
   }
 
   @Override

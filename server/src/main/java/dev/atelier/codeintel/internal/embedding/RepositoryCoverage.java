@@ -50,13 +50,12 @@ public final class RepositoryCoverage {
     sql.jdbc()
         .sql(BY_REPOSITORY)
         .params(orgId, orgId)
-        .query(
-            row -> {
-              coverage.put(
-                  row.getLong(1),
-                  new EmbeddingProgress(
-                      row.getLong(2), row.getLong(3), 0, row.getLong(4), row.getLong(5)));
-            });
+        .query(row -> {
+          coverage.put(
+              row.getLong(1),
+              new EmbeddingProgress(
+                  row.getLong(2), row.getLong(3), 0, row.getLong(4), row.getLong(5)));
+        });
     return coverage;
   }
 }

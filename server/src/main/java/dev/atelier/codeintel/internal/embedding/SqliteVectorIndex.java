@@ -69,34 +69,31 @@ public final class SqliteVectorIndex implements VectorIndex {
     }
     List<Long> ids = new ArrayList<>(vectorsByChunkId.keySet());
     List<Object[]> rows = new ArrayList<>(ids.size());
-    vectorsByChunkId.forEach(
-        (chunkId, vector) ->
-            rows.add(new Object[] {modelId, dimensions, encode(vector), orgId, chunkId}));
+    vectorsByChunkId.forEach((chunkId, vector) ->
+        rows.add(new Object[] {modelId, dimensions, encode(vector), orgId, chunkId}));
     Map<Long, Long> blobByChunk =
-        sql.inTransaction(
-            () -> {
-              sql.jdbcTemplate()
-                  .batchUpdate(
-                      """
+        sql.inTransaction(() -> {
+          sql.jdbcTemplate()
+              .batchUpdate(
+                  """
                   INSERT INTO chunk_vectors (org_id, chunk_id, blob_id, model, dims, vector)
                   SELECT org_id, id, blob_id, ?, ?, ? FROM chunks WHERE org_id = ? AND id = ?
                   ON CONFLICT (org_id, chunk_id) DO UPDATE
                   SET blob_id = excluded.blob_id, model = excluded.model, dims = excluded.dims,
                       vector = excluded.vector
                   """,
-                      rows);
-              return blobsOf(orgId, ids);
-            });
+                  rows);
+          return blobsOf(orgId, ids);
+        });
     InMemoryVectors memory = orgs.get(orgId);
     if (memory != null) {
       synchronized (memory) {
-        vectorsByChunkId.forEach(
-            (chunkId, vector) -> {
-              Long blobId = blobByChunk.get(chunkId);
-              if (blobId != null) {
-                memory.put(chunkId, blobId, vector);
-              }
-            });
+        vectorsByChunkId.forEach((chunkId, vector) -> {
+          Long blobId = blobByChunk.get(chunkId);
+          if (blobId != null) {
+            memory.put(chunkId, blobId, vector);
+          }
+        });
       }
     }
   }
@@ -115,10 +112,9 @@ public final class SqliteVectorIndex implements VectorIndex {
                   + marks
                   + ")")
           .params(params)
-          .query(
-              row -> {
-                blobs.put(row.getLong(1), row.getLong(2));
-              });
+          .query(row -> {
+            blobs.put(row.getLong(1), row.getLong(2));
+          });
     }
     return blobs;
   }
@@ -171,10 +167,9 @@ public final class SqliteVectorIndex implements VectorIndex {
     sql.jdbc()
         .sql("SELECT chunk_id, blob_id, vector FROM chunk_vectors WHERE org_id = ?")
         .param(orgId)
-        .query(
-            row -> {
-              memory.put(row.getLong(1), row.getLong(2), decode(row.getBytes(3)));
-            });
+        .query(row -> {
+          memory.put(row.getLong(1), row.getLong(2), decode(row.getBytes(3)));
+        });
     return memory;
   }
 
@@ -202,10 +197,9 @@ public final class SqliteVectorIndex implements VectorIndex {
       return;
     }
     List<Object[]> rows = chunkIds.stream().map(id -> new Object[] {orgId, id}).toList();
-    sql.inTransaction(
-        () ->
-            sql.jdbcTemplate()
-                .batchUpdate("DELETE FROM chunk_vectors WHERE org_id = ? AND chunk_id = ?", rows));
+    sql.inTransaction(() ->
+        sql.jdbcTemplate()
+            .batchUpdate("DELETE FROM chunk_vectors WHERE org_id = ? AND chunk_id = ?", rows));
     InMemoryVectors memory = orgs.get(orgId);
     if (memory != null) {
       synchronized (memory) {

@@ -251,20 +251,17 @@ public final class FolderSummaries {
     return content
         .file(orgId, branchId, path)
         .map(f -> f.text())
-        .flatMap(
-            text ->
-                text.lines()
-                    .map(String::strip)
-                    .filter(
-                        l ->
-                            !l.isEmpty()
-                                && !l.startsWith("[!")
-                                && !l.startsWith("<")
-                                && !l.startsWith("!")
-                                && !l.chars()
-                                    .allMatch(c -> c == '=' || c == '-' || c == '#' || c == '*'))
-                    .map(l -> l.replaceFirst("^#+\\s*", ""))
-                    .findFirst())
+        .flatMap(text ->
+            text.lines()
+                .map(String::strip)
+                .filter(l ->
+                    !l.isEmpty()
+                        && !l.startsWith("[!")
+                        && !l.startsWith("<")
+                        && !l.startsWith("!")
+                        && !l.chars().allMatch(c -> c == '=' || c == '-' || c == '#' || c == '*'))
+                .map(l -> l.replaceFirst("^#+\\s*", ""))
+                .findFirst())
         .map(FolderSummaries::shorten)
         .orElse(null);
   }

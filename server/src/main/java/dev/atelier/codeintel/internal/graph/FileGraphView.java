@@ -53,11 +53,10 @@ public final class FileGraphView {
     }
     List<Community> all = communities.communities();
     List<GraphCluster> clusters = new ArrayList<>();
-    shownPerCluster.forEach(
-        (id, shown) -> {
-          Community c = all.get(id - 1);
-          clusters.add(new GraphCluster(id, c.label(), c.size(), shown));
-        });
+    shownPerCluster.forEach((id, shown) -> {
+      Community c = all.get(id - 1);
+      clusters.add(new GraphCluster(id, c.label(), c.size(), shown));
+    });
     return new FileGraph(nodes, edges, clusters, g.fileCount());
   }
 

@@ -56,19 +56,18 @@ public final class GraphLoader {
                 + " ON r.org_id = f.org_id AND r.blob_id = f.blob_id"
                 + " WHERE f.org_id = ? AND f.branch_id = ?")
         .params(orgId, branchId)
-        .query(
-            row -> {
-              int file = index(fileIndex, row.getInt(1));
-              if (file < 0) {
-                return;
-              }
-              List<StoredReference> refs = PackedReferences.unpack(row.getString(2));
-              for (int i = 0; i < refs.size(); i++) {
-                if (refs.get(i).kind() == RefKind.CALL) {
-                  calls[file].set(i);
-                }
-              }
-            });
+        .query(row -> {
+          int file = index(fileIndex, row.getInt(1));
+          if (file < 0) {
+            return;
+          }
+          List<StoredReference> refs = PackedReferences.unpack(row.getString(2));
+          for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i).kind() == RefKind.CALL) {
+              calls[file].set(i);
+            }
+          }
+        });
     return calls;
   }
 
@@ -78,11 +77,10 @@ public final class GraphLoader {
     sql.jdbc()
         .sql("SELECT file_id, path FROM branch_files WHERE org_id = ? AND branch_id = ?")
         .params(orgId, branchId)
-        .query(
-            row -> {
-              rawIds.add(row.getInt(1));
-              rawPaths.add(row.getString(2));
-            });
+        .query(row -> {
+          rawIds.add(row.getInt(1));
+          rawPaths.add(row.getString(2));
+        });
     Integer[] order = new Integer[rawPaths.size()];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparing(rawPaths::get));
@@ -112,41 +110,39 @@ public final class GraphLoader {
                 + " WHERE org_id = ? AND branch_id = ? AND confidence >= "
                 + ReferenceConfidence.GUESS_BELOW)
         .params(orgId, branchId)
-        .query(
-            row -> {
-              int fromFile = index(fileIndex, row.getInt(1));
-              int fromOrdinal = row.getInt(2);
-              boolean topLevel = row.wasNull();
-              int toFile = index(fileIndex, row.getInt(3));
-              if (fromFile < 0 || toFile < 0) {
-                return;
-              }
-              int to = symbol(symbols, toFile, row.getInt(4));
-              int from = topLevel ? -1 : symbol(symbols, fromFile, fromOrdinal);
-              if (to < 0) {
-                return;
-              }
-              long fromKey = from >= 0 ? from : symbolCount + (long) fromFile;
-              long call = callRefs[fromFile].get(row.getInt(5)) ? 1 : 0;
-              refRows.add(fromKey << 32 | (long) to << 1 | call);
-              if (fromFile != toFile) {
-                fileRefs.add((long) fromFile << 32 | toFile);
-              }
-            });
+        .query(row -> {
+          int fromFile = index(fileIndex, row.getInt(1));
+          int fromOrdinal = row.getInt(2);
+          boolean topLevel = row.wasNull();
+          int toFile = index(fileIndex, row.getInt(3));
+          if (fromFile < 0 || toFile < 0) {
+            return;
+          }
+          int to = symbol(symbols, toFile, row.getInt(4));
+          int from = topLevel ? -1 : symbol(symbols, fromFile, fromOrdinal);
+          if (to < 0) {
+            return;
+          }
+          long fromKey = from >= 0 ? from : symbolCount + (long) fromFile;
+          long call = callRefs[fromFile].get(row.getInt(5)) ? 1 : 0;
+          refRows.add(fromKey << 32 | (long) to << 1 | call);
+          if (fromFile != toFile) {
+            fileRefs.add((long) fromFile << 32 | toFile);
+          }
+        });
     LongList imports = new LongList();
     sql.jdbc()
         .sql(
             "SELECT from_file, to_file FROM file_dependencies"
                 + " WHERE org_id = ? AND branch_id = ? AND kind = 'file'")
         .params(orgId, branchId)
-        .query(
-            row -> {
-              int from = index(fileIndex, row.getInt(1));
-              int to = index(fileIndex, row.getInt(2));
-              if (from >= 0 && to >= 0 && from != to) {
-                imports.add((long) from << 32 | to);
-              }
-            });
+        .query(row -> {
+          int from = index(fileIndex, row.getInt(1));
+          int to = index(fileIndex, row.getInt(2));
+          if (from >= 0 && to >= 0 && from != to) {
+            imports.add((long) from << 32 | to);
+          }
+        });
 
     long[] refs = refRows.sorted();
     IntList fromSym = new IntList(refs.length / 2);
@@ -239,22 +235,21 @@ public final class GraphLoader {
                 + " ON s.org_id = f.org_id AND s.blob_id = f.blob_id"
                 + " WHERE f.org_id = ? AND f.branch_id = ? ORDER BY f.file_id, s.ordinal")
         .params(orgId, branchId)
-        .query(
-            row -> {
-              int f = index(fileIndex, row.getInt(1));
-              if (f < 0) {
-                return;
-              }
-              file.add(f);
-              ordinal.add(row.getInt(2));
-              int parent = row.getInt(3);
-              parentOrdinal.add(row.wasNull() ? -1 : parent);
-              name.add(row.getString(4));
-              kind.add(kinds.computeIfAbsent(row.getString(5), SymbolKind::ofId));
-              qualified.add(row.getString(6));
-              signature.add(row.getString(7));
-              line.add(row.getInt(8));
-            });
+        .query(row -> {
+          int f = index(fileIndex, row.getInt(1));
+          if (f < 0) {
+            return;
+          }
+          file.add(f);
+          ordinal.add(row.getInt(2));
+          int parent = row.getInt(3);
+          parentOrdinal.add(row.wasNull() ? -1 : parent);
+          name.add(row.getString(4));
+          kind.add(kinds.computeIfAbsent(row.getString(5), SymbolKind::ofId));
+          qualified.add(row.getString(6));
+          signature.add(row.getString(7));
+          line.add(row.getInt(8));
+        });
     int count = file.size();
     int[] fileStart = new int[files];
     int[] fileCount = new int[files];

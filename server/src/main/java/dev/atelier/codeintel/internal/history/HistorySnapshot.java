@@ -129,12 +129,11 @@ final class HistorySnapshot implements History {
     }
     double own = fileCommits[id].length;
     List<CoChange> out = new ArrayList<>();
-    support.forEach(
-        (other, count) -> {
-          if (count >= minSupport) {
-            out.add(new CoChange(paths.get(other), count, Math.round(count / own * 1000) / 1000.0));
-          }
-        });
+    support.forEach((other, count) -> {
+      if (count >= minSupport) {
+        out.add(new CoChange(paths.get(other), count, Math.round(count / own * 1000) / 1000.0));
+      }
+    });
     out.sort(
         Comparator.comparingInt(CoChange::support)
             .reversed()

@@ -46,10 +46,9 @@ public final class BlobReferences {
                   + String.join(",", Collections.nCopies(slice.size(), "?"))
                   + ")")
           .params(params)
-          .query(
-              row -> {
-                found.put(row.getLong(1), PackedReferences.unpack(row.getString(2)));
-              });
+          .query(row -> {
+            found.put(row.getLong(1), PackedReferences.unpack(row.getString(2)));
+          });
     }
     return found;
   }

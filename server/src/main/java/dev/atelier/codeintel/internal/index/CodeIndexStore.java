@@ -82,12 +82,11 @@ public final class CodeIndexStore {
                   + marks
                   + ")")
           .params(params)
-          .query(
-              row -> {
-                found.put(
-                    new Sha256(row.getString(1)),
-                    new String(row.getBytes(2), java.nio.charset.StandardCharsets.UTF_8));
-              });
+          .query(row -> {
+            found.put(
+                new Sha256(row.getString(1)),
+                new String(row.getBytes(2), java.nio.charset.StandardCharsets.UTF_8));
+          });
     }
     return found;
   }
@@ -104,15 +103,14 @@ public final class CodeIndexStore {
                 + " ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ? GROUP BY p.language")
         .params(orgId, manifestId)
-        .query(
-            row -> {
-              byLanguage.put(row.getString(1), row.getLong(2));
-              totals[0] += row.getLong(2);
-              totals[1] += row.getLong(3);
-              totals[2] += row.getLong(4);
-              totals[3] += row.getLong(5);
-              totals[4] += row.getLong(6);
-            });
+        .query(row -> {
+          byLanguage.put(row.getString(1), row.getLong(2));
+          totals[0] += row.getLong(2);
+          totals[1] += row.getLong(3);
+          totals[2] += row.getLong(4);
+          totals[3] += row.getLong(5);
+          totals[4] += row.getLong(6);
+        });
     long chunkCount =
         sql.jdbc()
             .sql(
@@ -141,62 +139,60 @@ public final class CodeIndexStore {
     if (batch.isEmpty()) {
       return;
     }
-    sql.inTransaction(
-        () -> {
-          List<Object[]> symbolRows = new ArrayList<>();
-          List<Object[]> refRows = new ArrayList<>();
-          List<Object[]> importRows = new ArrayList<>();
-          List<Object[]> chunkRows = new ArrayList<>();
-          List<Object[]> textRows = new ArrayList<>();
-          List<Object[]> parseRows = new ArrayList<>();
-          for (ParsedBlob blob : batch) {
-            rows(orgId, blob, symbolRows, refRows, importRows, chunkRows);
-            if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
-              textRows.add(textRow(orgId, blob));
-            }
-            ParsedFile parsed = blob.parsed();
-            parseRows.add(
-                new Object[] {
-                  orgId,
-                  blob.blob().value(),
-                  parsed.language().id(),
-                  parsed.packageName(),
-                  parserName,
-                  blob.lineCount(),
-                  parsed.symbols().size(),
-                  parsed.references().size(),
-                  parsed.imports().size(),
-                  parsed.syntaxErrors().size()
-                });
-          }
-          sql.batch(
-              "INSERT INTO symbols (org_id, blob_id, ordinal, parent_ordinal, name, kind, container,"
-                  + " qualified_name, signature, doc, start_line, start_column, end_line,"
-                  + " end_column, start_byte, end_byte, name_line, name_column)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              symbolRows);
-          sql.batch("INSERT INTO blob_refs (org_id, blob_id, refs) VALUES (?, ?, ?)", refRows);
-          sql.batch(
-              "INSERT INTO imports (org_id, blob_id, ordinal, target, alias, line)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)",
-              importRows);
-          sql.batch(
-              "INSERT INTO chunks (org_id, blob_id, ordinal, symbol_ordinal, start_line, end_line,"
-                  + " start_byte, end_byte, token_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              chunkRows);
-          // SQLite's trigram index is written after the manifest switch, by TextIndexer.
-          if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
-            sql.batch(
-                "INSERT INTO blob_text (org_id, blob_id, content) VALUES (?, ?, ?)", textRows);
-          }
-          sql.batch(
-              "INSERT INTO blob_parses (org_id, blob_id, language, package_name, parser,"
-                  + " line_count, symbol_count, reference_count, import_count, error_count,"
-                  + " text_indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                  + (sql.vendor() == DatabaseVendor.SQLITE ? "0" : "true")
-                  + ")",
-              parseRows);
-        });
+    sql.inTransaction(() -> {
+      List<Object[]> symbolRows = new ArrayList<>();
+      List<Object[]> refRows = new ArrayList<>();
+      List<Object[]> importRows = new ArrayList<>();
+      List<Object[]> chunkRows = new ArrayList<>();
+      List<Object[]> textRows = new ArrayList<>();
+      List<Object[]> parseRows = new ArrayList<>();
+      for (ParsedBlob blob : batch) {
+        rows(orgId, blob, symbolRows, refRows, importRows, chunkRows);
+        if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
+          textRows.add(textRow(orgId, blob));
+        }
+        ParsedFile parsed = blob.parsed();
+        parseRows.add(
+            new Object[] {
+              orgId,
+              blob.blob().value(),
+              parsed.language().id(),
+              parsed.packageName(),
+              parserName,
+              blob.lineCount(),
+              parsed.symbols().size(),
+              parsed.references().size(),
+              parsed.imports().size(),
+              parsed.syntaxErrors().size()
+            });
+      }
+      sql.batch(
+          "INSERT INTO symbols (org_id, blob_id, ordinal, parent_ordinal, name, kind, container,"
+              + " qualified_name, signature, doc, start_line, start_column, end_line,"
+              + " end_column, start_byte, end_byte, name_line, name_column)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          symbolRows);
+      sql.batch("INSERT INTO blob_refs (org_id, blob_id, refs) VALUES (?, ?, ?)", refRows);
+      sql.batch(
+          "INSERT INTO imports (org_id, blob_id, ordinal, target, alias, line)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          importRows);
+      sql.batch(
+          "INSERT INTO chunks (org_id, blob_id, ordinal, symbol_ordinal, start_line, end_line,"
+              + " start_byte, end_byte, token_estimate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          chunkRows);
+      // SQLite's trigram index is written after the manifest switch, by TextIndexer.
+      if (sql.vendor() == DatabaseVendor.POSTGRESQL) {
+        sql.batch("INSERT INTO blob_text (org_id, blob_id, content) VALUES (?, ?, ?)", textRows);
+      }
+      sql.batch(
+          "INSERT INTO blob_parses (org_id, blob_id, language, package_name, parser,"
+              + " line_count, symbol_count, reference_count, import_count, error_count,"
+              + " text_indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              + (sql.vendor() == DatabaseVendor.SQLITE ? "0" : "true")
+              + ")",
+          parseRows);
+    });
   }
 
   private void rows(

@@ -80,19 +80,17 @@ public final class TextIndexer {
       return 0;
     }
     // Only this thread writes these rows and flags, so what was read is still pending here.
-    turns.run(
-        () ->
-            sql.inTransaction(
-                () -> {
-                  sql.batch("INSERT INTO blob_text (rowid, content) VALUES (?, ?)", rows);
-                  sql.jdbc()
-                      .sql(
-                          "UPDATE blob_parses SET text_indexed = 1 WHERE org_id = ? AND blob_id IN ("
-                              + String.join(",", Collections.nCopies(rows.size(), "?"))
-                              + ")")
-                      .params(ids)
-                      .update();
-                }));
+    turns.run(() ->
+        sql.inTransaction(() -> {
+          sql.batch("INSERT INTO blob_text (rowid, content) VALUES (?, ?)", rows);
+          sql.jdbc()
+              .sql(
+                  "UPDATE blob_parses SET text_indexed = 1 WHERE org_id = ? AND blob_id IN ("
+                      + String.join(",", Collections.nCopies(rows.size(), "?"))
+                      + ")")
+              .params(ids)
+              .update();
+        }));
     return rows.size();
   }
 }

@@ -70,22 +70,21 @@ public final class InsightStore {
                 + " LEFT JOIN blob_parses p ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ? ORDER BY e.path")
         .params(orgId, manifestId)
-        .query(
-            (row, n) -> {
-              String path = requireNonNull(row.getString(1));
-              String language = row.getString(5);
-              int lines = row.getInt(6);
-              boolean parsed = !row.wasNull();
-              return new FileRow(
-                  path,
-                  row.getLong(2),
-                  row.getLong(3),
-                  "text".equals(row.getString(4)),
-                  language == null ? Language.ofPath(path) : Language.ofId(language),
-                  parsed ? lines : -1,
-                  row.getInt(7),
-                  FileClasses.read(row.getString(8)));
-            })
+        .query((row, n) -> {
+          String path = requireNonNull(row.getString(1));
+          String language = row.getString(5);
+          int lines = row.getInt(6);
+          boolean parsed = !row.wasNull();
+          return new FileRow(
+              path,
+              row.getLong(2),
+              row.getLong(3),
+              "text".equals(row.getString(4)),
+              language == null ? Language.ofPath(path) : Language.ofId(language),
+              parsed ? lines : -1,
+              row.getInt(7),
+              FileClasses.read(row.getString(8)));
+        })
         .list();
   }
 
@@ -99,13 +98,12 @@ public final class InsightStore {
                   + " AND content_kind = 'text'")
           .param("org", orgId)
           .param("ids", part)
-          .query(
-              row -> {
-                byte[] bytes = row.getBytes(2);
-                if (bytes != null) {
-                  out.put(row.getLong(1), new String(bytes, StandardCharsets.UTF_8));
-                }
-              });
+          .query(row -> {
+            byte[] bytes = row.getBytes(2);
+            if (bytes != null) {
+              out.put(row.getLong(1), new String(bytes, StandardCharsets.UTF_8));
+            }
+          });
     }
     return out;
   }
@@ -121,22 +119,21 @@ public final class InsightStore {
                   + " ORDER BY blob_id, ordinal")
           .param("org", orgId)
           .param("ids", part)
-          .query(
-              row -> {
-                int parent = row.getInt(3);
-                Integer parentOrNull = row.wasNull() ? null : parent;
-                out.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
-                    .add(
-                        new SymbolRow(
-                            row.getInt(2),
-                            parentOrNull,
-                            requireNonNull(row.getString(4)),
-                            SymbolKind.ofId(requireNonNull(row.getString(5))),
-                            requireNonNull(row.getString(6)),
-                            row.getInt(7),
-                            row.getInt(8),
-                            row.getInt(9)));
-              });
+          .query(row -> {
+            int parent = row.getInt(3);
+            Integer parentOrNull = row.wasNull() ? null : parent;
+            out.computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
+                .add(
+                    new SymbolRow(
+                        row.getInt(2),
+                        parentOrNull,
+                        requireNonNull(row.getString(4)),
+                        SymbolKind.ofId(requireNonNull(row.getString(5))),
+                        requireNonNull(row.getString(6)),
+                        row.getInt(7),
+                        row.getInt(8),
+                        row.getInt(9)));
+          });
     }
     return out;
   }
@@ -163,9 +160,8 @@ public final class InsightStore {
             (postgres ? "SELECT embedding::text" : "SELECT vector")
                 + " FROM chunk_vectors WHERE org_id = ? AND blob_id = ? ORDER BY chunk_id")
         .params(orgId, blobId)
-        .query(
-            (row, n) ->
-                postgres ? parse(requireNonNull(row.getString(1))) : decode(row.getBytes(1)))
+        .query((row, n) ->
+            postgres ? parse(requireNonNull(row.getString(1))) : decode(row.getBytes(1)))
         .list();
   }
 
@@ -186,10 +182,9 @@ public final class InsightStore {
           .sql("SELECT id, blob_id FROM chunks WHERE org_id = :org AND id IN (:ids)")
           .param("org", orgId)
           .param("ids", part)
-          .query(
-              row -> {
-                out.put(row.getLong(1), row.getLong(2));
-              });
+          .query(row -> {
+            out.put(row.getLong(1), row.getLong(2));
+          });
     }
     return out;
   }

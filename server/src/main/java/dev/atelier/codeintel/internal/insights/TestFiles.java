@@ -30,15 +30,14 @@ public final class TestFiles {
       String path, Map<String, FileClass> classes, Collection<String> dependents) {
     Set<String> found = new TreeSet<>();
     String subject = stem(path.substring(path.lastIndexOf('/') + 1)).toLowerCase(Locale.ROOT);
-    classes.forEach(
-        (file, fileClass) -> {
-          if (!file.equals(path) && fileClass == FileClass.TEST) {
-            String stem = stem(file.substring(file.lastIndexOf('/') + 1));
-            if (stripped(stem).equals(subject)) {
-              found.add(file);
-            }
-          }
-        });
+    classes.forEach((file, fileClass) -> {
+      if (!file.equals(path) && fileClass == FileClass.TEST) {
+        String stem = stem(file.substring(file.lastIndexOf('/') + 1));
+        if (stripped(stem).equals(subject)) {
+          found.add(file);
+        }
+      }
+    });
     for (String dependent : dependents) {
       if (classes.get(dependent) == FileClass.TEST) {
         found.add(dependent);
@@ -51,15 +50,14 @@ public final class TestFiles {
   public static List<String> subjectsOf(String testPath, Map<String, FileClass> classes) {
     String subject = stripped(stem(testPath.substring(testPath.lastIndexOf('/') + 1)));
     Set<String> found = new TreeSet<>();
-    classes.forEach(
-        (file, fileClass) -> {
-          if (fileClass != FileClass.TEST
-              && stem(file.substring(file.lastIndexOf('/') + 1))
-                  .toLowerCase(Locale.ROOT)
-                  .equals(subject)) {
-            found.add(file);
-          }
-        });
+    classes.forEach((file, fileClass) -> {
+      if (fileClass != FileClass.TEST
+          && stem(file.substring(file.lastIndexOf('/') + 1))
+              .toLowerCase(Locale.ROOT)
+              .equals(subject)) {
+        found.add(file);
+      }
+    });
     return List.copyOf(found);
   }
 

@@ -73,13 +73,12 @@ public final class DependencyUsage {
                 + " JOIN blob_parses p ON p.org_id = f.org_id AND p.blob_id = f.blob_id"
                 + " WHERE d.org_id = ? AND d.branch_id = ? AND d.kind = 'external'")
         .params(orgId, branchId)
-        .query(
-            row -> {
-              imported
-                  .computeIfAbsent(row.getString(3), k -> new TreeMap<>())
-                  .computeIfAbsent(row.getString(1), k -> new TreeSet<>())
-                  .add(row.getString(2));
-            });
+        .query(row -> {
+          imported
+              .computeIfAbsent(row.getString(3), k -> new TreeMap<>())
+              .computeIfAbsent(row.getString(1), k -> new TreeSet<>())
+              .add(row.getString(2));
+        });
     Set<String> claimed = new HashSet<>();
     Map<Declared, Set<String>> packages = new LinkedHashMap<>();
     // exact matches first; Maven's looser groupId-parent match only takes what they left
@@ -103,9 +102,8 @@ public final class DependencyUsage {
     }
     List<Dependency> out = new ArrayList<>();
     Map<String, Set<String>> folders = new TreeMap<>();
-    declared.forEach(
-        d ->
-            folders.computeIfAbsent(d.ecosystem(), k -> new TreeSet<>()).add(folder(d.manifest())));
+    declared.forEach(d ->
+        folders.computeIfAbsent(d.ecosystem(), k -> new TreeSet<>()).add(folder(d.manifest())));
     for (Declared d : declared) {
       // a manifest declares for the files in its folder and below, unless a nearer manifest of
       // the same ecosystem owns them (monorepos nest manifests)
@@ -130,14 +128,12 @@ public final class DependencyUsage {
       out.add(new Dependency(d, List.copyOf(used), List.copyOf(files)));
     }
     Map<String, Integer> undeclared = new TreeMap<>();
-    imported.forEach(
-        (language, byPackage) ->
-            byPackage.forEach(
-                (pkg, files) -> {
-                  if (!claimed.contains(language + " " + pkg)) {
-                    undeclared.merge(pkg, files.size(), Integer::sum);
-                  }
-                }));
+    imported.forEach((language, byPackage) ->
+        byPackage.forEach((pkg, files) -> {
+          if (!claimed.contains(language + " " + pkg)) {
+            undeclared.merge(pkg, files.size(), Integer::sum);
+          }
+        }));
     return new Report(out, manifests, problems, undeclared);
   }
 

@@ -116,20 +116,19 @@ public final class Navigator {
                 + " WHERE d.org_id = ? AND d.branch_id = ? AND d.from_file = ?"
                 + " AND d.kind = 'unresolved' ORDER BY i.line, i.ordinal")
         .params(file.blobId(), orgId, branchId, file.fileId())
-        .query(
-            row -> {
-              out.add(
-                  new Diagnostic(
-                      row.getInt(2),
-                      1,
-                      row.getInt(2),
-                      1,
-                      "warning",
-                      "index",
-                      "unresolved import '"
-                          + row.getString(1)
-                          + "': no file of the branch provides it"));
-            });
+        .query(row -> {
+          out.add(
+              new Diagnostic(
+                  row.getInt(2),
+                  1,
+                  row.getInt(2),
+                  1,
+                  "warning",
+                  "index",
+                  "unresolved import '"
+                      + row.getString(1)
+                      + "': no file of the branch provides it"));
+        });
     out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
     return new Diagnostics(path, file.language(), out, CodeNavigation.NO_LANGUAGE_SERVER);
   }
@@ -151,11 +150,10 @@ public final class Navigator {
   private StoredFile file(long orgId, long branchId, String path) {
     return content
         .file(orgId, branchId, path)
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    CodeIntelError.FILE_NOT_FOUND,
-                    "no file '" + path + "' in this branch; paths are repository-relative"));
+        .orElseThrow(() ->
+            new AtelierException(
+                CodeIntelError.FILE_NOT_FOUND,
+                "no file '" + path + "' in this branch; paths are repository-relative"));
   }
 
   private static String requireText(StoredFile file) {
@@ -176,36 +174,34 @@ public final class Navigator {
             "SELECT ordinal, name, kind, qualified_name, name_column, signature, doc FROM symbols"
                 + " WHERE org_id = ? AND blob_id = ? AND name_line = ? ORDER BY ordinal")
         .params(orgId, file.blobId(), line)
-        .query(
-            (row, n) ->
-                new Target(
-                    new CodeGraph.SymbolAt(file.path(), row.getInt(1)),
-                    row.getString(2),
-                    SymbolKind.ofId(row.getString(3)),
-                    row.getString(4),
-                    line,
-                    row.getInt(5),
-                    row.getString(6),
-                    nullable(row.getString(7)),
-                    1.0,
-                    "definition"))
+        .query((row, n) ->
+            new Target(
+                new CodeGraph.SymbolAt(file.path(), row.getInt(1)),
+                row.getString(2),
+                SymbolKind.ofId(row.getString(3)),
+                row.getString(4),
+                line,
+                row.getInt(5),
+                row.getString(6),
+                nullable(row.getString(7)),
+                1.0,
+                "definition"))
         .list()
         .stream()
         .filter(t -> byteColumn >= t.column() && byteColumn < t.column() + Utf8.length(t.name()))
         .findFirst()
-        .map(
-            t ->
-                new Target(
-                    t.symbol(),
-                    t.name(),
-                    t.kind(),
-                    t.qualifiedName(),
-                    t.line(),
-                    text.charColumn(t.column()),
-                    t.signature(),
-                    t.doc(),
-                    t.confidence(),
-                    t.via()));
+        .map(t ->
+            new Target(
+                t.symbol(),
+                t.name(),
+                t.kind(),
+                t.qualifiedName(),
+                t.line(),
+                text.charColumn(t.column()),
+                t.signature(),
+                t.doc(),
+                t.confidence(),
+                t.via()));
   }
 
   private record StoredRef(int ordinal, String name, RefKind kind, int startByte, int endByte) {}

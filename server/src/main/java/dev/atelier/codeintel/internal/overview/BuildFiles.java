@@ -84,11 +84,8 @@ final class BuildFiles {
     this.texts =
         inventory.read(
             found.stream()
-                .filter(
-                    p ->
-                        !p.endsWith(".lock")
-                            && !p.endsWith("lock.json")
-                            && !p.endsWith("lock.yaml"))
+                .filter(p ->
+                    !p.endsWith(".lock") && !p.endsWith("lock.json") && !p.endsWith("lock.yaml"))
                 .toList());
     for (String folder : found.stream().map(BuildFiles::folderOf).distinct().toList()) {
       scan(folder);

@@ -77,45 +77,42 @@ public final class ConventionFinder {
         continue;
       }
       CaseStyle.of(d.name())
-          .ifPresent(
-              style ->
-                  groups
-                      .computeIfAbsent(
-                          new Key(language.id(), category), k -> new EnumMap<>(CaseStyle.class))
-                      .computeIfAbsent(style, k -> new ArrayList<>())
-                      .add(new NamedAnchor(d.name(), new Anchor(d.path(), d.line()))));
+          .ifPresent(style ->
+              groups
+                  .computeIfAbsent(
+                      new Key(language.id(), category), k -> new EnumMap<>(CaseStyle.class))
+                  .computeIfAbsent(style, k -> new ArrayList<>())
+                  .add(new NamedAnchor(d.name(), new Anchor(d.path(), d.line()))));
     }
     List<NamingStyle> out = new ArrayList<>();
-    groups.forEach(
-        (key, styles) -> {
-          int total = styles.values().stream().mapToInt(List::size).sum();
-          if (total < MIN_NAMES) {
-            return;
-          }
-          List<Map.Entry<CaseStyle, List<NamedAnchor>>> ranked =
-              styles.entrySet().stream()
-                  .sorted(
-                      Comparator.comparingInt(
-                              (Map.Entry<CaseStyle, List<NamedAnchor>> e) -> e.getValue().size())
-                          .reversed())
-                  .toList();
-          Map<String, Integer> counts = new LinkedHashMap<>();
-          ranked.forEach(e -> counts.put(e.getKey().label(), e.getValue().size()));
-          List<NamedAnchor> examples =
-              spread(distinctNames(ranked.getFirst().getValue()), EXAMPLES);
-          List<NamedAnchor> exceptions = new ArrayList<>();
-          ranked.stream()
-              .skip(1)
-              .forEach(e -> exceptions.addAll(spread(distinctNames(e.getValue()), 1)));
-          out.add(
-              new NamingStyle(
-                  key.language(),
-                  key.category(),
-                  total,
-                  counts,
-                  examples,
-                  exceptions.subList(0, Math.min(EXAMPLES, exceptions.size()))));
-        });
+    groups.forEach((key, styles) -> {
+      int total = styles.values().stream().mapToInt(List::size).sum();
+      if (total < MIN_NAMES) {
+        return;
+      }
+      List<Map.Entry<CaseStyle, List<NamedAnchor>>> ranked =
+          styles.entrySet().stream()
+              .sorted(
+                  Comparator.comparingInt(
+                          (Map.Entry<CaseStyle, List<NamedAnchor>> e) -> e.getValue().size())
+                      .reversed())
+              .toList();
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      ranked.forEach(e -> counts.put(e.getKey().label(), e.getValue().size()));
+      List<NamedAnchor> examples = spread(distinctNames(ranked.getFirst().getValue()), EXAMPLES);
+      List<NamedAnchor> exceptions = new ArrayList<>();
+      ranked.stream()
+          .skip(1)
+          .forEach(e -> exceptions.addAll(spread(distinctNames(e.getValue()), 1)));
+      out.add(
+          new NamingStyle(
+              key.language(),
+              key.category(),
+              total,
+              counts,
+              examples,
+              exceptions.subList(0, Math.min(EXAMPLES, exceptions.size()))));
+    });
     out.sort(Comparator.comparingInt(NamingStyle::names).reversed());
     return out;
   }

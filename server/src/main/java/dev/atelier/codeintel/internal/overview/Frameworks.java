@@ -17,19 +17,17 @@ final class Frameworks {
     Map<String, String> evidence = new LinkedHashMap<>();
     for (Inventory.ExternalImport external : inventory.externalImports()) {
       FrameworkCatalog.of(external.name())
-          .ifPresent(
-              name -> {
-                files.computeIfAbsent(name, k -> new int[1])[0] += external.files();
-                evidence.putIfAbsent(name, external.example());
-              });
+          .ifPresent(name -> {
+            files.computeIfAbsent(name, k -> new int[1])[0] += external.files();
+            evidence.putIfAbsent(name, external.example());
+          });
     }
     for (String dependency : build.dependencies()) {
       FrameworkCatalog.of(dependency)
-          .ifPresent(
-              name -> {
-                files.computeIfAbsent(name, k -> new int[1]);
-                evidence.putIfAbsent(name, build.sourceOf(dependency));
-              });
+          .ifPresent(name -> {
+            files.computeIfAbsent(name, k -> new int[1]);
+            evidence.putIfAbsent(name, build.sourceOf(dependency));
+          });
     }
     List<Framework> out = new ArrayList<>();
     files.forEach(

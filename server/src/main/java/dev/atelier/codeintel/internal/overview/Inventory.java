@@ -79,16 +79,15 @@ public final class Inventory {
                     + " LEFT JOIN blob_parses p ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
                     + " WHERE br.org_id = ? AND br.id = ? ORDER BY e.path")
             .params(orgId, branch.value())
-            .query(
-                (row, n) -> {
-                  String path = row.getString(1);
-                  return new FileInfo(
-                      path,
-                      Language.ofPath(path),
-                      row.getLong(3),
-                      row.getLong(2),
-                      FileClasses.read(row.getString(4)));
-                })
+            .query((row, n) -> {
+              String path = row.getString(1);
+              return new FileInfo(
+                  path,
+                  Language.ofPath(path),
+                  row.getLong(3),
+                  row.getLong(2),
+                  FileClasses.read(row.getString(4)));
+            })
             .list();
     return new Inventory(sql, orgId, branch, files);
   }
@@ -130,13 +129,12 @@ public final class Inventory {
                   + "?,".repeat(slice.size() - 1)
                   + "?)")
           .params(params)
-          .query(
-              row -> {
-                byte[] content = row.getBytes(2);
-                if (content != null) {
-                  texts.put(row.getString(1), new String(content, StandardCharsets.UTF_8));
-                }
-              });
+          .query(row -> {
+            byte[] content = row.getBytes(2);
+            if (content != null) {
+              texts.put(row.getString(1), new String(content, StandardCharsets.UTF_8));
+            }
+          });
     }
     return texts;
   }

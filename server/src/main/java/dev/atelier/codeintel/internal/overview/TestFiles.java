@@ -75,26 +75,25 @@ final class TestFiles {
           .ifPresent(rule -> byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(file.path()));
     }
     List<TestPlacement> out = new ArrayList<>();
-    byRule.forEach(
-        (rule, paths) -> {
-          Map<String, Integer> places = new LinkedHashMap<>();
-          for (String path : paths) {
-            places.merge(placement(rule, path), 1, Integer::sum);
-          }
-          String where =
-              places.entrySet().stream()
-                  .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                  .map(e -> e.getKey() + (places.size() > 1 ? " (" + e.getValue() + ")" : ""))
-                  .reduce((a, b) -> a + ", " + b)
-                  .orElse("");
-          out.add(
-              new TestPlacement(
-                  rule.language(),
-                  rule.pattern(),
-                  where,
-                  paths.size(),
-                  paths.subList(0, Math.min(3, paths.size()))));
-        });
+    byRule.forEach((rule, paths) -> {
+      Map<String, Integer> places = new LinkedHashMap<>();
+      for (String path : paths) {
+        places.merge(placement(rule, path), 1, Integer::sum);
+      }
+      String where =
+          places.entrySet().stream()
+              .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+              .map(e -> e.getKey() + (places.size() > 1 ? " (" + e.getValue() + ")" : ""))
+              .reduce((a, b) -> a + ", " + b)
+              .orElse("");
+      out.add(
+          new TestPlacement(
+              rule.language(),
+              rule.pattern(),
+              where,
+              paths.size(),
+              paths.subList(0, Math.min(3, paths.size()))));
+    });
     out.sort(Comparator.comparingInt(TestPlacement::files).reversed());
     return out;
   }

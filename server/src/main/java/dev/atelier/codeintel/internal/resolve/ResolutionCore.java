@@ -1198,12 +1198,11 @@ public final class ResolutionCore {
   private static Map<String, Map<String, long[]>> arrays(
       Map<String, Map<String, List<Long>>> lists) {
     Map<String, Map<String, long[]>> out = new HashMap<>(lists.size() * 2);
-    lists.forEach(
-        (key, names) -> {
-          Map<String, long[]> m = new HashMap<>(names.size() * 2);
-          names.forEach((name, list) -> m.put(name, toArray(list)));
-          out.put(key, m);
-        });
+    lists.forEach((key, names) -> {
+      Map<String, long[]> m = new HashMap<>(names.size() * 2);
+      names.forEach((name, list) -> m.put(name, toArray(list)));
+      out.put(key, m);
+    });
     return out;
   }
 

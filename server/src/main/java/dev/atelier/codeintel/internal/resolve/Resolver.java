@@ -205,12 +205,11 @@ public final class Resolver {
       for (String sig : was.signatures()) {
         delta.merge(sig, -1, Integer::sum);
       }
-      delta.forEach(
-          (sig, count) -> {
-            if (count != 0) {
-              names.add(sig.substring(0, sig.indexOf('\0')));
-            }
-          });
+      delta.forEach((sig, count) -> {
+        if (count != 0) {
+          names.add(sig.substring(0, sig.indexOf('\0')));
+        }
+      });
     }
     for (String path : removed) {
       OldBlob was = old.get(requireNonNull(previous.get(path))[1]);
@@ -298,27 +297,25 @@ public final class Resolver {
       fileUpserts.add(
           new Object[] {orgId, branchId, fileIds[i], core.file(i).path(), branch.blobs()[i]});
     }
-    turns.run(
-        () ->
-            sql.inTransaction(
-                () -> {
-                  sql.batch(
-                      "DELETE FROM branch_files WHERE org_id = ? AND branch_id = ? AND file_id = ?",
-                      fileDeletes);
-                  insert(INSERT_FILE, fileUpserts);
-                  sql.batch(
-                      "DELETE FROM file_dependencies WHERE org_id = ? AND branch_id = ? AND from_file = ?",
-                      depDeletes);
-                  insert(INSERT_DEPENDENCY, depRows);
-                  sql.batch(
-                      "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?",
-                      refFileDeletes);
-                  sql.batch(
-                      "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
-                          + " AND ref_ordinal = ?",
-                      refDeletes);
-                  insertResolved(refRows);
-                }));
+    turns.run(() ->
+        sql.inTransaction(() -> {
+          sql.batch(
+              "DELETE FROM branch_files WHERE org_id = ? AND branch_id = ? AND file_id = ?",
+              fileDeletes);
+          insert(INSERT_FILE, fileUpserts);
+          sql.batch(
+              "DELETE FROM file_dependencies WHERE org_id = ? AND branch_id = ? AND from_file = ?",
+              depDeletes);
+          insert(INSERT_DEPENDENCY, depRows);
+          sql.batch(
+              "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?",
+              refFileDeletes);
+          sql.batch(
+              "DELETE FROM resolved_refs WHERE org_id = ? AND branch_id = ? AND from_file = ?"
+                  + " AND ref_ordinal = ?",
+              refDeletes);
+          insertResolved(refRows);
+        }));
     long resolved =
         sql.jdbc()
             .sql(
@@ -364,17 +361,16 @@ public final class Resolver {
     FileRows[] perFile = new FileRows[core.fileCount()];
     IntStream.range(0, core.fileCount())
         .parallel()
-        .forEach(
-            i -> {
-              FileRows rows = new FileRows();
-              addDependencyRows(orgId, branchId, core, i, fileIds, rows.dependencies);
-              for (int r = 0; r < core.file(i).refs().size(); r++) {
-                if (addRefRows(orgId, branchId, core, i, r, fileIds, rows.references)) {
-                  rows.resolved++;
-                }
-              }
-              perFile[i] = rows;
-            });
+        .forEach(i -> {
+          FileRows rows = new FileRows();
+          addDependencyRows(orgId, branchId, core, i, fileIds, rows.dependencies);
+          for (int r = 0; r < core.file(i).refs().size(); r++) {
+            if (addRefRows(orgId, branchId, core, i, r, fileIds, rows.references)) {
+              rows.resolved++;
+            }
+          }
+          perFile[i] = rows;
+        });
     List<Object[]> depRows = new ArrayList<>();
     List<Object[]> refRows = new ArrayList<>();
     long resolved = 0;
@@ -383,22 +379,17 @@ public final class Resolver {
       refRows.addAll(rows.references);
       resolved += rows.resolved;
     }
-    turns.run(
-        () ->
-            sql.inTransaction(
-                () -> {
-                  JdbcTemplate jdbc = sql.jdbcTemplate();
-                  for (String table :
-                      List.of("resolved_refs", "file_dependencies", "branch_files")) {
-                    jdbc.update(
-                        "DELETE FROM " + table + " WHERE org_id = ? AND branch_id = ?",
-                        orgId,
-                        branchId);
-                  }
-                  insert(INSERT_FILE, fileRows);
-                  insert(INSERT_DEPENDENCY, depRows);
-                  insertResolved(refRows);
-                }));
+    turns.run(() ->
+        sql.inTransaction(() -> {
+          JdbcTemplate jdbc = sql.jdbcTemplate();
+          for (String table : List.of("resolved_refs", "file_dependencies", "branch_files")) {
+            jdbc.update(
+                "DELETE FROM " + table + " WHERE org_id = ? AND branch_id = ?", orgId, branchId);
+          }
+          insert(INSERT_FILE, fileRows);
+          insert(INSERT_DEPENDENCY, depRows);
+          insertResolved(refRows);
+        }));
     return new Outcome(
         true,
         core.fileCount(),
@@ -544,10 +535,9 @@ public final class Resolver {
                   + marks
                   + ")")
           .params(params)
-          .query(
-              row -> {
-                languages.put(row.getLong(1), row.getString(2) + "\0" + row.getString(3));
-              });
+          .query(row -> {
+            languages.put(row.getLong(1), row.getString(2) + "\0" + row.getString(3));
+          });
       sql.jdbc()
           .sql(
               "SELECT blob_id, name, kind, container FROM symbols WHERE org_id = ?"
@@ -555,20 +545,18 @@ public final class Resolver {
                   + marks
                   + ")")
           .params(params)
-          .query(
-              row -> {
-                signatures
-                    .computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
-                    .add(signature(row.getString(2), row.getString(3), row.getString(4)));
-              });
+          .query(row -> {
+            signatures
+                .computeIfAbsent(row.getLong(1), k -> new ArrayList<>())
+                .add(signature(row.getString(2), row.getString(3), row.getString(4)));
+          });
     }
     if (languages.size() < blobs.size()) {
       return null;
     }
     Map<Long, OldBlob> out = new HashMap<>();
-    languages.forEach(
-        (blob, language) ->
-            out.put(blob, new OldBlob(language, signatures.getOrDefault(blob, List.of()))));
+    languages.forEach((blob, language) ->
+        out.put(blob, new OldBlob(language, signatures.getOrDefault(blob, List.of()))));
     return out;
   }
 
@@ -588,10 +576,9 @@ public final class Resolver {
                   + marks
                   + ")")
           .params(params)
-          .query(
-              row -> {
-                out.add(ResolutionCore.pack(row.getInt(1), row.getInt(2)));
-              });
+          .query(row -> {
+            out.add(ResolutionCore.pack(row.getInt(1), row.getInt(2)));
+          });
     }
   }
 

@@ -33,13 +33,12 @@ final class Contents {
                 + String.join(",", Collections.nCopies(blobIds.size(), "?"))
                 + ")")
         .params(params)
-        .query(
-            row -> {
-              byte[] bytes = row.getBytes(2);
-              if (bytes != null) {
-                out.put(row.getLong(1), new String(bytes, StandardCharsets.UTF_8).split("\n", -1));
-              }
-            });
+        .query(row -> {
+          byte[] bytes = row.getBytes(2);
+          if (bytes != null) {
+            out.put(row.getLong(1), new String(bytes, StandardCharsets.UTF_8).split("\n", -1));
+          }
+        });
     return out;
   }
 }

@@ -69,11 +69,10 @@ public final class ContextAssembler {
     }
     List<Candidate> ranked =
         candidates.values().stream()
-            .sorted(
-                (a, b) ->
-                    a.score != b.score
-                        ? Double.compare(b.score, a.score)
-                        : index.path(a.file).compareTo(index.path(b.file)))
+            .sorted((a, b) ->
+                a.score != b.score
+                    ? Double.compare(b.score, a.score)
+                    : index.path(a.file).compareTo(index.path(b.file)))
             .limit(MAX_FILES)
             .toList();
     return fit(orgId, ranking, ranked, request.maxTokens(), candidates.size());
@@ -96,11 +95,10 @@ public final class ContextAssembler {
     List<CodeGraph.FileDependency> importers = graph.importers(orgId, branch, path, 1);
     // Many importers: prefer those the search also found.
     List<CodeGraph.FileDependency> sorted = new ArrayList<>(importers);
-    sorted.sort(
-        (a, b) ->
-            Boolean.compare(
-                candidates.containsKey(index.file(b.from())),
-                candidates.containsKey(index.file(a.from()))));
+    sorted.sort((a, b) ->
+        Boolean.compare(
+            candidates.containsKey(index.file(b.from())),
+            candidates.containsKey(index.file(a.from()))));
     for (CodeGraph.FileDependency d :
         sorted.subList(0, Math.min(NEIGHBOURS_PER_EDGE, sorted.size()))) {
       add(candidates, index.file(d.from()), IMPORTER_SHARE * score, "imports " + path);

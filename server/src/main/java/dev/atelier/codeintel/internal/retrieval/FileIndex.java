@@ -73,9 +73,8 @@ public final class FileIndex {
       byBlob.computeIfAbsent(blobIds[i], k -> new ArrayList<>()).add(i);
     }
     this.filesByBlob = new HashMap<>();
-    byBlob.forEach(
-        (blob, files) ->
-            filesByBlob.put(blob, files.stream().mapToInt(Integer::intValue).toArray()));
+    byBlob.forEach((blob, files) ->
+        filesByBlob.put(blob, files.stream().mapToInt(Integer::intValue).toArray()));
     this.blobSet = Set.copyOf(byBlob.keySet());
   }
 

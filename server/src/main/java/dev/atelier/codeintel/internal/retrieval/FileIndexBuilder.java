@@ -129,27 +129,26 @@ public final class FileIndexBuilder {
     Map<String, FileIndex.Postings> postings = new HashMap<>(raw.size() * 2);
     float[] sum = new float[files];
     int[] touched = new int[files];
-    raw.forEach(
-        (term, entries) -> {
-          int count = 0;
-          for (int e = 0; e < entries.size; e++) {
-            int file = entries.files[e];
-            Field field = FIELDS[entries.fields[e]];
-            float norm =
-                1 - field.b + field.b * lengths[field.ordinal()][file] / average[field.ordinal()];
-            if (sum[file] == 0) {
-              touched[count++] = file;
-            }
-            sum[file] += field.weight * entries.tfs[e] / norm;
-          }
-          int[] ids = Arrays.copyOf(touched, count);
-          float[] weights = new float[count];
-          for (int i = 0; i < count; i++) {
-            weights[i] = sum[ids[i]];
-            sum[ids[i]] = 0;
-          }
-          postings.put(term, new FileIndex.Postings(ids, weights));
-        });
+    raw.forEach((term, entries) -> {
+      int count = 0;
+      for (int e = 0; e < entries.size; e++) {
+        int file = entries.files[e];
+        Field field = FIELDS[entries.fields[e]];
+        float norm =
+            1 - field.b + field.b * lengths[field.ordinal()][file] / average[field.ordinal()];
+        if (sum[file] == 0) {
+          touched[count++] = file;
+        }
+        sum[file] += field.weight * entries.tfs[e] / norm;
+      }
+      int[] ids = Arrays.copyOf(touched, count);
+      float[] weights = new float[count];
+      for (int i = 0; i < count; i++) {
+        weights[i] = sum[ids[i]];
+        sum[ids[i]] = 0;
+      }
+      postings.put(term, new FileIndex.Postings(ids, weights));
+    });
     raw.clear();
     return new FileIndex(
         manifestId,

@@ -28,15 +28,14 @@ final class FileIndexLoader {
                 + " LEFT JOIN blob_parses p ON p.org_id = e.org_id AND p.blob_id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ?")
         .params(orgId, manifestId)
-        .query(
-            row -> {
-              String language = row.getString(3);
-              builder.file(
-                  row.getString(1),
-                  row.getLong(2),
-                  language != null && !language.equals("text"),
-                  FileClasses.read(row.getString(4)));
-            });
+        .query(row -> {
+          String language = row.getString(3);
+          builder.file(
+              row.getString(1),
+              row.getLong(2),
+              language != null && !language.equals("text"),
+              FileClasses.read(row.getString(4)));
+        });
     sql.jdbc()
         .sql(
             "SELECT e.path, s.name, s.kind, s.signature, s.doc, s.name_line, s.end_line, s.ordinal"
@@ -44,41 +43,37 @@ final class FileIndexLoader {
                 + " ON s.org_id = e.org_id AND s.blob_id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ?")
         .params(orgId, manifestId)
-        .query(
-            row -> {
-              int file = builder.file(row.getString(1));
-              if (file >= 0) {
-                builder.symbol(
-                    file,
-                    row.getInt(8),
-                    row.getString(2),
-                    SymbolKind.ofId(row.getString(3)),
-                    row.getInt(6),
-                    row.getInt(7),
-                    row.getString(4),
-                    row.getString(5));
-              }
-            });
+        .query(row -> {
+          int file = builder.file(row.getString(1));
+          if (file >= 0) {
+            builder.symbol(
+                file,
+                row.getInt(8),
+                row.getString(2),
+                SymbolKind.ofId(row.getString(3)),
+                row.getInt(6),
+                row.getInt(7),
+                row.getString(4),
+                row.getString(5));
+          }
+        });
     sql.jdbc()
         .sql(
             "SELECT e.path, b.content FROM manifest_entries e JOIN blobs b"
                 + " ON b.org_id = e.org_id AND b.id = e.blob_id"
                 + " WHERE e.org_id = ? AND e.manifest_id = ? AND b.content_kind = 'text'")
         .params(orgId, manifestId)
-        .query(
-            row -> {
-              int file = builder.file(row.getString(1));
-              byte[] bytes = row.getBytes(2);
-              if (file >= 0 && bytes != null) {
-                String text = new String(bytes, StandardCharsets.UTF_8);
-                builder.add(
-                    file,
-                    Field.CONTENT,
-                    text.length() > MAX_CONTENT_CHARS
-                        ? text.substring(0, MAX_CONTENT_CHARS)
-                        : text);
-              }
-            });
+        .query(row -> {
+          int file = builder.file(row.getString(1));
+          byte[] bytes = row.getBytes(2);
+          if (file >= 0 && bytes != null) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            builder.add(
+                file,
+                Field.CONTENT,
+                text.length() > MAX_CONTENT_CHARS ? text.substring(0, MAX_CONTENT_CHARS) : text);
+          }
+        });
     long chunks =
         sql.jdbc()
             .sql(

@@ -133,11 +133,10 @@ public final class Retriever {
 
     Map<Integer, Double> fused = RankFusion.fuse(lists);
     boolean aboutTests = terms.stream().anyMatch(t -> t.startsWith("test"));
-    fused.replaceAll(
-        (file, score) ->
-            score
-                * (index.tests[file] && !aboutTests ? TEST_PRIOR : 1.0)
-                * (index.code[file] ? 1.0 : NON_CODE_PRIOR));
+    fused.replaceAll((file, score) ->
+        score
+            * (index.tests[file] && !aboutTests ? TEST_PRIOR : 1.0)
+            * (index.code[file] ? 1.0 : NON_CODE_PRIOR));
     List<Integer> files =
         fused.entrySet().stream()
             .sorted(
@@ -200,11 +199,9 @@ public final class Retriever {
                 + String.join(",", Collections.nCopies(hits.size(), "?"))
                 + ")")
         .params(params)
-        .query(
-            row -> {
-              out.put(
-                  row.getLong(1), new int[] {(int) row.getLong(2), row.getInt(3), row.getInt(4)});
-            });
+        .query(row -> {
+          out.put(row.getLong(1), new int[] {(int) row.getLong(2), row.getInt(3), row.getInt(4)});
+        });
     return out;
   }
 

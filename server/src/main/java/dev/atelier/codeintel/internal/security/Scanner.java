@@ -25,14 +25,13 @@ public final class Scanner {
   /** The standard rules as the API describes them. */
   public static List<SecurityScan.RuleInfo> ruleSet() {
     return Rules.standard().stream()
-        .map(
-            rule ->
-                new SecurityScan.RuleInfo(
-                    rule.id(),
-                    rule.severity().id(),
-                    rule.category(),
-                    rule.message(),
-                    rule.extensions().stream().sorted().toList()))
+        .map(rule ->
+            new SecurityScan.RuleInfo(
+                rule.id(),
+                rule.severity().id(),
+                rule.category(),
+                rule.message(),
+                rule.extensions().stream().sorted().toList()))
         .toList();
   }
 
@@ -157,18 +156,17 @@ public final class Scanner {
       }
     }
     List<Coverage> out = new ArrayList<>();
-    codeFilesByType.forEach(
-        (type, count) -> {
-          Set<String> checked = new java.util.LinkedHashSet<>();
-          for (Rule rule : rules) {
-            if (rule.code() && (rule.extensions().isEmpty() || rule.extensions().contains(type))) {
-              checked.add(kind(rule));
-            }
-          }
-          List<String> unchecked = new ArrayList<>(kinds);
-          unchecked.removeAll(checked);
-          out.add(new Coverage(type, count, List.copyOf(checked), unchecked));
-        });
+    codeFilesByType.forEach((type, count) -> {
+      Set<String> checked = new java.util.LinkedHashSet<>();
+      for (Rule rule : rules) {
+        if (rule.code() && (rule.extensions().isEmpty() || rule.extensions().contains(type))) {
+          checked.add(kind(rule));
+        }
+      }
+      List<String> unchecked = new ArrayList<>(kinds);
+      unchecked.removeAll(checked);
+      out.add(new Coverage(type, count, List.copyOf(checked), unchecked));
+    });
     return out;
   }
 

@@ -145,10 +145,9 @@ class BrowseController {
     Branch indexed = core.browser().indexedBranch(repository, branchOr(repository, branch));
     return core.graph().definitions(org(), indexed.id(), symbol).stream()
         .limit(MAX_DEFINITIONS)
-        .map(
-            d ->
-                new DefinitionSite(
-                    d.name(), d.kind().id(), d.qualifiedName(), d.symbol().path(), d.line()))
+        .map(d ->
+            new DefinitionSite(
+                d.name(), d.kind().id(), d.qualifiedName(), d.symbol().path(), d.line()))
         .toList();
   }
 

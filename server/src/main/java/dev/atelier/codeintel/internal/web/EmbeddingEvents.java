@@ -42,17 +42,16 @@ final class EmbeddingEvents implements EmbeddingListener {
     double rate = Math.round(progress.chunksPerSecond() * 10) / 10.0;
     coverage
         .apply(orgId)
-        .forEach(
-            (repository, covered) -> {
-              Map<String, Object> payload = new LinkedHashMap<>();
-              payload.put("repository", repository);
-              payload.put("total", covered.total());
-              payload.put("done", covered.done());
-              payload.put("coreTotal", covered.coreTotal());
-              payload.put("coreDone", covered.coreDone());
-              // The worker's rate is the org's: repositories share one run.
-              payload.put("chunksPerSecond", rate);
-              bus.publish(IndexEvents.topic(new RepositoryId(repository)), PROGRESS, payload);
-            });
+        .forEach((repository, covered) -> {
+          Map<String, Object> payload = new LinkedHashMap<>();
+          payload.put("repository", repository);
+          payload.put("total", covered.total());
+          payload.put("done", covered.done());
+          payload.put("coreTotal", covered.coreTotal());
+          payload.put("coreDone", covered.coreDone());
+          // The worker's rate is the org's: repositories share one run.
+          payload.put("chunksPerSecond", rate);
+          bus.publish(IndexEvents.topic(new RepositoryId(repository)), PROGRESS, payload);
+        });
   }
 }

@@ -56,12 +56,9 @@ class StatusController {
     Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(org());
     List<RepositoryEmbeddings> repositories =
         coverage.entrySet().stream()
-            .map(
-                e ->
-                    new RepositoryEmbeddings(
-                        e.getKey(),
-                        e.getValue(),
-                        embeddings != null && e.getValue().coreComplete()))
+            .map(e ->
+                new RepositoryEmbeddings(
+                    e.getKey(), e.getValue(), embeddings != null && e.getValue().coreComplete()))
             .toList();
     return new IndexStatus(
         core.indexer().textIndexPending(org()), embeddings != null, progress, repositories);

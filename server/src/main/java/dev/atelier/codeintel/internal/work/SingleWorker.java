@@ -33,33 +33,31 @@ public final class SingleWorker implements AutoCloseable {
     if (!queued.add(key)) {
       return;
     }
-    thread.execute(
-        () -> {
-          queued.remove(key);
-          active.incrementAndGet();
-          try {
-            job.run();
-          } catch (RuntimeException e) {
-            log.log(System.Logger.Level.WARNING, name + " job for " + key + " failed", e);
-          } finally {
-            active.decrementAndGet();
-          }
-        });
+    thread.execute(() -> {
+      queued.remove(key);
+      active.incrementAndGet();
+      try {
+        job.run();
+      } catch (RuntimeException e) {
+        log.log(System.Logger.Level.WARNING, name + " job for " + key + " failed", e);
+      } finally {
+        active.decrementAndGet();
+      }
+    });
   }
 
   /** Runs {@code job} on the worker after what is queued, and waits for its result. */
   public <T> T call(Callable<T> job) throws InterruptedException {
     try {
       return thread
-          .submit(
-              () -> {
-                active.incrementAndGet();
-                try {
-                  return job.call();
-                } finally {
-                  active.decrementAndGet();
-                }
-              })
+          .submit(() -> {
+            active.incrementAndGet();
+            try {
+              return job.call();
+            } finally {
+              active.decrementAndGet();
+            }
+          })
           .get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {

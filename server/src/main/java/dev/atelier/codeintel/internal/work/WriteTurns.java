@@ -25,10 +25,9 @@ public final class WriteTurns {
 
   /** Runs {@code write} once it is this thread's turn. */
   public void run(Runnable write) {
-    call(
-        () -> {
-          write.run();
-          return null;
-        });
+    call(() -> {
+      write.run();
+      return null;
+    });
   }
 }

@@ -262,21 +262,19 @@ public final class Accounts {
     throttle("reset-account:" + address, 3);
     users
         .findByEmail(address)
-        .ifPresent(
-            user -> {
-              String code = resets.issue(user.id());
-              delivery.deliver(
-                  address, "password reset", linkBase + "/reset-password?code=" + code);
-              publish(
-                  new AuditEvent(
-                          firstOrg(user.id()),
-                          "user",
-                          Long.toString(user.id()),
-                          "password-reset-requested",
-                          Map.of(),
-                          Map.of())
-                      .by(user.id()));
-            });
+        .ifPresent(user -> {
+          String code = resets.issue(user.id());
+          delivery.deliver(address, "password reset", linkBase + "/reset-password?code=" + code);
+          publish(
+              new AuditEvent(
+                      firstOrg(user.id()),
+                      "user",
+                      Long.toString(user.id()),
+                      "password-reset-requested",
+                      Map.of(),
+                      Map.of())
+                  .by(user.id()));
+        });
   }
 
   /** Sets a new password through a reset link; every session of the account ends. */

@@ -113,11 +113,10 @@ public final class Invitations {
             .params(hash, now)
             .query(Invitations::invitation)
             .optional()
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.CODE_INVALID,
-                        "this invitation is not valid (unknown, used, revoked or older than 7 days)"));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.CODE_INVALID,
+                    "this invitation is not valid (unknown, used, revoked or older than 7 days)"));
     int spent =
         sql.jdbc()
             .sql(

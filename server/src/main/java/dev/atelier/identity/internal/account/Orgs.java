@@ -49,18 +49,17 @@ public final class Orgs {
 
   /** Makes an org with {@code ownerId} as its owner. */
   public Org create(String name, long ownerId) {
-    return sql.inTransaction(
-        () -> {
-          String slug = freeSlug(name);
-          long id =
-              sql.jdbc()
-                  .sql("insert into orgs (slug, name) values (?, ?) returning id")
-                  .params(slug, name)
-                  .query(Long.class)
-                  .single();
-          addMember(id, ownerId, Role.OWNER);
-          return new Org(id, slug, name);
-        });
+    return sql.inTransaction(() -> {
+      String slug = freeSlug(name);
+      long id =
+          sql.jdbc()
+              .sql("insert into orgs (slug, name) values (?, ?) returning id")
+              .params(slug, name)
+              .query(Long.class)
+              .single();
+      addMember(id, ownerId, Role.OWNER);
+      return new Org(id, slug, name);
+    });
   }
 
   public Optional<Org> find(long id) {
@@ -77,13 +76,12 @@ public final class Orgs {
             "select o.id, o.slug, o.name, m.role from memberships m join orgs o on o.id = m.org_id"
                 + " where m.user_id = ? order by o.id")
         .param(userId)
-        .query(
-            (rows, n) ->
-                new MyOrg(
-                    rows.getLong(1),
-                    rows.getString(2),
-                    rows.getString(3),
-                    Role.parse(rows.getString(4)).orElseThrow()))
+        .query((rows, n) ->
+            new MyOrg(
+                rows.getLong(1),
+                rows.getString(2),
+                rows.getString(3),
+                Role.parse(rows.getString(4)).orElseThrow()))
         .list();
   }
 
@@ -126,25 +124,23 @@ public final class Orgs {
   }
 
   public void changeRole(long orgId, long userId, Role role) {
-    sql.inTransaction(
-        () -> {
-          keepAnOwner(orgId, userId, role);
-          sql.jdbc()
-              .sql("update memberships set role = ? where org_id = ? and user_id = ?")
-              .params(role.wire(), orgId, userId)
-              .update();
-        });
+    sql.inTransaction(() -> {
+      keepAnOwner(orgId, userId, role);
+      sql.jdbc()
+          .sql("update memberships set role = ? where org_id = ? and user_id = ?")
+          .params(role.wire(), orgId, userId)
+          .update();
+    });
   }
 
   public void removeMember(long orgId, long userId) {
-    sql.inTransaction(
-        () -> {
-          keepAnOwner(orgId, userId, null);
-          sql.jdbc()
-              .sql("delete from memberships where org_id = ? and user_id = ?")
-              .params(orgId, userId)
-              .update();
-        });
+    sql.inTransaction(() -> {
+      keepAnOwner(orgId, userId, null);
+      sql.jdbc()
+          .sql("delete from memberships where org_id = ? and user_id = ?")
+          .params(orgId, userId)
+          .update();
+    });
   }
 
   /** Orgs where {@code userId} is the only owner while others remain members. */

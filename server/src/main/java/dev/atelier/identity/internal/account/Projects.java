@@ -59,24 +59,23 @@ public final class Projects {
 
   /** Makes a project with its creator as lead. */
   public Project create(long orgId, String name, String description, long createdBy) {
-    return sql.inTransaction(
-        () -> {
-          if (findByName(orgId, name).isPresent()) {
-            throw new AtelierException(
-                IdentityError.PROJECT_EXISTS, "the org has a project named '" + name + "'");
-          }
-          long now = clock.millis();
-          long id =
-              sql.jdbc()
-                  .sql(
-                      "insert into projects (org_id, name, description, created_by, created_at)"
-                          + " values (?, ?, ?, ?, ?) returning id")
-                  .params(orgId, name, description, createdBy, now)
-                  .query(Long.class)
-                  .single();
-          addMember(orgId, id, createdBy, "lead");
-          return find(orgId, id).orElseThrow();
-        });
+    return sql.inTransaction(() -> {
+      if (findByName(orgId, name).isPresent()) {
+        throw new AtelierException(
+            IdentityError.PROJECT_EXISTS, "the org has a project named '" + name + "'");
+      }
+      long now = clock.millis();
+      long id =
+          sql.jdbc()
+              .sql(
+                  "insert into projects (org_id, name, description, created_by, created_at)"
+                      + " values (?, ?, ?, ?, ?) returning id")
+              .params(orgId, name, description, createdBy, now)
+              .query(Long.class)
+              .single();
+      addMember(orgId, id, createdBy, "lead");
+      return find(orgId, id).orElseThrow();
+    });
   }
 
   public List<Project> list(long orgId) {
@@ -104,30 +103,26 @@ public final class Projects {
   }
 
   public Project update(long orgId, long id, String name, String description, boolean archived) {
-    return sql.inTransaction(
-        () -> {
-          Optional<Project> clash = findByName(orgId, name);
-          if (clash.isPresent() && clash.get().id() != id) {
-            throw new AtelierException(
-                IdentityError.PROJECT_EXISTS, "the org has a project named '" + name + "'");
-          }
-          Project before = find(orgId, id).orElseThrow();
-          Long archivedAt =
-              archived
-                  ? (before.archivedAt() == null
-                      ? clock.millis()
-                      : before.archivedAt().toEpochMilli())
-                  : null;
-          sql.jdbc()
-              .sql(
-                  "update projects set name = ?, description = ?, archived_at = ? where org_id = ?"
-                      + " and id = ?")
-              .params(
-                  java.util.Arrays.<@Nullable Object>asList(
-                      name, description, archivedAt, orgId, id))
-              .update();
-          return find(orgId, id).orElseThrow();
-        });
+    return sql.inTransaction(() -> {
+      Optional<Project> clash = findByName(orgId, name);
+      if (clash.isPresent() && clash.get().id() != id) {
+        throw new AtelierException(
+            IdentityError.PROJECT_EXISTS, "the org has a project named '" + name + "'");
+      }
+      Project before = find(orgId, id).orElseThrow();
+      Long archivedAt =
+          archived
+              ? (before.archivedAt() == null ? clock.millis() : before.archivedAt().toEpochMilli())
+              : null;
+      sql.jdbc()
+          .sql(
+              "update projects set name = ?, description = ?, archived_at = ? where org_id = ?"
+                  + " and id = ?")
+          .params(
+              java.util.Arrays.<@Nullable Object>asList(name, description, archivedAt, orgId, id))
+          .update();
+      return find(orgId, id).orElseThrow();
+    });
   }
 
   public void delete(long orgId, long id) {

@@ -113,9 +113,8 @@ class OAuthController {
     }
     OAuth2AuthorizationRequest linking =
         OAuth2AuthorizationRequest.from(resolved)
-            .attributes(
-                attributes ->
-                    attributes.put(OAuthStateCookie.LINK_USER, Long.toString(caller.userId())))
+            .attributes(attributes ->
+                attributes.put(OAuthStateCookie.LINK_USER, Long.toString(caller.userId())))
             .build();
     stateCookie.saveAuthorizationRequest(linking, request, response);
     return new LinkStart(linking.getAuthorizationRequestUri());

@@ -26,27 +26,24 @@ public final class OAuthLogin {
     if (providers.isEmpty()) {
       return;
     }
-    http.oauth2Login(
-        login ->
-            login
-                .clientRegistrationRepository(providers.repository())
-                .authorizedClientRepository(new DiscardedAuthorizedClients())
-                // The web app's page; set so that Spring generates no login page of its own.
-                .loginPage("/signin")
-                .authorizationEndpoint(
-                    start ->
-                        start
-                            .baseUri(OAuthProviders.AUTHORIZATION_BASE)
-                            .authorizationRequestResolver(new OAuthRequests(providers.repository()))
-                            .authorizationRequestRepository(stateCookie))
-                .redirectionEndpoint(
-                    callback -> callback.baseUri(OAuthProviders.AUTHORIZATION_BASE + "/*/callback"))
-                .userInfoEndpoint(
-                    users ->
-                        users
-                            .userService(new GitHubUsers(providers.githubEmailsUri()))
-                            .oidcUserService(new OidcUserService()))
-                .successHandler(callbacks)
-                .failureHandler(callbacks));
+    http.oauth2Login(login ->
+        login
+            .clientRegistrationRepository(providers.repository())
+            .authorizedClientRepository(new DiscardedAuthorizedClients())
+            // The web app's page; set so that Spring generates no login page of its own.
+            .loginPage("/signin")
+            .authorizationEndpoint(start ->
+                start
+                    .baseUri(OAuthProviders.AUTHORIZATION_BASE)
+                    .authorizationRequestResolver(new OAuthRequests(providers.repository()))
+                    .authorizationRequestRepository(stateCookie))
+            .redirectionEndpoint(
+                callback -> callback.baseUri(OAuthProviders.AUTHORIZATION_BASE + "/*/callback"))
+            .userInfoEndpoint(users ->
+                users
+                    .userService(new GitHubUsers(providers.githubEmailsUri()))
+                    .oidcUserService(new OidcUserService()))
+            .successHandler(callbacks)
+            .failureHandler(callbacks));
   }
 }

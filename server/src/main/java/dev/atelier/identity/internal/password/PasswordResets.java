@@ -47,11 +47,10 @@ public final class PasswordResets {
             .params(hash, now)
             .query(Long.class)
             .optional()
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.CODE_INVALID,
-                        "this reset link is not valid (unknown, used or older than an hour)"));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.CODE_INVALID,
+                    "this reset link is not valid (unknown, used or older than an hour)"));
     int spent =
         sql.jdbc()
             .sql("update password_resets set used_at = ? where code_hash = ? and used_at is null")

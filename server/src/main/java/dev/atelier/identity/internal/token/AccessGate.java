@@ -58,11 +58,10 @@ public final class AccessGate {
     Role role =
         standing
             .role()
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.UNAUTHORIZED,
-                        "you are no longer a member of the org this token is for"));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.UNAUTHORIZED,
+                    "you are no longer a member of the org this token is for"));
     return new Admitted(
         new Caller(claims.orgId(), claims.userId(), role, Caller.Credential.ACCESS_TOKEN),
         claims.sessionId());

@@ -61,11 +61,10 @@ class ApiKeyController {
     for (String scope : request.scopes() == null ? List.<String>of() : request.scopes()) {
       scopes.add(
           ApiKeyScope.parse(String.valueOf(scope))
-              .orElseThrow(
-                  () ->
-                      new AtelierException(
-                          PlatformError.BAD_REQUEST,
-                          "unknown scope; the scopes are read, write, admin and mcp")));
+              .orElseThrow(() ->
+                  new AtelierException(
+                      PlatformError.BAD_REQUEST,
+                      "unknown scope; the scopes are read, write, admin and mcp")));
     }
     Set<ApiKeyScope> allowed = KeyScopes.ofRole(caller.role());
     if (!allowed.containsAll(scopes)) {
@@ -118,10 +117,9 @@ class ApiKeyController {
     }
     ApiKeys.ApiKey revoked =
         keys.revoke(caller.orgId(), id)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.KEY_NOT_FOUND, "no active API key with id " + id));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.KEY_NOT_FOUND, "no active API key with id " + id));
     events.publishEvent(
         new AuditEvent(
             caller.orgId(),

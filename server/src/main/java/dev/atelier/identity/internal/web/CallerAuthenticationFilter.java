@@ -162,10 +162,9 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     }
     Role role =
         orgs.role(holder.orgId(), userId)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.UNAUTHORIZED, "the API key's owner is no longer in its org"));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.UNAUTHORIZED, "the API key's owner is no longer in its org"));
     return new Caller(holder.orgId(), userId, role, Caller.Credential.API_KEY);
   }
 

@@ -133,16 +133,15 @@ class MeController {
   List<SessionView> sessions(Caller caller) {
     String currentId = CallerArguments.current().sessionId();
     return sessions.active(caller.userId()).stream()
-        .map(
-            s ->
-                new SessionView(
-                    s.id(),
-                    s.userAgent(),
-                    s.ip(),
-                    s.createdAt(),
-                    s.lastUsedAt(),
-                    s.expiresAt(),
-                    s.id().equals(currentId)))
+        .map(s ->
+            new SessionView(
+                s.id(),
+                s.userAgent(),
+                s.ip(),
+                s.createdAt(),
+                s.lastUsedAt(),
+                s.expiresAt(),
+                s.id().equals(currentId)))
         .toList();
   }
 
@@ -153,10 +152,8 @@ class MeController {
         sessions
             .find(id)
             .filter(s -> s.userId() == caller.userId() && s.revokedAt() == null)
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.SESSION_NOT_FOUND, "no active session " + id));
+            .orElseThrow(() ->
+                new AtelierException(IdentityError.SESSION_NOT_FOUND, "no active session " + id));
     sessions.revoke(session.id(), "revoked-by-user");
     gate.forget(session.id());
     events.publishEvent(

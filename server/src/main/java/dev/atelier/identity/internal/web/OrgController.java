@@ -120,11 +120,9 @@ class OrgController {
     require(caller, Role.ADMIN);
     Role role =
         Role.parse(String.valueOf(body.role()))
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.INVALID_ACCOUNT,
-                        "role is one of owner, admin, member, viewer"));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.INVALID_ACCOUNT, "role is one of owner, admin, member, viewer"));
     Orgs.Member before = member(org, userId);
     if ((role == Role.OWNER || before.role() == Role.OWNER) && caller.role() != Role.OWNER) {
       throw new AtelierException(IdentityError.FORBIDDEN, "only an owner makes or unmakes owners");
@@ -214,10 +212,9 @@ class OrgController {
     String email = Users.normalizeEmail(body.email());
     Role role =
         Role.parse(String.valueOf(body.role() == null ? "member" : body.role()))
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.INVALID_ACCOUNT, "role is one of admin, member, viewer"));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.INVALID_ACCOUNT, "role is one of admin, member, viewer"));
     if (role == Role.ADMIN && caller.role() != Role.OWNER && caller.role() != Role.ADMIN) {
       throw new AtelierException(IdentityError.FORBIDDEN, "only admins invite admins");
     }
@@ -246,11 +243,9 @@ class OrgController {
         invitations
             .find(org, invitationId)
             .filter(i -> invitations.revoke(org, i.id()))
-            .orElseThrow(
-                () ->
-                    new AtelierException(
-                        IdentityError.INVITATION_NOT_FOUND,
-                        "no pending invitation " + invitationId));
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.INVITATION_NOT_FOUND, "no pending invitation " + invitationId));
     events.publishEvent(
         new AuditEvent(
             org,

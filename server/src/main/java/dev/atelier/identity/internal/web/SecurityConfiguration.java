@@ -244,38 +244,35 @@ class SecurityConfiguration {
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .frameOptions(frame -> frame.deny())
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-        .authorizeHttpRequests(
-            requests ->
-                requests
-                    .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
-                    .permitAll()
-                    .requestMatchers(
-                        "/api/health",
-                        "/api/auth/local",
-                        "/api/auth/register",
-                        "/api/auth/login",
-                        "/api/auth/refresh",
-                        "/api/auth/logout",
-                        "/api/auth/password/forgot",
-                        "/api/auth/password/reset",
-                        "/api/auth/providers",
-                        "/api/auth/oauth/*",
-                        "/api/auth/oauth/*/callback",
-                        "/api/openapi.json")
-                    .permitAll()
-                    .requestMatchers("/api/**", "/mcp", "/mcp/**", "/actuator/**", "/events")
-                    .authenticated()
-                    .anyRequest()
-                    .permitAll())
-        .exceptionHandling(
-            exceptions ->
-                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .headers(headers ->
+            headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .authorizeHttpRequests(requests ->
+            requests
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                .permitAll()
+                .requestMatchers(
+                    "/api/health",
+                    "/api/auth/local",
+                    "/api/auth/register",
+                    "/api/auth/login",
+                    "/api/auth/refresh",
+                    "/api/auth/logout",
+                    "/api/auth/password/forgot",
+                    "/api/auth/password/reset",
+                    "/api/auth/providers",
+                    "/api/auth/oauth/*",
+                    "/api/auth/oauth/*/callback",
+                    "/api/openapi.json")
+                .permitAll()
+                .requestMatchers("/api/**", "/mcp", "/mcp/**", "/actuator/**", "/events")
+                .authenticated()
+                .anyRequest()
+                .permitAll())
+        .exceptionHandling(exceptions ->
+            exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // Ahead of the OAuth filters (which follow the disabled LogoutFilter's place), so that the
         // OAuth round-trip gets the same origin checks and rate limits as every other request.
         .addFilterBefore(callers, LogoutFilter.class)

@@ -15,20 +15,19 @@ class TomcatErrorPages
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(
-        context -> {
-          if (context.getParent() instanceof StandardHost host) {
-            // Tomcat makes this class's valve itself for requests it refuses before mapping.
-            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-          }
-          var pipeline = context.getParent().getPipeline();
-          for (Valve valve : pipeline.getValves()) {
-            if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
-              pipeline.removeValve(valve);
-            }
-          }
-          pipeline.addValve(new ProblemErrorReportValve());
-        });
+    factory.addContextCustomizers(context -> {
+      if (context.getParent() instanceof StandardHost host) {
+        // Tomcat makes this class's valve itself for requests it refuses before mapping.
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      }
+      var pipeline = context.getParent().getPipeline();
+      for (Valve valve : pipeline.getValves()) {
+        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+          pipeline.removeValve(valve);
+        }
+      }
+      pipeline.addValve(new ProblemErrorReportValve());
+    });
   }
 
   // After Boot's own customizer, which adds the HTML valve this one replaces.

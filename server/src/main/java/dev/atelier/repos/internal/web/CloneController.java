@@ -33,9 +33,8 @@ class CloneController {
   CloneJobs.CloneJob get(@PathVariable String id) {
     return clones
         .find(org(), id)
-        .orElseThrow(
-            () ->
-                new AtelierException(
-                    ReposError.REPOSITORY_NOT_FOUND, "no clone job with that id (or it is gone)"));
+        .orElseThrow(() ->
+            new AtelierException(
+                ReposError.REPOSITORY_NOT_FOUND, "no clone job with that id (or it is gone)"));
   }
 }

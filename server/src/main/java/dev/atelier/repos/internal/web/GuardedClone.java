@@ -54,12 +54,11 @@ final class GuardedClone {
             .setTimeout(IO_TIMEOUT_SECONDS)
             .setCloneSubmodules(false)
             .setProgressMonitor(caps)
-            .setTransportConfigCallback(
-                transport -> {
-                  if (transport instanceof TransportHttp http) {
-                    http.setHttpConnectionFactory(new SameHostConnections(remote, policy));
-                  }
-                })
+            .setTransportConfigCallback(transport -> {
+              if (transport instanceof TransportHttp http) {
+                http.setHttpConnectionFactory(new SameHostConnections(remote, policy));
+              }
+            })
             .call()) {
       return git.getRepository().getWorkTree().toPath().toRealPath();
     } catch (GitAPIException | IOException | RuntimeException e) {

@@ -37,12 +37,11 @@ class SourceMetricsTest {
     assertThat(m.cyclomatic()).isEqualTo(6);
     assertThat(m.functions())
         .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.nesting()).isEqualTo(3);
-              assertThat(f.lines()).isEqualTo(12);
-              assertThat(f.cyclomatic()).isEqualTo(6);
-            });
+        .satisfies(f -> {
+          assertThat(f.nesting()).isEqualTo(3);
+          assertThat(f.lines()).isEqualTo(12);
+          assertThat(f.cyclomatic()).isEqualTo(6);
+        });
   }
 
   @Test

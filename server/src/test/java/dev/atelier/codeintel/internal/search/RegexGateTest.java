@@ -16,18 +16,16 @@ class RegexGateTest {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<String> first =
-        CompletableFuture.supplyAsync(
-            () ->
-                gate.run(
-                    () -> {
-                      running.countDown();
-                      try {
-                        release.await();
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                      return "first";
-                    }));
+        CompletableFuture.supplyAsync(() ->
+            gate.run(() -> {
+              running.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return "first";
+            }));
     running.await();
 
     assertThatThrownBy(() -> gate.run(() -> "second"))
@@ -43,12 +41,10 @@ class RegexGateTest {
   void aFailingSearchGivesItsTurnBack() {
     RegexGate gate = new RegexGate(1, 50);
 
-    assertThatThrownBy(
-            () ->
-                gate.run(
-                    () -> {
-                      throw new IllegalStateException("boom");
-                    }))
+    assertThatThrownBy(() ->
+            gate.run(() -> {
+              throw new IllegalStateException("boom");
+            }))
         .hasMessage("boom");
     assertThat(gate.run(() -> "next")).isEqualTo("next");
   }

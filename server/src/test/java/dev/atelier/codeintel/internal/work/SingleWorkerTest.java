@@ -36,12 +36,10 @@ class SingleWorkerTest {
             throw new IllegalStateException("boom");
           });
       assertThat(worker.call(() -> 42)).isEqualTo(42);
-      assertThatThrownBy(
-              () ->
-                  worker.call(
-                      () -> {
-                        throw new IllegalArgumentException("bad");
-                      }))
+      assertThatThrownBy(() ->
+              worker.call(() -> {
+                throw new IllegalArgumentException("bad");
+              }))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("bad");
     }

@@ -13,12 +13,11 @@ class WriteTurnsTest {
     WriteTurns turns = new WriteTurns();
     List<String> order = new CopyOnWriteArrayList<>();
     Thread[] waiting = new Thread[1];
-    turns.run(
-        () -> {
-          order.add("batch 1");
-          waiting[0] = Thread.ofPlatform().start(() -> turns.run(() -> order.add("resolver")));
-          awaitParked(waiting[0]);
-        });
+    turns.run(() -> {
+      order.add("batch 1");
+      waiting[0] = Thread.ofPlatform().start(() -> turns.run(() -> order.add("resolver")));
+      awaitParked(waiting[0]);
+    });
     turns.run(() -> order.add("batch 2"));
     waiting[0].join();
 

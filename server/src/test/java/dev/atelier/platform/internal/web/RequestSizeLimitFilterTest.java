@@ -30,10 +30,8 @@ class RequestSizeLimitFilterTest {
     request.setContent(new byte[11]);
     MockHttpServletResponse response = new MockHttpServletResponse();
 
-    assertThatThrownBy(
-            () ->
-                filter.doFilter(
-                    request, response, (req, res) -> req.getInputStream().readAllBytes()))
+    assertThatThrownBy(() ->
+            filter.doFilter(request, response, (req, res) -> req.getInputStream().readAllBytes()))
         .isInstanceOf(PayloadTooLargeException.class)
         .hasMessageContaining("10 bytes");
   }
