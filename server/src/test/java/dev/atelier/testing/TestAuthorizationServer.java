@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,11 +50,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * A real OpenID Connect provider for tests (Spring Authorization Server in a small Spring Boot
  * application of its own, on a random loopback port): a login form, one confidential client, and
- * people whose id token and userinfo carry {@code email} and {@code email_verified}.
+ * people whose id token and userinfo carry {@code email} and {@code email_verified}. It also
+ * answers GitHub's two user endpoints ({@code /user}, {@code /user/emails}) for its own access
+ * tokens, so that a "github" provider can be pointed at it too.
  */
 public final class TestAuthorizationServer implements AutoCloseable {
 
@@ -62,15 +68,16 @@ public final class TestAuthorizationServer implements AutoCloseable {
   public static final String PASSWORD = "provider-password";
 
   /** Someone who can sign in at this provider. */
-  public record Person(String email, boolean emailVerified, String name) {}
+  public record Person(long id, String email, boolean emailVerified, String name) {}
 
   /** Who exists at the provider, by user name. */
   public static final Map<String, Person> PEOPLE =
       Map.of(
-          "newcomer", new Person("newcomer@example.com", true, "New Comer"),
-          "ada", new Person("ada@example.com", true, "Ada Lovelace"),
-          "eve", new Person("eve@example.com", false, "Eve"),
-          "grace", new Person("grace@example.com", true, "Grace Hopper"));
+          "newcomer", new Person(101, "newcomer@example.com", true, "New Comer"),
+          "ada", new Person(102, "ada@example.com", true, "Ada Lovelace"),
+          "eve", new Person(103, "eve@example.com", false, "Eve"),
+          "grace", new Person(104, "grace@example.com", true, "Grace Hopper"),
+          "linus", new Person(105, "linus@example.com", true, "Linus"));
 
   private final ConfigurableApplicationContext context;
   private final String url;
@@ -99,8 +106,8 @@ public final class TestAuthorizationServer implements AutoCloseable {
     return url;
   }
 
-  /** Allows a client redirect URI (known once the server under test listens). */
-  public void allowRedirect(String redirectUri) {
+  /** Registers Atelier as a client with its redirect URIs (known once it listens). */
+  public void registerClient(List<String> redirectUris) {
     context
         .getBean(InMemoryRegisteredClientRepository.class)
         .save(
@@ -109,12 +116,27 @@ public final class TestAuthorizationServer implements AutoCloseable {
                 .clientSecret("{noop}" + CLIENT_SECRET)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri(redirectUri)
+                .redirectUris(uris -> uris.addAll(redirectUris))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(OidcScopes.EMAIL)
+                // GitHub's scopes, for the "github" provider pointed here.
+                .scope("read:user")
+                .scope("user:email")
                 .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                 .build());
+  }
+
+  /** The properties that point Atelier's "github" provider at this server's GitHub endpoints. */
+  public Map<String, Object> githubProperties() {
+    String prefix = "atelier.auth.oauth.github.";
+    return Map.of(
+        prefix + "client-id", CLIENT_ID,
+        prefix + "client-secret", CLIENT_SECRET,
+        prefix + "authorization-uri", url + "/oauth2/authorize",
+        prefix + "token-uri", url + "/oauth2/token",
+        prefix + "user-info-uri", url + "/user",
+        prefix + "emails-uri", url + "/user/emails");
   }
 
   /** The properties that point Atelier's provider {@code id} at this server. */
@@ -174,8 +196,68 @@ public final class TestAuthorizationServer implements AutoCloseable {
           .build();
     }
 
+    /** GitHub's user endpoints take this server's access tokens. */
     @Bean
     @Order(2)
+    SecurityFilterChain githubApi(HttpSecurity http) {
+      return http.securityMatcher("/user", "/user/emails")
+          .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+          .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
+          .build();
+    }
+
+    /**
+     * GitHub's answers: {@code /user} with a public email that is not the primary one (it must not
+     * be trusted), {@code /user/emails} with the primary address and whether it is verified.
+     */
+    @Bean
+    RouterFunction<ServerResponse> githubUsers() {
+      return RouterFunctions.route()
+          .GET(
+              "/user",
+              request -> {
+                String login = request.principal().orElseThrow().getName();
+                Person person = Objects.requireNonNull(PEOPLE.get(login));
+                return ServerResponse.ok()
+                    .body(
+                        Map.of(
+                            "id",
+                            person.id(),
+                            "login",
+                            login,
+                            "name",
+                            person.name(),
+                            "email",
+                            "public-" + person.email()));
+              })
+          .GET(
+              "/user/emails",
+              request -> {
+                Person person =
+                    Objects.requireNonNull(PEOPLE.get(request.principal().orElseThrow().getName()));
+                return ServerResponse.ok()
+                    .body(
+                        List.of(
+                            Map.of(
+                                "email",
+                                "old-" + person.email(),
+                                "primary",
+                                false,
+                                "verified",
+                                true),
+                            Map.of(
+                                "email",
+                                person.email(),
+                                "primary",
+                                true,
+                                "verified",
+                                person.emailVerified())));
+              })
+          .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain login(HttpSecurity http) {
       return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
           .formLogin(Customizer.withDefaults())
