@@ -223,6 +223,9 @@ abstract class OAuthServeContract {
             .filter(c -> c.startsWith("atelier_refresh="))
             .findFirst()
             .orElseThrow();
+    // Stateless: the round-trip left no HTTP session behind.
+    assertThat(callback.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("JSESSIONID"));
     assertThat(setCookie)
         .contains("HttpOnly")
         .contains("SameSite=Strict")
