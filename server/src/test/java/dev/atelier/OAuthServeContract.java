@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -210,6 +211,27 @@ abstract class OAuthServeContract {
     assertThat(location(forged)).isEqualTo("/signin?oauth=failed");
   }
 
+  @Test
+  void aTamperedStateCookieEndsTheRoundTrip() {
+    Browser browser = new Browser();
+    HttpResponse<String> started = browser.send(HttpRequest.newBuilder(loginUrl()).GET());
+    assertThat(started.statusCode()).isEqualTo(302);
+    HttpCookie state =
+        browser.cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("atelier_oauth"))
+            .findFirst()
+            .orElseThrow();
+    String value = state.getValue();
+    // One character of the sealed part changed: AES-GCM's tag no longer matches.
+    state.setValue(
+        value.substring(0, 20) + (value.charAt(20) == 'A' ? 'B' : 'A') + value.substring(21));
+    HttpResponse<String> callback =
+        browser.signInAtProvider(
+            URI.create(started.headers().firstValue("Location").orElseThrow()), "grace");
+    assertThat(location(callback)).isEqualTo("/signin?oauth=failed");
+    assertThat(refreshCookie(callback)).isNull();
+  }
+
   private URI loginUrl() {
     return URI.create(server.url() + "/api/auth/oauth/" + PROVIDER);
   }
@@ -268,9 +290,10 @@ abstract class OAuthServeContract {
    */
   private final class Browser {
 
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
