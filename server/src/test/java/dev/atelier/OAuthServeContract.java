@@ -143,9 +143,22 @@ abstract class OAuthServeContract {
     JsonNode me = signedIn.json(signedIn.get("/api/me"));
     assertThat(me.get("id").asLong()).isEqualTo(ada.userId());
     assertThat(me.get("orgId").asLong()).isEqualTo(ada.orgId());
-    // The provider verified the address, so Atelier now counts it as verified too.
+    // The provider verified the address, so Atelier now counts it as verified too; the password
+    // and sessions of whoever registered the unproven address end (pre-hijacking).
     assertThat(me.get("emailVerified").asBoolean()).isTrue();
+    assertThat(me.get("hasPassword").asBoolean()).isFalse();
     assertThat(actions(signedIn, "oauth-identity")).containsExactly("linked");
+    assertThat(signedIn.get("/api/audit?entityType=oauth-identity").body())
+        .contains("passwordRemoved");
+    AccountsServeContract.awaitStatus(anonymous.withBearer(ada.accessToken()), "/api/me", 401);
+    assertThat(
+            anonymous
+                .json(
+                    "POST",
+                    "/api/auth/login",
+                    "{\"email\": \"ada@example.com\", \"password\": \"long-enough-passphrase\"}")
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.atelier.identity.internal.oauth;
 import dev.atelier.identity.internal.account.Accounts;
 import dev.atelier.identity.internal.account.Orgs;
 import dev.atelier.identity.internal.account.Users;
+import dev.atelier.identity.internal.token.AuthSessions;
 import dev.atelier.platform.Database;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ class OAuthConfiguration {
       Users users,
       Orgs orgs,
       Accounts accounts,
+      AuthSessions sessions,
       Database database,
       ApplicationEventPublisher events,
       Environment environment) {
@@ -52,7 +54,13 @@ class OAuthConfiguration {
                     .bind("atelier.auth.registration", String.class)
                     .orElse("open"));
     return new OAuthSignIn(
-        users, orgs, accounts, new OAuthIdentities(database, Clock.systemUTC()), events, open);
+        users,
+        orgs,
+        accounts,
+        sessions,
+        new OAuthIdentities(database, Clock.systemUTC()),
+        events,
+        open);
   }
 
   @Bean

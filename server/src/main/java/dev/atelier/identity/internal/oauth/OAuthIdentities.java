@@ -41,4 +41,13 @@ final class OAuthIdentities {
         .update();
     return owner(provider, subject).orElse(userId);
   }
+
+  /**
+   * Removes the password of an account whose email nobody had proven: whoever typed the address
+   * first chose it, possibly not its owner. The owner, now proven by the provider, can set one
+   * through a password reset.
+   */
+  void dropUnprovenPassword(long userId) {
+    sql.jdbc().sql("update users set password_hash = null where id = ?").param(userId).update();
+  }
 }

@@ -4,7 +4,9 @@ import dev.atelier.audit.AuditEvent;
 import dev.atelier.identity.internal.account.Accounts;
 import dev.atelier.identity.internal.account.Orgs;
 import dev.atelier.identity.internal.account.Users;
+import dev.atelier.identity.internal.token.AuthSessions;
 import dev.atelier.platform.AtelierException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,7 @@ final class OAuthSignIn {
   private final Users users;
   private final Orgs orgs;
   private final Accounts accounts;
+  private final AuthSessions sessions;
   private final OAuthIdentities identities;
   private final ApplicationEventPublisher events;
   private final boolean openRegistration;
@@ -48,12 +51,14 @@ final class OAuthSignIn {
       Users users,
       Orgs orgs,
       Accounts accounts,
+      AuthSessions sessions,
       OAuthIdentities identities,
       ApplicationEventPublisher events,
       boolean openRegistration) {
     this.users = users;
     this.orgs = orgs;
     this.accounts = accounts;
+    this.sessions = sessions;
     this.identities = identities;
     this.events = events;
     this.openRegistration = openRegistration;
@@ -97,11 +102,18 @@ final class OAuthSignIn {
                 .by(userId));
         return new Refused("unverified-email");
       }
+      Map<String, Object> proven = Map.of();
       if (!existing.get().emailVerified()) {
-        // The provider checked that this person controls the address.
+        // The provider checked that this person controls the address. The account was made by
+        // whoever typed it first (pre-hijacking: an attacker registers the victim's address and
+        // waits): its password and sessions end, so only the proven owner holds the account.
         users.markEmailVerified(userId);
+        identities.dropUnprovenPassword(userId);
+        int ended = sessions.revokeAll(userId, "oauth-email-proven", null);
+        proven = Map.of("passwordRemoved", existing.get().hasPassword(), "sessionsEnded", ended);
       }
-      linked(profile, identities.link(profile.provider(), profile.subject(), userId, email));
+      linked(
+          profile, identities.link(profile.provider(), profile.subject(), userId, email), proven);
       return signIn(userId, profile, false, client);
     }
     if (!openRegistration) {
@@ -128,7 +140,7 @@ final class OAuthSignIn {
       if (now != linkUser) {
         return new Refused("identity-taken");
       }
-      linked(profile, linkUser);
+      linked(profile, linkUser, Map.of());
     }
     return new Linked(linkUser);
   }
@@ -145,7 +157,10 @@ final class OAuthSignIn {
                 Long.toString(user.id()),
                 Map.of("email", email, "name", name, "via", "oauth:" + profile.provider()))
             .by(user.id()));
-    linked(profile, identities.link(profile.provider(), profile.subject(), user.id(), email));
+    linked(
+        profile,
+        identities.link(profile.provider(), profile.subject(), user.id(), email),
+        Map.of());
     return user.id();
   }
 
@@ -155,7 +170,10 @@ final class OAuthSignIn {
         accounts.signInVerified(userId, "oauth:" + profile.provider(), client), created);
   }
 
-  private void linked(OAuthProfile profile, long userId) {
+  private void linked(OAuthProfile profile, long userId, Map<String, Object> more) {
+    Map<String, Object> values = new HashMap<>(more);
+    values.put("provider", profile.provider());
+    values.put("email", profile.email() == null ? "" : profile.email());
     publish(
         new AuditEvent(
                 firstOrg(userId),
@@ -163,11 +181,7 @@ final class OAuthSignIn {
                 profile.provider() + ":" + profile.subject(),
                 "linked",
                 Map.of(),
-                Map.of(
-                    "provider",
-                    profile.provider(),
-                    "email",
-                    profile.email() == null ? "" : profile.email()))
+                values)
             .by(userId));
   }
 
