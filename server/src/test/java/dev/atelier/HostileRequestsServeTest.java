@@ -94,6 +94,9 @@ class HostileRequestsServeTest {
           "/api/auth/logout",
           "/api/auth/password/forgot",
           "/api/auth/password/reset",
+          "/api/auth/providers",
+          "/api/auth/oauth/{provider}",
+          "/api/auth/oauth/{provider}/callback",
           "/api/openapi.json");
 
   @Test

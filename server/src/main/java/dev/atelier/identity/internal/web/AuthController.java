@@ -6,6 +6,7 @@ import dev.atelier.identity.internal.SessionCookies;
 import dev.atelier.identity.internal.account.Accounts;
 import dev.atelier.identity.internal.account.Orgs;
 import dev.atelier.identity.internal.account.Users;
+import dev.atelier.identity.internal.oauth.RefreshCookie;
 import dev.atelier.identity.internal.token.AccessGate;
 import dev.atelier.identity.internal.token.AccessTokens;
 import dev.atelier.identity.internal.token.AuthSessions;
@@ -39,7 +40,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "authentication", description = "Accounts, sign-in, tokens and sessions")
 class AuthController {
 
-  static final String REFRESH_COOKIE = "atelier_refresh";
+  static final String REFRESH_COOKIE = RefreshCookie.NAME;
   static final String CSRF_HEADER = "X-Requested-With";
 
   private final Accounts accounts;
@@ -229,14 +230,8 @@ class AuthController {
     if (cookie) {
       builder.header(
           HttpHeaders.SET_COOKIE,
-          ResponseCookie.from(REFRESH_COOKIE, signedIn.refreshToken())
-              .httpOnly(true)
-              .secure(request.isSecure())
-              .sameSite("Strict")
-              .path("/api/auth")
-              .maxAge(signedIn.refreshLifetime())
-              .build()
-              .toString());
+          RefreshCookie.of(
+              signedIn.refreshToken(), signedIn.refreshLifetime(), request.isSecure()));
     }
     return builder.body(tokens);
   }

@@ -12,6 +12,8 @@ import dev.atelier.identity.internal.account.LinkDelivery;
 import dev.atelier.identity.internal.account.Orgs;
 import dev.atelier.identity.internal.account.Projects;
 import dev.atelier.identity.internal.account.Users;
+import dev.atelier.identity.internal.oauth.OAuthLogin;
+import dev.atelier.identity.internal.oauth.OAuthStateKey;
 import dev.atelier.identity.internal.password.OneTimeCodes;
 import dev.atelier.identity.internal.password.PasswordPolicy;
 import dev.atelier.identity.internal.password.PasswordResets;
@@ -43,7 +45,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -155,6 +157,11 @@ class SecurityConfiguration {
   }
 
   @Bean
+  OAuthStateKey oauthStateKey(AtelierSettings settings, AuthSettings auth) {
+    return OAuthStateKey.derivedFrom(InstallSecret.load(settings, auth.secretKey()));
+  }
+
+  @Bean
   AccessTokens accessTokens(SigningKeys keys, AuthSettings auth) {
     return new AccessTokens(keys, Clock.systemUTC(), auth.accessTokenLifetime());
   }
@@ -213,8 +220,10 @@ class SecurityConfiguration {
       Orgs orgs,
       SessionCookies sessions,
       RateLimits limits,
+      OAuthLogin oauthLogin,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
     refuseNetworkBind(settings);
+    oauthLogin.configure(http);
     ProblemResponses problems = new ProblemResponses(resolver);
     CallerAuthenticationFilter callers =
         new CallerAuthenticationFilter(
@@ -253,6 +262,9 @@ class SecurityConfiguration {
                     "/api/auth/logout",
                     "/api/auth/password/forgot",
                     "/api/auth/password/reset",
+                    "/api/auth/providers",
+                    "/api/auth/oauth/*",
+                    "/api/auth/oauth/*/callback",
                     "/api/openapi.json")
                 .permitAll()
                 .requestMatchers("/api/**", "/mcp", "/mcp/**", "/actuator/**", "/events")
@@ -261,7 +273,9 @@ class SecurityConfiguration {
                 .permitAll())
         .exceptionHandling(exceptions ->
             exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .addFilterBefore(callers, AnonymousAuthenticationFilter.class)
+        // Ahead of the OAuth filters (which follow the disabled LogoutFilter's place), so that the
+        // OAuth round-trip gets the same origin checks and rate limits as every other request.
+        .addFilterBefore(callers, LogoutFilter.class)
         .addFilterAfter(new RateLimitFilter(limits, problems), CallerAuthenticationFilter.class)
         .build();
   }
