@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
  * {@code atelier mcp}: an MCP server on stdin/stdout, the command an assistant is configured with.
  * Nothing but protocol is written to stdout. When a {@code serve} on the same data folder is
  * running, its warm index answers (bridged over its {@code /mcp}); otherwise this process loads it.
+ * With {@code --remote}, a logged-in server's {@code /mcp} answers instead.
  */
 @Command(
     name = "mcp",
@@ -50,6 +51,18 @@ final class McpCommand implements Callable<Integer> {
 
   @Mixin StorageOptions storage = new StorageOptions();
 
+  @Option(
+      names = "--remote",
+      arity = "0..1",
+      paramLabel = "URL",
+      preprocessor = RemoteOptions.UrlOrDefault.class,
+      description =
+          "Bridge to the /mcp of a server logged in to with `atelier login` (default: the last one"
+              + " logged in to); tools take its repositories' names as `repository`.")
+  @Nullable String remote;
+
+  @Mixin ConfigOption config = new ConfigOption();
+
   @Override
   public Integer call() {
     serve(System.in, System.out);
@@ -58,6 +71,14 @@ final class McpCommand implements Callable<Integer> {
 
   /** Serves MCP on the streams: through a live serve on the same data when there is one. */
   void serve(InputStream in, OutputStream out) {
+    if (remote != null) {
+      // Every request asks the client for its bearer, which renews the session's access token
+      // as it expires: an assistant's MCP session lasts far longer than one token.
+      try (RemoteClient client = RemoteClient.open(config.store(), remote)) {
+        new McpHttpBridge(URI.create(client.url() + McpHttpServer.PATH), client).serve(in, out);
+      }
+      return;
+    }
     AtelierSettings settings = storage.settings(path);
     Optional<ServeDiscovery> serve = noServe ? Optional.empty() : liveServe(settings);
     if (serve.isPresent()) {
