@@ -310,7 +310,8 @@ class RemoteModeTest {
     assertThat(search.out()).startsWith("src/Accounts.java:4:");
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err())
-        .startsWith("atelier tool search_symbols: not allowed at " + url + ": ");
+        .startsWith("atelier tool search_symbols: not allowed at " + url + ": ")
+        .contains("needs 'write'");
     assertThat(refused.err().lines()).hasSize(1);
     assertThat(bogus.exit()).isEqualTo(1);
     assertThat(bogus.err()).startsWith("atelier: " + url + " refused the key");
@@ -344,14 +345,36 @@ class RemoteModeTest {
         """
         {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"search_symbols",\
         "arguments":{"query":"gUN","repository":"demo"}}}
+        {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"search_symbols",\
+        "arguments":{"query":"gUN"}}}
         """);
     requests.close();
     session.get();
+    McpCommand elsewhere = new McpCommand();
+    new CommandLine(elsewhere)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .parseArgs("--remote", "--repo", "nope", "--config", config.toString());
+    ByteArrayOutputStream refused = new ByteArrayOutputStream();
+    elsewhere.serve(
+        new ByteArrayInputStream(
+            """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+            "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}
+            {"jsonrpc":"2.0","method":"notifications/initialized"}
+            {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_symbols",\
+            "arguments":{"query":"gUN"}}}
+            """
+                .getBytes(StandardCharsets.UTF_8)),
+        refused);
 
     List<JsonNode> answers = answers(out);
     assertThat(byId(answers, 2).at("/result/tools").findValuesAsString("name"))
         .contains("search_symbols", "semantic_search");
     assertThat(byId(answers, 3).at("/result/content/0/text").asString()).startsWith(GET_USER_NAME);
+    assertThat(byId(answers, 4).at("/result/content/0/text").asString())
+        .as("the repository named like the folder, or the only one, is the default")
+        .startsWith(GET_USER_NAME);
+    assertThat(byId(answers(refused), 2).toString()).contains("no repository 'nope'");
   }
 
   @Test
