@@ -4,7 +4,6 @@ import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.platform.PrivateFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ final class CredentialsStore {
           json.readValue(Files.readString(file, StandardCharsets.UTF_8), CredentialsFile.class);
       return content == null ? CredentialsFile.empty() : content;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw failure("cannot read " + file, e);
     } catch (JacksonException e) {
       throw new AtelierException(
           PlatformError.BAD_REQUEST,
@@ -131,7 +130,7 @@ final class CredentialsStore {
         return action.get();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock the credentials in " + folder, e);
+      throw failure("cannot lock the credentials in " + folder, e);
     }
   }
 
@@ -147,7 +146,12 @@ final class CredentialsStore {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file(), e);
+      throw failure("cannot write " + file(), e);
     }
+  }
+
+  // One line for the user, as every other command-line error.
+  private static AtelierException failure(String what, IOException e) {
+    return new AtelierException(PlatformError.INTERNAL, what + " (" + e + ")");
   }
 }

@@ -118,7 +118,7 @@ final class LoginCommand implements Callable<Integer> {
     if (response.statusCode() != 200) {
       throw RemoteErrors.refused(server, response);
     }
-    JsonNode tokens = json.readTree(response.body());
+    JsonNode tokens = RemoteClient.json(server, response);
     return new ServerCredentials(
         server,
         RemoteClient.account(tokens.path("identity")),
@@ -150,7 +150,7 @@ final class LoginCommand implements Callable<Integer> {
                 .GET());
     String account = "a key";
     if (me.statusCode() == 200) {
-      JsonNode node = json.readTree(me.body());
+      JsonNode node = RemoteClient.json(server, me);
       account =
           node.path("displayName").asString("?")
               + " ("

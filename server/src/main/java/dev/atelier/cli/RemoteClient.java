@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,8 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(CONNECT_TIMEOUT)
           .build();
-  private final JsonMapper json = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final JsonMapper json = JSON;
   private ServerCredentials credentials;
 
   RemoteClient(CredentialsStore store, ServerCredentials credentials, Clock clock) {
@@ -151,17 +153,32 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
   }
 
   JsonNode get(String path) {
-    return json.readTree(send(HttpRequest.newBuilder(uri(path)).GET()).body());
+    return json(url(), send(HttpRequest.newBuilder(uri(path)).GET()));
   }
 
   JsonNode post(String path, Object body) {
-    return json.readTree(
-        send(HttpRequest.newBuilder(uri(path))
+    return json(
+        url(),
+        send(
+            HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        json.writeValueAsString(body), StandardCharsets.UTF_8)))
-            .body());
+                        json.writeValueAsString(body), StandardCharsets.UTF_8))));
+  }
+
+  /** The JSON a server answered; something else (a proxy's page, say) is a one-line error. */
+  static JsonNode json(String url, HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (JacksonException e) {
+      throw new AtelierException(
+          PlatformError.BAD_REQUEST,
+          url
+              + " did not answer JSON (HTTP "
+              + response.statusCode()
+              + "); is it an Atelier server?");
+    }
   }
 
   /** Sends with the bearer; after a 401, renews once and retries. Any other failure is thrown. */
@@ -265,7 +282,7 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
       if (response.statusCode() != 200) {
         throw RemoteErrors.refused(url(), response);
       }
-      ServerCredentials.Session renewed = session(json.readTree(response.body()), clock);
+      ServerCredentials.Session renewed = session(json(url(), response), clock);
       credentials = onDisk.withSession(renewed);
       store.update(credentials);
       return renewed;
