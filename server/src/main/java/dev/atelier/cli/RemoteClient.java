@@ -30,6 +30,7 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
   private static final long MAX_RENEWAL_MARGIN_SECONDS = 30;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final CredentialsStore store;
   private final Clock clock;
@@ -38,9 +39,8 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(CONNECT_TIMEOUT)
           .build();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final JsonMapper json = JSON;
-  private ServerCredentials credentials;
+  // Written only under this object's lock (by a renewal); read by requests on other threads.
+  private volatile ServerCredentials credentials;
 
   RemoteClient(CredentialsStore store, ServerCredentials credentials, Clock clock) {
     this.store = store;
@@ -164,7 +164,7 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        json.writeValueAsString(body), StandardCharsets.UTF_8))));
+                        JSON.writeValueAsString(body), StandardCharsets.UTF_8))));
   }
 
   /** The JSON a server answered; something else (a proxy's page, say) is a one-line error. */
@@ -273,7 +273,7 @@ final class RemoteClient implements AutoCloseable, McpHttpBridge.BearerSource {
                   .timeout(REQUEST_TIMEOUT)
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          json.writeValueAsString(Map.of("refreshToken", latest.refreshToken())),
+                          JSON.writeValueAsString(Map.of("refreshToken", latest.refreshToken())),
                           StandardCharsets.UTF_8))
                   .build());
       if (List.of(400, 401).contains(response.statusCode())) {
