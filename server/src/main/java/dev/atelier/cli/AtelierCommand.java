@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierVersion;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
       ToolCommand.class,
       McpCommand.class,
       TokenCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
       OpenCommand.class,
       HookCommand.class,
       BenchCommand.class,
@@ -47,7 +50,13 @@ public final class AtelierCommand implements Runnable {
   }
 
   static CommandLine commandLine(ServerLauncher launcher, PrintWriter out, PrintWriter err) {
-    CommandLine.IFactory factory = new CommandFactory(launcher);
+    return commandLine(launcher, System.in, out, err);
+  }
+
+  /** The command line with {@code in} as stdin (where {@code login --password-stdin} reads). */
+  static CommandLine commandLine(
+      ServerLauncher launcher, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine.IFactory factory = new CommandFactory(launcher, in);
     CommandLine commandLine = new CommandLine(new AtelierCommand(), factory);
     commandLine.setOut(out);
     commandLine.setErr(err);

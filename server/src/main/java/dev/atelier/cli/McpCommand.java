@@ -7,6 +7,7 @@ import dev.atelier.mcp.McpHttpBridge;
 import dev.atelier.mcp.McpHttpServer;
 import dev.atelier.mcp.McpStdioServer;
 import dev.atelier.mcp.ToolCatalog;
+import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.AtelierVersion;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Parameters;
  * {@code atelier mcp}: an MCP server on stdin/stdout, the command an assistant is configured with.
  * Nothing but protocol is written to stdout. When a {@code serve} on the same data folder is
  * running, its warm index answers (bridged over its {@code /mcp}); otherwise this process loads it.
+ * With {@code --remote}, a logged-in server's {@code /mcp} answers instead.
  */
 @Command(
     name = "mcp",
@@ -50,6 +52,8 @@ final class McpCommand implements Callable<Integer> {
 
   @Mixin StorageOptions storage = new StorageOptions();
 
+  @Mixin RemoteOptions remote = new RemoteOptions();
+
   @Override
   public Integer call() {
     serve(System.in, System.out);
@@ -58,6 +62,18 @@ final class McpCommand implements Callable<Integer> {
 
   /** Serves MCP on the streams: through a live serve on the same data when there is one. */
   void serve(InputStream in, OutputStream out) {
+    if (remote.enabled()) {
+      // Every request asks the client for its bearer, which renews the session's access token
+      // as it expires: an assistant's MCP session lasts far longer than one token.
+      try (RemoteClient client = remote.client()) {
+        Optional<String> repository = defaultRepository(client);
+        new McpHttpBridge(URI.create(client.url() + McpHttpServer.PATH), client)
+            .serve(
+                repository.isPresent() ? new DefaultRepositoryInput(in, repository.get()) : in,
+                out);
+      }
+      return;
+    }
     AtelierSettings settings = storage.settings(path);
     Optional<ServeDiscovery> serve = noServe ? Optional.empty() : liveServe(settings);
     if (serve.isPresent()) {
@@ -76,6 +92,23 @@ final class McpCommand implements Callable<Integer> {
           .serve(in, out);
     } finally {
       core.close();
+    }
+  }
+
+  /**
+   * The repository of tool calls that name none: {@code --repo}, else the server's repository named
+   * like PATH's folder (or its only one), else none (the server's default, where it has one). A key
+   * without the read scope cannot list repositories; then only {@code --repo} gives one.
+   */
+  private Optional<String> defaultRepository(RemoteClient client) {
+    String named = remote.repo;
+    if (named != null && !named.isBlank()) {
+      return Optional.of(named.strip());
+    }
+    try {
+      return Optional.of(Long.toString(remote.repository(client, path).id()));
+    } catch (AtelierException e) {
+      return Optional.empty();
     }
   }
 

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code atelier search QUERY [PATH]}: text, regex or symbol search over the index of PATH,
- * indexing it first if it never was. Prints {@code path:line: text} lines, or JSON.
+ * indexing it first if it never was; with {@code --remote}, over a logged-in server's index. Prints
+ * {@code path:line: text} lines, or JSON.
  */
 @Command(
     name = "search",
@@ -89,14 +90,20 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Mixin RemoteOptions remote = new RemoteOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     if ((semantic ? 1 : 0) + (symbols ? 1 : 0) + (regex ? 1 : 0) > 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "choose one of --semantic, --symbols and --regex");
     }
-    AtelierSettings settings = storage.settings(path);
     PrintWriter out = spec.commandLine().getOut();
+    if (remote.enabled()) {
+      searchRemotely(out);
+      return 0;
+    }
+    AtelierSettings settings = storage.settings(path);
     try (CodeIntelligence core =
         CodeIntelligence.open(settings, CodeIntelligence.defaultThreads())) {
       Repository repository = core.workingTree(path);
@@ -174,6 +181,20 @@ final class SearchCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private void searchRemotely(PrintWriter out) {
+    try (RemoteClient client = remote.client()) {
+      RemoteSearch search = new RemoteSearch(client, remote.repository(client, path), out, json);
+      if (semantic) {
+        search.semantic(query, semanticLimit());
+      } else if (symbols) {
+        kinds(); // the same check of the names as locally, before asking the server
+        search.symbols(query, kinds, limit);
+      } else {
+        search.text(query, regex, regex || caseSensitive, pathGlob, limit);
+      }
+    }
   }
 
   /** Ten files unless --limit says otherwise: each comes with its anchors. */

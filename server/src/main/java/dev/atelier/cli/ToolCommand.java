@@ -20,12 +20,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code atelier tool NAME --arg key=value ...}: runs a code-intelligence tool locally, exactly as
- * an assistant would over MCP, and prints its text (or, with {@code --json}, its structured
- * content).
+ * {@code atelier tool NAME --arg key=value ...}: runs a code-intelligence tool locally (or, with
+ * {@code --remote}, on a logged-in server), exactly as an assistant would over MCP, and prints its
+ * text (or, with {@code --json}, its structured content).
  */
 @Command(
     name = "tool",
@@ -68,11 +69,16 @@ final class ToolCommand implements Callable<Integer> {
 
   @Mixin StorageOptions storage = new StorageOptions();
 
+  @Mixin RemoteOptions remote = new RemoteOptions();
+
   @Override
   public Integer call() {
     JsonMapper mapper = JsonMapper.builder().build();
     ToolCatalog catalog = ToolCatalog.standard();
     PrintWriter out = spec.commandLine().getOut();
+    if (remote.enabled()) {
+      return callRemotely(mapper, out);
+    }
     if (list) {
       for (AgentTool tool : catalog.tools()) {
         out.printf("%-20s %s%n", tool.name(), tool.description());
@@ -93,6 +99,36 @@ final class ToolCommand implements Callable<Integer> {
         CodeIntelligence.open(storage.settings(path), CodeIntelligence.defaultThreads())) {
       ToolAnswer answer = catalog.call(name, parsed, new FolderScope(() -> core, path));
       out.println(json ? mapper.writeValueAsString(answer.structured()) : answer.text());
+      out.flush();
+      return 0;
+    } catch (AtelierException e) {
+      spec.commandLine().getErr().println("atelier tool " + name + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  // The server's catalog decides which tools exist: it may be newer than this command line.
+  private int callRemotely(JsonMapper mapper, PrintWriter out) {
+    try (RemoteClient client = remote.client()) {
+      if (list) {
+        for (JsonNode tool : client.get("/api/tools")) {
+          out.printf(
+              "%-20s %s%n", tool.path("name").asString(), tool.path("description").asString());
+        }
+        out.flush();
+        return 0;
+      }
+      if (name == null) {
+        throw new ParameterException(spec.commandLine(), "name a tool (atelier tool --list)");
+      }
+      Map<String, Object> parsed = new LinkedHashMap<>(parse(mapper));
+      parsed.putAll(keyValues);
+      long id = remote.repository(client, path).id();
+      JsonNode answer = client.post("/api/repos/" + id + "/tools/" + name, parsed);
+      out.println(
+          json
+              ? mapper.writeValueAsString(answer.path("structured"))
+              : answer.path("text").asString());
       out.flush();
       return 0;
     } catch (AtelierException e) {

@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * MCP on a pair of streams, answered by an MCP server over streamable HTTP: each JSON-RPC line read
  * is POSTed to the endpoint, and what comes back ({@code application/json} or an event stream) is
  * written as lines. {@code atelier mcp} uses it to reach a running {@code serve} whose index is
- * already warm; any endpoint and bearer credential will do (a remote server too).
+ * already warm, and with {@code --remote} a team's server, whose session's access tokens are
+ * renewed as they expire.
  */
 public final class McpHttpBridge {
 
@@ -37,7 +38,7 @@ public final class McpHttpBridge {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final URI endpoint;
-  private final String bearer;
+  private final BearerSource bearer;
   private final JsonMapper json = JsonMapper.builder().build();
   private final AtomicReference<@Nullable String> session = new AtomicReference<>();
   private final AtomicReference<@Nullable String> protocolVersion = new AtomicReference<>();
@@ -47,8 +48,35 @@ public final class McpHttpBridge {
    * @param bearer the credential sent as {@code Authorization: Bearer}
    */
   public McpHttpBridge(URI endpoint, String bearer) {
+    this(endpoint, fixed(requireNonNull(bearer, "bearer is null")));
+  }
+
+  /**
+   * @param endpoint the MCP endpoint, e.g. {@code https://atelier.example.com/mcp}
+   * @param bearer asked for the credential of every request, and again after a 401: a session
+   *     outlives its short-lived access tokens
+   */
+  public McpHttpBridge(URI endpoint, BearerSource bearer) {
     this.endpoint = requireNonNull(endpoint, "endpoint is null");
     this.bearer = requireNonNull(bearer, "bearer is null");
+  }
+
+  /** Where the bridge gets its {@code Authorization: Bearer} credential. */
+  public interface BearerSource {
+    /** The credential for the next request. */
+    String bearer();
+
+    /**
+     * The server refused {@code rejected} (401): a renewed credential to retry with, or {@code
+     * rejected} itself when there is none. May throw with a message for the client.
+     */
+    default String renewed(String rejected) {
+      return rejected;
+    }
+  }
+
+  private static BearerSource fixed(String bearer) {
+    return () -> bearer;
   }
 
   /**
@@ -86,8 +114,16 @@ public final class McpHttpBridge {
   private void forward(HttpClient client, String message, LineWriter writer) {
     @Nullable JsonNode id = id(message);
     try {
+      String credential = bearer.bearer();
       HttpResponse<Stream<String>> response =
-          client.send(post(message), HttpResponse.BodyHandlers.ofLines());
+          client.send(post(message, credential), HttpResponse.BodyHandlers.ofLines());
+      if (response.statusCode() == 401) {
+        String renewed = bearer.renewed(credential);
+        if (!renewed.equals(credential)) {
+          response.body().close();
+          response = client.send(post(message, renewed), HttpResponse.BodyHandlers.ofLines());
+        }
+      }
       response.headers().firstValue(SESSION_HEADER).ifPresent(session::set);
       String type = response.headers().firstValue("Content-Type").orElse("");
       try (Stream<String> body = response.body()) {
@@ -108,6 +144,11 @@ public final class McpHttpBridge {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // The credential could not be had (a remote session ended): the client hears why.
+      if (id != null) {
+        writer.write(error(id, String.valueOf(e.getMessage())));
+      }
     }
   }
 
@@ -130,12 +171,12 @@ public final class McpHttpBridge {
     return true;
   }
 
-  private HttpRequest post(String message) {
+  private HttpRequest post(String message, String credential) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, text/event-stream")
-            .header("Authorization", "Bearer " + bearer)
+            .header("Authorization", "Bearer " + credential)
             .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8));
     String current = session.get();
     if (current != null) {
@@ -157,14 +198,14 @@ public final class McpHttpBridge {
     try {
       client.send(
           HttpRequest.newBuilder(endpoint)
-              .header("Authorization", "Bearer " + bearer)
+              .header("Authorization", "Bearer " + bearer.bearer())
               .header(SESSION_HEADER, current)
               .DELETE()
               .timeout(CONNECT_TIMEOUT)
               .build(),
           HttpResponse.BodyHandlers.discarding());
-    } catch (IOException e) {
-      // the server is gone already; nothing to free
+    } catch (IOException | RuntimeException e) {
+      // the server is gone already, or the session ended: nothing to free
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
