@@ -157,13 +157,14 @@ export function AccountMenu() {
         className="account-button"
         aria-expanded={open}
         aria-controls={`${id}-panel`}
-        aria-label={`Organization ${orgName}, role ${role}. Account menu`}
         onClick={() => {
           setOpen((o) => !o);
           setError(undefined);
         }}
       >
-        <span className="account-org">{orgName}</span>{' '}
+        <span className="visually-hidden">Organization </span>
+        <span className="account-org">{orgName}</span>
+        <span className="visually-hidden">, role</span>{' '}
         <span className="badge account-role">{role}</span> <span aria-hidden="true">▾</span>
       </button>
       {open && (

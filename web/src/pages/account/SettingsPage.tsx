@@ -319,7 +319,11 @@ function SessionsTab() {
                   <button
                     type="button"
                     disabled={end.isPending}
-                    aria-label={`End session on ${describeAgent(s.userAgent)} signed in ${when(s.createdAt)}`}
+                    aria-label={
+                      s.current
+                        ? 'Sign out this session'
+                        : `End the session on ${describeAgent(s.userAgent)} signed in ${when(s.createdAt)}`
+                    }
                     onClick={() => end.mutate({ id: s.id, current: s.current })}
                   >
                     {s.current ? 'Sign out' : 'End'}
