@@ -30,7 +30,7 @@ const PASSWORD = 'correct horse battery staple';
 /** Local mode: the header names the org `local` and its owner; Settings open. */
 export async function localAccountSteps(page, base, out) {
   await page.goto(base + '/');
-  const account = page.getByRole('button', { name: /Organization\s+local\s*,\s*role\s+owner/ });
+  const account = page.getByRole('button', { name: /Organization\s+local\s*,\s*role\s+owner/i });
   await account.click();
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.waitForURL(base + '/settings');
@@ -198,6 +198,15 @@ export async function identitySteps({ browser, java, jar, workspace, port, out, 
         (await ada.getByRole('combobox', { name: 'Role of Bob' }).inputValue()) === 'viewer',
     );
 
+    // A project: created and listed.
+    await ada.getByRole('link', { name: 'Projects' }).click();
+    await ada.getByLabel('Name', { exact: true }).fill('Website');
+    await ada.getByLabel('Description').fill('The public site');
+    await ada.getByRole('button', { name: 'Create project' }).click();
+    await ada.getByRole('table', { name: 'Projects' }).getByText('The public site').waitFor();
+    await checkAccessibility(ada, 'the projects page');
+    await ada.getByRole('link', { name: 'Members & invitations' }).click();
+
     // A second org: created from the header and switched to; org-scoped lists follow.
     await adaMenu.click();
     await ada.getByRole('button', { name: 'New organization…' }).click();
@@ -226,7 +235,7 @@ export async function identitySteps({ browser, java, jar, workspace, port, out, 
     const audit = ada.getByRole('table', { name: 'Audit log' });
     await audit.waitFor();
     const rows = await audit.locator('tbody tr').allTextContents();
-    for (const entity of ['api key', 'invitation', 'membership']) {
+    for (const entity of ['api key', 'invitation', 'membership', 'project']) {
       assert(
         rows.some((r) => r.includes(entity)),
         `the audit log lists the ${entity} events: ${rows.slice(0, 10).join(' | ')}`,

@@ -104,6 +104,16 @@ export interface AuditPage {
   nextBefore: number | null;
 }
 
+export interface Project {
+  id: number;
+  orgId: number;
+  name: string;
+  description: string;
+  createdBy: number;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -142,6 +152,10 @@ export const apiKeyKeys = {
 export const auditKeys = {
   all: (org: number) => ['org', org, 'audit'] as const,
   list: (org: number, filters: AuditFilters) => [...auditKeys.all(org), filters] as const,
+};
+
+export const projectKeys = {
+  list: (org: number) => ['org', org, 'projects'] as const,
 };
 
 export const providerKeys = {
@@ -217,6 +231,13 @@ export const identityApi = {
     sendJson<void>('DELETE', `/api/orgs/${org}/invitations/${id}`),
   acceptInvitation: (code: string) =>
     sendJson<{ orgId: number }>('POST', '/api/invitations/accept', { code }),
+
+  projects: (signal?: AbortSignal) => getJson<Project[]>('/api/projects', signal),
+  createProject: (name: string, description: string) =>
+    sendJson<Project>('POST', '/api/projects', { name, description }),
+  archiveProject: (id: number, archived: boolean) =>
+    sendJson<Project>('PATCH', `/api/projects/${id}`, { archived }),
+  deleteProject: (id: number) => sendJson<void>('DELETE', `/api/projects/${id}`),
 
   keys: (signal?: AbortSignal) => getJson<ApiKey[]>('/api/keys', signal),
   createKey: (name: string, scopes: KeyScope[], expiresInDays: number | null) =>

@@ -48,7 +48,14 @@ export const UNDERSTAND_TABS = [
 export type UnderstandTab = (typeof UNDERSTAND_TABS)[number];
 
 /** The sections of the account settings, in their order. */
-export const SETTINGS_TABS = ['profile', 'members', 'keys', 'sessions', 'audit'] as const;
+export const SETTINGS_TABS = [
+  'profile',
+  'members',
+  'projects',
+  'keys',
+  'sessions',
+  'audit',
+] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 /** Pages anyone may open without being signed in. */

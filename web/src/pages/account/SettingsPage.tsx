@@ -10,10 +10,12 @@ import { usePageTitle } from '../../lib/title.ts';
 import { AuditTab } from './AuditTab.tsx';
 import { KeysTab } from './KeysTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
+import { ProjectsTab } from './ProjectsTab.tsx';
 
 const TAB_NAMES: Record<SettingsTab, string> = {
   profile: 'Profile',
   members: 'Members & invitations',
+  projects: 'Projects',
   keys: 'API keys',
   sessions: 'Sessions',
   audit: 'Audit log',
@@ -69,6 +71,7 @@ export default function SettingsPage({ tab }: { tab: SettingsTab }) {
         </h2>
         {tab === 'profile' && <ProfileTab me={me.data} />}
         {tab === 'members' && <MembersTab me={me.data} />}
+        {tab === 'projects' && <ProjectsTab me={me.data} />}
         {tab === 'keys' && <KeysTab me={me.data} />}
         {tab === 'sessions' && <SessionsTab />}
         {tab === 'audit' &&

@@ -41,7 +41,7 @@ class SinglePageAppRoutes implements WebMvcConfigurer {
           "/|/index\\.html|/signin|/repos/?|/repos/\\d+/?|/repos/\\d+/(code|search)(/.*)?"
               + "|/repos/\\d+/understand/?"
               + "|/register|/forgot-password|/reset-password|/accept-invite"
-              + "|/settings(/(profile|members|keys|sessions|audit))?/?");
+              + "|/settings(/(profile|members|projects|keys|sessions|audit))?/?");
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
