@@ -81,7 +81,8 @@ export interface AuditEntry {
   orgId: number;
   entityType: string;
   entityId: string | null;
-  userId: number | null;
+  /** A number or its text, depending on the server's version. */
+  userId: number | string | null;
   actorType: string;
   action: string;
   oldValues: Record<string, unknown> | null;

@@ -166,7 +166,7 @@ export function AuditTab({ me }: { me: Me }) {
 function who(entry: AuditEntry, names: Map<number, string>): string {
   const actor = entry.actorType.toLowerCase();
   if (entry.userId === null) return actor === 'system' ? 'system' : actor;
-  const name = names.get(entry.userId) ?? `user ${entry.userId}`;
+  const name = names.get(Number(entry.userId)) ?? `user ${entry.userId}`;
   return actor === 'user' ? name : `${name} (${actor.replace(/[_-]/g, ' ')})`;
 }
 

@@ -171,7 +171,7 @@ export function KeysTab({ me }: { me: Me }) {
                 <tr key={k.id} className={k.revokedAt || expired ? 'inactive' : undefined}>
                   <td>{k.name}</td>
                   <td>
-                    <code>{k.prefix}…</code>
+                    <code>{k.prefix.startsWith('atl_') ? k.prefix : `atl_${k.prefix}`}…</code>
                   </td>
                   <td>{k.scopes.map((s) => s.toLowerCase()).join(', ')}</td>
                   <td>{when(k.createdAt)}</td>

@@ -136,39 +136,42 @@ export function MembersTab({ me }: { me: Me }) {
                   )}
                 </td>
                 <td>{when(m.since)}</td>
-                <td className="row-actions">
-                  {owner && !self && (
-                    <button
-                      type="button"
-                      disabled={transfer.isPending}
-                      onClick={() => {
-                        if (
-                          window.confirm(
-                            `Make ${m.displayName} the owner of this org? You stay an admin.`,
+                <td>
+                  <div className="row-actions">
+                    {owner && !self && (
+                      <button
+                        type="button"
+                        disabled={transfer.isPending}
+                        onClick={() => {
+                          if (
+                            window.confirm(
+                              `Make ${m.displayName} the owner of this org? You stay an admin.`,
+                            )
                           )
-                        )
-                          transfer.mutate(m.userId);
-                      }}
-                    >
-                      Transfer ownership
-                    </button>
-                  )}
-                  {(self || (admin && (owner || role !== 'owner'))) && (
-                    <button
-                      type="button"
-                      className="danger"
-                      disabled={remove.isPending}
-                      aria-label={self ? 'Leave this org' : `Remove ${m.displayName}`}
-                      onClick={() => {
-                        const question = self
-                          ? 'Leave this org? You will need a new invitation to come back.'
-                          : `Remove ${m.displayName} from this org?`;
-                        if (window.confirm(question)) remove.mutate({ userId: m.userId, self });
-                      }}
-                    >
-                      {self ? 'Leave' : 'Remove'}
-                    </button>
-                  )}
+                            transfer.mutate(m.userId);
+                        }}
+                      >
+                        Transfer ownership
+                      </button>
+                    )}
+                    {((self && !(role === 'owner' && owners <= 1)) ||
+                      (!self && admin && (owner || role !== 'owner'))) && (
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={remove.isPending}
+                        aria-label={self ? 'Leave this org' : `Remove ${m.displayName}`}
+                        onClick={() => {
+                          const question = self
+                            ? 'Leave this org? You will need a new invitation to come back.'
+                            : `Remove ${m.displayName} from this org?`;
+                          if (window.confirm(question)) remove.mutate({ userId: m.userId, self });
+                        }}
+                      >
+                        {self ? 'Leave' : 'Remove'}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             );

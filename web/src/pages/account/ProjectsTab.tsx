@@ -99,26 +99,28 @@ export function ProjectsTab({ me }: { me: Me }) {
                 </td>
                 <td>{p.description || '—'}</td>
                 <td>{when(p.createdAt)}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    disabled={archive.isPending}
-                    aria-label={`${p.archivedAt ? 'Restore' : 'Archive'} project ${p.name}`}
-                    onClick={() => archive.mutate({ id: p.id, archived: !p.archivedAt })}
-                  >
-                    {p.archivedAt ? 'Restore' : 'Archive'}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={remove.isPending}
-                    aria-label={`Delete project ${p.name}`}
-                    onClick={() => {
-                      if (window.confirm(`Delete the project "${p.name}"?`)) remove.mutate(p.id);
-                    }}
-                  >
-                    Delete
-                  </button>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      disabled={archive.isPending}
+                      aria-label={`${p.archivedAt ? 'Restore' : 'Archive'} project ${p.name}`}
+                      onClick={() => archive.mutate({ id: p.id, archived: !p.archivedAt })}
+                    >
+                      {p.archivedAt ? 'Restore' : 'Archive'}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={remove.isPending}
+                      aria-label={`Delete project ${p.name}`}
+                      onClick={() => {
+                        if (window.confirm(`Delete the project "${p.name}"?`)) remove.mutate(p.id);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
