@@ -14,7 +14,9 @@ export function CopyField({
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no'>();
   useEffect(() => {
-    if (autoFocus) input.current?.select();
+    if (!autoFocus) return;
+    input.current?.focus();
+    input.current?.select();
   }, [autoFocus]);
   const copy = async () => {
     try {
