@@ -281,9 +281,26 @@ export async function identitySteps({ browser, java, jar, workspace, port, out, 
       !(await ada.context().cookies()).some((c) => c.name === 'atelier_refresh' && c.value),
       'signing out clears the refresh cookie',
     );
-    // And signing in with the password works.
+    // A forgotten password: the reset link (in the server's log, without a mail server) sets a
+    // new one.
+    await ada.getByRole('link', { name: 'Forgot your password?' }).click();
     await ada.getByLabel('Email', { exact: true }).fill('ada@example.com');
-    await ada.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await ada.getByRole('button', { name: 'Send reset link' }).click();
+    await ada.getByText('a reset link is on its way').waitFor();
+    const reset = await until(
+      'the reset link in the log',
+      async () => /(http:\/\/\S+\/reset-password\?code=[\w-]+)/.exec(log.join(''))?.[1],
+    );
+    await ada.goto(reset);
+    await ada.getByLabel('New password', { exact: true }).fill('a brand new passphrase 7');
+    await ada.getByLabel('New password again').fill('a brand new passphrase 7');
+    await checkAccessibility(ada, 'the reset password page');
+    await ada.getByRole('button', { name: 'Set password' }).click();
+    await ada.getByText('Your password is changed').waitFor();
+    await ada.locator('#content').getByRole('link', { name: 'Sign in' }).click();
+    // And signing in with the new password works.
+    await ada.getByLabel('Email', { exact: true }).fill('ada@example.com');
+    await ada.getByLabel('Password', { exact: true }).fill('a brand new passphrase 7');
     await ada.getByRole('button', { name: 'Sign in' }).click();
     await ada.waitForURL(base + '/');
     await ada.getByRole('button', { name: /Organization\s+.*\s*,\s*role\s+owner/ }).waitFor();
