@@ -1,7 +1,9 @@
 // End-to-end test of the web app in real headless Chromium against the real jar:
 // serve a fixture repository, open the app, search, open a file at a result, see the outline and
 // the references, see a hover card, reload a client-side route, time the code view on a
-// 10,000-line file, open the lazy tree, the dependency graph and add a learning on a folder.
+// 10,000-line file, open the lazy tree, the dependency graph and add a learning on a folder;
+// then the account pages: local mode's settings, and a second server with `serve --auth` where
+// the test signs up, creates a key, invites a member, switches org (e2e/identity.mjs).
 //
 //   node web/e2e/app.e2e.mjs [server/target/atelier-server-*.jar]
 //
@@ -23,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeFixture } from './fixture.mjs';
+import { identitySteps, localAccountSteps } from './identity.mjs';
 import {
   checkAccessibility,
   codeViewSteps,
@@ -468,6 +471,26 @@ try {
   await accountsNode.click();
   await page.waitForURL(/\/code\/src\/demo\/Accounts\.java$/);
   await page.locator('.cm-line', { hasText: 'public class Accounts' }).waitFor();
+
+  // Issue 14: the account menu and settings in local mode, then accounts on a `serve --auth`.
+  await localAccountSteps(page, base, out);
+  const authWorkspace = mkdtempSync(join(tmpdir(), 'atelier-e2e-auth-'));
+  writeFileSync(join(authWorkspace, 'README.md'), '# Accounts\n');
+  const authStarted = Date.now();
+  try {
+    await identitySteps({
+      browser,
+      java: java(),
+      jar: findJar(),
+      workspace: authWorkspace,
+      port: await freePort(),
+      out,
+      errors,
+    });
+  } finally {
+    rmSync(authWorkspace, { recursive: true, force: true });
+  }
+  timings.accountsMs = Date.now() - authStarted;
 
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { SignInHelp } from './components/ErrorState.tsx';
+import { AccountMenu, useSessionGate } from './components/AccountMenu.tsx';
 import { Finder } from './components/Finder.tsx';
 import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { Link } from './components/Link.tsx';
@@ -16,6 +16,19 @@ import { SearchPage } from './pages/SearchPage.tsx';
 
 // Loaded on first visit: it keeps the analyses out of the shell's initial JavaScript.
 const UnderstandPage = lazy(() => import('./pages/UnderstandPage.tsx'));
+// The account pages, also on first visit.
+const AuthPages = lazy(() => import('./pages/account/AuthPages.tsx'));
+const SettingsPage = lazy(() => import('./pages/account/SettingsPage.tsx'));
+
+function Loading() {
+  return (
+    <main className="page wrap">
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    </main>
+  );
+}
 
 function Header() {
   const { route } = useRoute();
@@ -55,21 +68,32 @@ function Header() {
       >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
+      <AccountMenu />
     </header>
   );
 }
 
 function Routes() {
   const { route, hash } = useRoute();
+  useSessionGate();
   switch (route.page) {
     case 'repos':
       return <ReposPage />;
     case 'signin':
+    case 'register':
+    case 'forgot-password':
+    case 'reset-password':
+    case 'accept-invite':
       return (
-        <main className="page wrap">
-          <h1>Sign in</h1>
-          <SignInHelp expired={route.expired} />
-        </main>
+        <Suspense fallback={<Loading />}>
+          <AuthPages route={route} />
+        </Suspense>
+      );
+    case 'settings':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SettingsPage tab={route.tab} />
+        </Suspense>
       );
     case 'code':
       return (

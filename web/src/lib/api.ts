@@ -1,3 +1,4 @@
+import { authFetch } from './auth.ts';
 import type { IndexStatus } from './coverage.ts';
 import type { FileGraph } from './fileGraph.ts';
 import type { SymbolHit, TextMatch } from './searchResults.ts';
@@ -27,10 +28,23 @@ export class ApiError extends Error {
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal, body?: unknown): Promise<T> {
+  return (await sendJson<T>(body === undefined ? 'GET' : 'POST', url, body, signal)) as T;
+}
+
+/**
+ * A request to the API with the signed-in account's bearer (see auth.ts): answers the JSON body,
+ * or undefined for 204; a problem answer throws an ApiError with its detail.
+ */
+export async function sendJson<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T | undefined> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: body === undefined ? 'GET' : 'POST',
+    response = await authFetch(url, {
+      method,
       headers:
         body === undefined
           ? { Accept: 'application/json' }
@@ -56,6 +70,7 @@ export async function getJson<T>(url: string, signal?: AbortSignal, body?: unkno
       problem.type,
     );
   }
+  if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined;
   return (await response.json()) as T;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Coverage } from './coverage.ts';
+import { openEventStream } from './eventStream.ts';
 
 /** Live progress of a branch's index run, from `index.progress` events. */
 export interface Progress {
@@ -43,7 +44,7 @@ export function useRepoEvents(repoIds: readonly number[]): LiveState {
 
   useEffect(() => {
     if (!topics || typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/events?topic=${encodeURIComponent(topics)}`);
+    const source = openEventStream(`/api/events?topic=${encodeURIComponent(topics)}`);
     const read = (event: MessageEvent<string>): Envelope | undefined => {
       try {
         return JSON.parse(event.data) as Envelope;

@@ -23,6 +23,11 @@ export type Route =
     }
   | { page: 'understand'; repo: number; tab: UnderstandTab; branch: string | undefined }
   | { page: 'signin'; expired: boolean }
+  | { page: 'register'; invitation: string | undefined }
+  | { page: 'forgot-password' }
+  | { page: 'reset-password'; code: string }
+  | { page: 'accept-invite'; code: string }
+  | { page: 'settings'; tab: SettingsTab }
   | { page: 'not-found'; pathname: string };
 
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
@@ -41,6 +46,45 @@ export const UNDERSTAND_TABS = [
   'security',
 ] as const;
 export type UnderstandTab = (typeof UNDERSTAND_TABS)[number];
+
+/** The sections of the account settings, in their order. */
+export const SETTINGS_TABS = [
+  'profile',
+  'members',
+  'projects',
+  'keys',
+  'sessions',
+  'audit',
+] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+/** Pages anyone may open without being signed in. */
+export const PUBLIC_PAGES: ReadonlySet<Route['page']> = new Set([
+  'signin',
+  'register',
+  'forgot-password',
+  'reset-password',
+  'accept-invite',
+]);
+
+/** The account pages: `/register`, `/forgot-password`, `/reset-password`, `/accept-invite`, `/settings/…`. */
+function accountRoute(pathname: string, params: URLSearchParams): Route | undefined {
+  const code = params.get('code') ?? '';
+  switch (pathname) {
+    case '/register':
+      return { page: 'register', invitation: params.get('invitation') ?? undefined };
+    case '/forgot-password':
+      return { page: 'forgot-password' };
+    case '/reset-password':
+      return { page: 'reset-password', code };
+    case '/accept-invite':
+      return { page: 'accept-invite', code };
+  }
+  const settings = /^\/settings(?:\/([a-z]+))?\/?$/.exec(pathname);
+  if (!settings) return undefined;
+  const tab = SETTINGS_TABS.find((t) => t === (settings[1] ?? 'profile'));
+  return tab ? { page: 'settings', tab } : undefined;
+}
 
 function understandTab(value: string | null): UnderstandTab {
   return UNDERSTAND_TABS.find((t) => t === value) ?? 'map';
@@ -64,6 +108,8 @@ export function parseRoute(pathname: string, search: string): Route {
   const branch = params.get('branch') ?? undefined;
   if (pathname === '/' || pathname === '' || pathname === '/repos') return { page: 'repos' };
   if (pathname === '/signin') return { page: 'signin', expired: params.get('link') === 'expired' };
+  const account = accountRoute(pathname, params);
+  if (account) return account;
   const match = /^\/repos\/(\d+)(?:\/(code|search|understand)(\/.*)?)?\/?$/.exec(pathname);
   if (!match) return { page: 'not-found', pathname };
   const repo = Number(match[1]);

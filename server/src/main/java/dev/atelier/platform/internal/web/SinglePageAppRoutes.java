@@ -33,12 +33,15 @@ class SinglePageAppRoutes implements WebMvcConfigurer {
 
   /**
    * The routes the web app draws (web/src/lib/router.ts, parseRoute): keep the two in step. {@code
-   * /signin} is the sign-in help page that comes with authentication.
+   * /signin}, {@code /register}, {@code /forgot-password}, {@code /reset-password}, {@code
+   * /accept-invite} and {@code /settings/...} are the account pages.
    */
   private static final Pattern APP_ROUTES =
       Pattern.compile(
           "/|/index\\.html|/signin|/repos/?|/repos/\\d+/?|/repos/\\d+/(code|search)(/.*)?"
-              + "|/repos/\\d+/understand/?");
+              + "|/repos/\\d+/understand/?"
+              + "|/register|/forgot-password|/reset-password|/accept-invite"
+              + "|/settings(/(profile|members|projects|keys|sessions|audit))?/?");
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
