@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The counts are kept per blob rather than counted over every chunk on each request (on the Go
  * standard library a COUNT joining 65,000 chunks to their vectors took 50 ms of CPU, and the status
  * endpoint and the embedding events asked for it twice a second while embedding). A blob's chunks
- * never change (contents are immutable), and its vectors only grow until it is complete, so each
- * call recounts the vectors of the blobs not yet complete, by the vectors' blob index; the
+ * never change (contents are immutable), and its vectors only grow until it is complete, so a call
+ * recounts the vectors of the blobs not yet complete, by the vectors' blob index, and only when the
+ * org's vector count moved since the last call (none at all once everything is covered); the
  * repositories' blobs are read again only when a branch moves to another manifest. Everything is
  * read again now and then, for what this process cannot see (another node deleting vectors).
  */
@@ -54,6 +55,7 @@ public final class RepositoryCoverage {
     final Map<Long, Integer> chunks = new HashMap<>();
     final Map<Long, Integer> embedded = new HashMap<>();
     final Set<Long> incomplete = new HashSet<>();
+    long vectors = -1;
     int lastRecounted;
   }
 
@@ -194,6 +196,17 @@ public final class RepositoryCoverage {
         }
       }
     }
+    counts.lastRecounted = 0;
+    if (counts.incomplete.isEmpty()) {
+      return blobs;
+    }
+    // Nothing embedded since the last count (before embedding starts, or between runs): the
+    // per-blob counts still hold. One count over the vectors' index, instead of one per blob.
+    long vectorsNow = vectorCount(orgId);
+    if (!full && before == blobs && vectorsNow == counts.vectors) {
+      return blobs;
+    }
+    counts.vectors = vectorsNow;
     counts.lastRecounted = counts.incomplete.size();
     Map<Long, Integer> vectors = countPerBlob("chunk_vectors", orgId, counts.incomplete);
     for (Long blob : List.copyOf(counts.incomplete)) {
@@ -204,6 +217,14 @@ public final class RepositoryCoverage {
       }
     }
     return blobs;
+  }
+
+  private long vectorCount(long orgId) {
+    return sql.jdbc()
+        .sql("SELECT count(*) FROM chunk_vectors WHERE org_id = ?")
+        .param(orgId)
+        .query(Long.class)
+        .single();
   }
 
   /** Rows per blob of {@code table} (chunks, or their vectors), by the table's blob index. */
