@@ -138,6 +138,23 @@ describe('overloads ranked by argument types', () => {
     });
     expect(ranked).toHaveLength(5);
     expect(decided).toBe(false);
+    // An int-typed third argument would lead; unknown, nothing does.
+    expect(
+      rankByArguments(three, { arity: 3, argTypes: [undefined, 'string', 'int'] }),
+    ).toMatchObject({ decided: true, leads: true });
+  });
+
+  it('names a leader it cannot be sure of: an unknown argument where the two differ', () => {
+    const { ranked, decided, leads } = rankByArguments(
+      [
+        { name: 'pad', signature: 'static String pad(Object value, long width)', line: 1 },
+        { name: 'pad', signature: 'static String pad(String text, int width)', line: 2 },
+      ],
+      { arity: 2, argTypes: [undefined, 'int'] },
+    );
+    expect(lines(ranked)).toEqual([2, 1]);
+    expect(leads).toBe(true);
+    expect(decided).toBe(false);
   });
 
   it('keeps every candidate when no overload fits, so an unknown signature never hides the answer', () => {

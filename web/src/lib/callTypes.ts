@@ -264,12 +264,13 @@ export interface Ranked<T> {
 /**
  * Orders overloads by how well the call's argument types fit their parameters, best first (the
  * input order among equals); drops those an argument cannot fit, unless that would drop them all.
- * `decided` when one stands above the rest on arguments whose types are known.
+ * `leads` when the first fits strictly better than the second; `decided` when it does so on
+ * arguments whose types are known (an unknown one where they differ could still turn the order).
  */
 export function rankByArguments<T extends { name: string; signature?: string }>(
   sites: readonly T[],
   call: CallSite,
-): { ranked: Ranked<T>[]; decided: boolean } {
+): { ranked: Ranked<T>[]; decided: boolean; leads: boolean } {
   const scored = sites.map((site, order) => {
     const params = site.signature ? parameterTypes(site.signature, site.name) : undefined;
     // The parameter each argument goes to; a varargs parameter takes its element type, or the
@@ -304,13 +305,11 @@ export function rankByArguments<T extends { name: string; signature?: string }>(
   const kept = possible.length > 0 ? possible : scored;
   kept.sort((a, b) => b.score - a.score || a.order - b.order);
   const [best, second] = kept;
-  // Decided when one leads and every argument that the two leaders type differently is known: an
-  // unknown argument where they differ could still turn the order.
+  const leads =
+    kept.length === 1 || (best !== undefined && second !== undefined && best.score > second.score);
   const decided =
-    kept.length === 1 ||
-    (best !== undefined &&
-      second !== undefined &&
-      best.score > second.score &&
-      call.argTypes.every((t, i) => t !== undefined || best.slots[i] === second.slots[i]));
-  return { ranked: kept.map(({ site, score }) => ({ site, score })), decided };
+    leads &&
+    (kept.length === 1 ||
+      call.argTypes.every((t, i) => t !== undefined || best!.slots[i] === second!.slots[i]));
+  return { ranked: kept.map(({ site, score }) => ({ site, score })), decided, leads };
 }

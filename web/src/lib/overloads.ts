@@ -68,14 +68,17 @@ export function narrowDefinitions<T extends Candidate>(sites: readonly T[], arit
  * Where a go-to-definition may land, best first: {@link narrowDefinitions} by kind and argument
  * count, then ranked by how the call's argument types fit each overload's parameters. `decided`
  * when one is the answer (the only one left, or a clear best on known types); otherwise the
- * candidates are listed in this order.
+ * candidates are listed in this order, and `leads` says whether the first fits better than the rest.
  */
 export function rankDefinitions<T extends Candidate>(
   sites: readonly T[],
   call: CallSite | undefined,
-): { sites: T[]; decided: boolean } {
+): { sites: T[]; decided: boolean; leads: boolean } {
   const narrowed = narrowDefinitions(sites, call?.arity);
-  if (!call || narrowed.length < 2) return { sites: narrowed, decided: narrowed.length === 1 };
-  const { ranked, decided } = rankByArguments(narrowed, call);
-  return { sites: ranked.map((r) => r.site), decided };
+  if (!call || narrowed.length < 2) {
+    const one = narrowed.length === 1;
+    return { sites: narrowed, decided: one, leads: one };
+  }
+  const { ranked, decided, leads } = rankByArguments(narrowed, call);
+  return { sites: ranked.map((r) => r.site), decided, leads };
 }

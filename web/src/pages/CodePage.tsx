@@ -183,6 +183,7 @@ function FileView({
   });
   const [symbol, setSymbol] = useState<SymbolHit | undefined>();
   const [jump, setJump] = useState<
+    // `ranked`: the first fits the call's arguments better than the others
     { word: string; sites: Candidate[]; ranked: boolean } | undefined
   >();
   const asked = useMemo(() => parseLineHash(hash), [hash]);
@@ -262,14 +263,14 @@ function FileView({
           signature: h.signature,
         }));
         if (sites.length === 0) sites = await api.definitions(repo, word, branch);
-        const { sites: ranked, decided } = rankDefinitions(sites, call);
+        const { sites: ranked, decided, leads } = rankDefinitions(sites, call);
         const only = decided ? ranked[0] : undefined;
         if (only) {
           setJump(undefined);
           navigate(
             codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
           );
-        } else setJump({ word, sites: ranked, ranked: call !== undefined && ranked.length > 1 });
+        } else setJump({ word, sites: ranked, ranked: leads && ranked.length > 1 });
       })().catch(() => setJump({ word, sites: [], ranked: false }));
     },
     [repo, branch, hover],
@@ -367,13 +368,13 @@ function FileView({
                       )}
                     >
                       <span className="line-number">{site.line}</span>
+                      {jump.ranked && i === 0 && (
+                        <span className="badge badge-ok small">best fit for the arguments</span>
+                      )}
                       <code>
                         {site.kind.toLowerCase()} {site.signature || site.qualifiedName}
                       </code>
                       <span className="muted small">{site.path}</span>
-                      {jump.ranked && i === 0 && (
-                        <span className="badge badge-ok small">best fit for the arguments</span>
-                      )}
                     </Link>
                   </li>
                 ))}
