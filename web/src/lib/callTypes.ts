@@ -153,7 +153,27 @@ export function declaredTypes(
   before: number,
   language = 'java',
 ): Map<string, string> {
-  const found: { at: number; name: string; type: string }[] = [];
+  const found = declarations(text, language);
+  const types = new Map<string, string>();
+  // After the call first, then before it in order: the last write, the nearest before, wins.
+  for (const d of found) if (d.at >= before && !types.has(d.name)) types.set(d.name, d.type);
+  for (const d of found) if (d.at < before) types.set(d.name, d.type);
+  return types;
+}
+
+interface Declaration {
+  at: number;
+  name: string;
+  type: string;
+}
+
+// The last file's declarations: hovering and F12 in one file read the same text again and again.
+let lastScan: { text: string; language: string; found: Declaration[] } | undefined;
+
+/** Every typed declaration in the file, in text order. */
+function declarations(text: string, language: string): Declaration[] {
+  if (lastScan && lastScan.language === language && lastScan.text === text) return lastScan.found;
+  const found: Declaration[] = [];
   const add = (at: number, name: string, type: string | undefined) => {
     if (type && type !== 'var' && type !== 'val' && type !== 'let' && type !== 'auto')
       found.push({ at, name, type });
@@ -172,11 +192,8 @@ export function declaredTypes(
     add(m.index, (m[1] ?? m[2])!, expressionType(value, new Map(), language));
   }
   found.sort((a, b) => a.at - b.at);
-  const types = new Map<string, string>();
-  // After the call first, then before it in order: the last write, the nearest before, wins.
-  for (const d of found) if (d.at >= before && !types.has(d.name)) types.set(d.name, d.type);
-  for (const d of found) if (d.at < before) types.set(d.name, d.type);
-  return types;
+  lastScan = { text, language, found };
+  return found;
 }
 
 /**
