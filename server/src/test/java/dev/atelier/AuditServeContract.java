@@ -57,8 +57,8 @@ abstract class AuditServeContract {
       JsonNode row = repository.get(0);
       assertThat(row.get("action").asString()).isEqualTo("created");
       assertThat(row.get("entityId").asString()).isEqualTo(id);
-      assertThat(row.get("userId").asString()).isEqualTo("local-owner");
-      assertThat(row.get("actorType").asString()).isEqualTo("api_key");
+      assertThat(row.get("userId").asString()).isEqualTo("1");
+      assertThat(row.get("actorType").asString()).isEqualTo("user");
       assertThat(row.get("requestId").asString()).isNotBlank();
       assertThat(row.get("ip").asString()).isNotBlank();
       assertThat(row.at("/newValues/location").asString()).isEqualTo(other.toRealPath().toString());

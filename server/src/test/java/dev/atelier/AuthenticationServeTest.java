@@ -200,7 +200,8 @@ class AuthenticationServeTest {
             null,
             null,
             dev.atelier.platform.LogFormat.PLAIN,
-            AtelierSettings.DEFAULT_MAX_REQUEST_BYTES);
+            AtelierSettings.DEFAULT_MAX_REQUEST_BYTES,
+            false);
 
     assertThatThrownBy(() -> new AtelierServer().start(wide))
         .hasMessageContaining("refusing to listen on 0.0.0.0");

@@ -85,7 +85,16 @@ class HostileRequestsServeTest {
   }
 
   private static final java.util.Set<String> OPEN =
-      java.util.Set.of("/api/health", "/api/auth/local", "/api/openapi.json");
+      java.util.Set.of(
+          "/api/health",
+          "/api/auth/local",
+          "/api/auth/register",
+          "/api/auth/login",
+          "/api/auth/refresh",
+          "/api/auth/logout",
+          "/api/auth/password/forgot",
+          "/api/auth/password/reset",
+          "/api/openapi.json");
 
   @Test
   void everyEndpointRefusesAnAnonymousCaller() {

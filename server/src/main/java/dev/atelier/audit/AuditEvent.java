@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param action what happened, e.g. {@code created}, {@code login}, {@code login-failed}
  * @param oldValues the values before (empty for a creation)
  * @param newValues the values after (empty for a deletion)
+ * @param actorId the acting user when the request has none yet (a sign-in); else from the request
  */
 public record AuditEvent(
     long orgId,
@@ -23,7 +24,21 @@ public record AuditEvent(
     @Nullable String entityId,
     String action,
     Map<String, ?> oldValues,
-    Map<String, ?> newValues) {
+    Map<String, ?> newValues,
+    @Nullable Long actorId) {
+
+  /** The org of install-wide security events that belong to no org (a failed sign-in). */
+  public static final long NO_ORG = 0;
+
+  public AuditEvent(
+      long orgId,
+      String entityType,
+      @Nullable String entityId,
+      String action,
+      Map<String, ?> oldValues,
+      Map<String, ?> newValues) {
+    this(orgId, entityType, entityId, action, oldValues, newValues, null);
+  }
 
   public AuditEvent {
     requireNonNull(entityType, "entityType is null");
@@ -36,5 +51,10 @@ public record AuditEvent(
   public static AuditEvent created(
       long orgId, String entityType, @Nullable String entityId, Map<String, ?> values) {
     return new AuditEvent(orgId, entityType, entityId, "created", Map.of(), values);
+  }
+
+  /** The same event, attributed to {@code userId} (who is not yet the request's caller). */
+  public AuditEvent by(long userId) {
+    return new AuditEvent(orgId, entityType, entityId, action, oldValues, newValues, userId);
   }
 }

@@ -61,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
   long maxRequestBytes = AtelierSettings.DEFAULT_MAX_REQUEST_BYTES;
 
+  @Option(
+      names = "--auth",
+      description =
+          "Require account sign-in (email and password, or OAuth) for the web app in local mode"
+              + " too; always on in service mode, and needed to listen beyond loopback.")
+  boolean auth;
+
   @Mixin StorageOptions storage = new StorageOptions();
 
   ServeCommand(ServerLauncher launcher) {
@@ -72,26 +79,31 @@ final class ServeCommand implements Callable<Integer> {
     if (!Files.isDirectory(path)) {
       throw new AtelierException(PlatformError.BAD_REQUEST, "no such folder: " + path);
     }
-    if (!LoopbackAddresses.isLoopback(host)) {
+    AtelierSettings settings =
+        storage.settings(path, host, port, logFormat, maxRequestBytes).withAuthRequired(auth);
+    if (!LoopbackAddresses.isLoopback(host) && !settings.authRequired()) {
       throw new AtelierException(
           PlatformError.BAD_REQUEST,
           "refusing --host "
               + host
-              + ": beyond loopback Atelier needs account login, which this version does not have"
-              + " yet; serve on 127.0.0.1 (and use a reverse proxy with its own authentication)");
+              + ": beyond loopback every caller must sign in; add --auth (and create the first"
+              + " account with POST /api/auth/register)");
     }
-    AtelierSettings settings = storage.settings(path, host, port, logFormat, maxRequestBytes);
     RunningServer server = launcher.start(settings);
     spec.commandLine()
         .getOut()
         .printf(
             "Atelier is ready at %s (%s mode, data in %s)%n",
             server.url(), settings.mode().label(), where(settings));
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "Open the web app (one-time login link; `atelier open` makes another):%n    %s%n",
-            server.loginUrl());
+    if (settings.authRequired()) {
+      spec.commandLine().getOut().printf("Sign in or register at %s/signin%n", server.url());
+    } else {
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Open the web app (one-time login link; `atelier open` makes another):%n    %s%n",
+              server.loginUrl());
+    }
     spec.commandLine()
         .getOut()
         .printf(

@@ -50,7 +50,8 @@ final class StorageOptions {
         blankToNull(databaseUrl),
         blankToNull(redisUrl),
         logFormat,
-        maxRequestBytes);
+        maxRequestBytes,
+        mode == Mode.SERVICE);
   }
 
   /** Settings for a command that opens storage but serves nothing (index, search). */

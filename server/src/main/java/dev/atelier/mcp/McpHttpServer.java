@@ -6,9 +6,11 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,13 +28,22 @@ public final class McpHttpServer implements AutoCloseable {
   private final McpSyncServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  public McpHttpServer(String version, List<SyncToolSpecification> tools, long maxRequestBytes) {
+  /**
+   * @param context what a call's handler learns of the HTTP request it came in (read on the
+   *     request's own thread, e.g. the authenticated caller)
+   */
+  public McpHttpServer(
+      String version,
+      List<SyncToolSpecification> tools,
+      long maxRequestBytes,
+      McpTransportContextExtractor<HttpServletRequest> context) {
     requireNonNull(version, "version is null");
     this.transport =
         HttpServletStreamableServerTransportProvider.builder()
             .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
             .mcpEndpoint(PATH)
             .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes))
+            .contextExtractor(context)
             .build();
     this.server =
         McpServer.sync(transport)

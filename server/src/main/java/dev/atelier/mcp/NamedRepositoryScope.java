@@ -22,14 +22,17 @@ public final class NamedRepositoryScope implements ToolScope {
   static final String ARGUMENT = "repository";
 
   private final CodeIntelligence core;
+  private final long orgId;
   private final Supplier<Repository> fallback;
 
   /**
+   * @param orgId the org of the caller: only its repositories are found
    * @param fallback the repository of calls that name none (asked per call: it may be registered
    *     after the server starts)
    */
-  public NamedRepositoryScope(CodeIntelligence core, Supplier<Repository> fallback) {
+  public NamedRepositoryScope(CodeIntelligence core, long orgId, Supplier<Repository> fallback) {
     this.core = requireNonNull(core, "core is null");
+    this.orgId = orgId;
     this.fallback = requireNonNull(fallback, "fallback is null");
   }
 
@@ -52,16 +55,15 @@ public final class NamedRepositoryScope implements ToolScope {
 
   private Repository named(String idOrName) {
     Repositories repositories = core.repos().repositories();
-    Optional<Repository> byId =
-        id(idOrName).flatMap(id -> repositories.find(CodeIntelligence.LOCAL_ORG, id));
-    return byId.or(() -> repositories.findByName(CodeIntelligence.LOCAL_ORG, idOrName))
+    Optional<Repository> byId = id(idOrName).flatMap(id -> repositories.find(orgId, id));
+    return byId.or(() -> repositories.findByName(orgId, idOrName))
         .orElseThrow(() ->
             new AtelierException(
                 ReposError.REPOSITORY_NOT_FOUND,
                 "no repository '"
                     + idOrName
                     + "'; the repositories are: "
-                    + repositories.list(CodeIntelligence.LOCAL_ORG).stream()
+                    + repositories.list(orgId).stream()
                         .map(r -> r.name() + " (id " + r.id().value() + ")")
                         .collect(Collectors.joining(", "))));
   }

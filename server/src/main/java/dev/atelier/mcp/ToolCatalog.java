@@ -28,6 +28,7 @@ import dev.atelier.mcp.tools.SecurityScanTool;
 import dev.atelier.mcp.tools.SemanticSearchTool;
 import dev.atelier.mcp.tools.SymbolsTool;
 import dev.atelier.platform.AtelierException;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -134,6 +135,21 @@ public final class ToolCatalog {
 
   /** The tools as MCP specifications; failures become tool errors an agent can act on. */
   public List<SyncToolSpecification> specifications(ToolScope scope) {
+    return specifications(scope, (context, name, arguments) -> scope);
+  }
+
+  /** Picks the scope of one call from its transport context (e.g. the caller's org over HTTP). */
+  @FunctionalInterface
+  public interface CallScopes {
+    ToolScope scope(McpTransportContext context, String tool, Map<String, Object> arguments);
+  }
+
+  /**
+   * The tools as MCP specifications whose calls each get their scope from {@code scopes}; {@code
+   * schemaScope} gives the arguments every schema lists.
+   */
+  public List<SyncToolSpecification> specifications(ToolScope schemaScope, CallScopes scopes) {
+    ToolScope scope = schemaScope;
     return tools.values().stream()
         .map(tool ->
             SyncToolSpecification.builder()
@@ -153,11 +169,17 @@ public final class ToolCatalog {
                         .inputSchema(inputSchema(tool))
                         .inputSchema(inputSchema(tool, scope))
                         .build())
-                .callHandler((exchange, request) ->
-                    mcpResult(
-                        tool.name(),
-                        request.arguments() == null ? Map.of() : request.arguments(),
-                        scope))
+                .callHandler((exchange, request) -> {
+                  Map<String, Object> arguments =
+                      request.arguments() == null ? Map.of() : request.arguments();
+                  ToolScope callScope;
+                  try {
+                    callScope = scopes.scope(exchange.transportContext(), tool.name(), arguments);
+                  } catch (AtelierException refused) {
+                    return error(refused.getMessage());
+                  }
+                  return mcpResult(tool.name(), arguments, callScope);
+                })
                 .build())
         .toList();
   }

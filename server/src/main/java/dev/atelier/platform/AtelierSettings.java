@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param redisUrl the Redis URL in service mode
  * @param logFormat console log format
  * @param maxRequestBytes the largest request body accepted over HTTP
+ * @param authRequired whether every caller signs in with an account (always in service mode; {@code
+ *     serve --auth} in local mode); otherwise the install's owner is implicit
  */
 public record AtelierSettings(
     Mode mode,
@@ -28,7 +30,8 @@ public record AtelierSettings(
     @Nullable String databaseUrl,
     @Nullable String redisUrl,
     LogFormat logFormat,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    boolean authRequired) {
 
   public static final int DEFAULT_PORT = 7420;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,6 +46,8 @@ public record AtelierSettings(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
     }
+    // Service mode serves teams: there is no implicit owner to fall back to.
+    authRequired = authRequired || mode == Mode.SERVICE;
     if (maxRequestBytes <= 0) {
       throw new IllegalArgumentException("maxRequestBytes must be positive: " + maxRequestBytes);
     }
@@ -67,12 +72,22 @@ public record AtelierSettings(
         null,
         null,
         LogFormat.PLAIN,
-        DEFAULT_MAX_REQUEST_BYTES);
+        DEFAULT_MAX_REQUEST_BYTES,
+        false);
   }
 
   public AtelierSettings withPort(int newPort) {
     return new AtelierSettings(
-        mode, workspace, dataDir, host, newPort, databaseUrl, redisUrl, logFormat, maxRequestBytes);
+        mode,
+        workspace,
+        dataDir,
+        host,
+        newPort,
+        databaseUrl,
+        redisUrl,
+        logFormat,
+        maxRequestBytes,
+        authRequired);
   }
 
   public AtelierSettings withDataDir(Path newDataDir) {
@@ -85,7 +100,8 @@ public record AtelierSettings(
         databaseUrl,
         redisUrl,
         logFormat,
-        maxRequestBytes);
+        maxRequestBytes,
+        authRequired);
   }
 
   public AtelierSettings withService(String newDatabaseUrl, String newRedisUrl) {
@@ -98,11 +114,35 @@ public record AtelierSettings(
         newDatabaseUrl,
         newRedisUrl,
         logFormat,
-        maxRequestBytes);
+        maxRequestBytes,
+        true);
   }
 
   public AtelierSettings withMaxRequestBytes(long newMaxRequestBytes) {
     return new AtelierSettings(
-        mode, workspace, dataDir, host, port, databaseUrl, redisUrl, logFormat, newMaxRequestBytes);
+        mode,
+        workspace,
+        dataDir,
+        host,
+        port,
+        databaseUrl,
+        redisUrl,
+        logFormat,
+        newMaxRequestBytes,
+        authRequired);
+  }
+
+  public AtelierSettings withAuthRequired(boolean required) {
+    return new AtelierSettings(
+        mode,
+        workspace,
+        dataDir,
+        host,
+        port,
+        databaseUrl,
+        redisUrl,
+        logFormat,
+        maxRequestBytes,
+        required || mode == Mode.SERVICE);
   }
 }

@@ -9,6 +9,8 @@ public enum PlatformError implements ErrorCode {
   PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
   BAD_REQUEST("bad-request", 400, "Bad request"),
   NOT_FOUND("not-found", 404, "Not found"),
+  UNAUTHENTICATED("unauthorized", 401, "Authentication required"),
+  FORBIDDEN("forbidden", 403, "Not allowed for this caller"),
   INTERNAL("internal", 500, "Internal error");
 
   private final Spec spec;

@@ -73,6 +73,18 @@ public final class Http {
             .POST(body));
   }
 
+  /** A request with a JSON body and any method (POST, PATCH, DELETE...). */
+  public HttpResponse<String> json(String method, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) {
     if (bearer != null && !request.build().headers().firstValue("Authorization").isPresent()) {
       request.header("Authorization", "Bearer " + bearer);

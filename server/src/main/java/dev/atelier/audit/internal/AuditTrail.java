@@ -41,7 +41,7 @@ public class AuditTrail {
 
   @EventListener
   void record(AuditEvent event) {
-    Actor actor = Actor.current();
+    Actor actor = Actor.current(event.actorId());
     String cast = sql.vendor() == DatabaseVendor.POSTGRESQL ? "::jsonb" : "";
     sql.jdbc()
         .sql(
@@ -124,6 +124,26 @@ public class AuditTrail {
         .list();
   }
 
+  /**
+   * Deletes the entries older than {@code cutoff} (the retention), the one deletion the database
+   * lets through: the cut-off is recorded for the triggers and removed in the same transaction.
+   */
+  public int purgeOlderThan(Instant cutoff) {
+    Object before =
+        sql.vendor() == DatabaseVendor.POSTGRESQL
+            ? java.sql.Timestamp.from(cutoff)
+            : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(cutoff);
+    return sql.inTransaction(() -> {
+      sql.jdbc().sql("insert into audit_purges (before_created) values (?)").param(before).update();
+      int deleted =
+          sql.jdbc().sql("delete from audit_log where created_at < ?").param(before).update();
+      sql.jdbc().sql("delete from audit_purges").update();
+      return deleted;
+    });
+  }
+
   // SQLite keeps ISO-8601 text (sortable as text); PostgreSQL a timestamptz.
   private Object timestamp(Instant instant) {
     return sql.vendor() == DatabaseVendor.POSTGRESQL
@@ -160,17 +180,20 @@ public class AuditTrail {
   /** Who acted, from the request the event is published in; the system outside any request. */
   private record Actor(@Nullable String userId, String type, @Nullable String ip) {
 
-    static Actor current() {
+    static Actor current(@Nullable Long actorId) {
       String ip = null;
       if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
         ip = request.getRequest().getRemoteAddr();
+      }
+      if (actorId != null) {
+        return new Actor(Long.toString(actorId), "user", ip);
       }
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
         String type =
             switch (caller.credential()) {
-              case SESSION -> "user";
-              case INSTALL_TOKEN, API_KEY -> "api_key";
+              case SESSION, INSTALL_TOKEN, ACCESS_TOKEN -> "user";
+              case API_KEY -> "api_key";
             };
         return new Actor(caller.subject(), type, ip);
       }

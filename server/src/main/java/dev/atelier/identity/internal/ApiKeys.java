@@ -115,6 +115,24 @@ public final class ApiKeys {
     return new CreatedKey(key, "atl_" + prefix + "_" + secret);
   }
 
+  /** The keys of one user in an org. */
+  public List<ApiKey> listOf(long orgId, String userId) {
+    return sql.jdbc()
+        .sql("select * from api_keys where org_id = ? and user_id = ? order by id")
+        .params(orgId, userId)
+        .query(ApiKeys::key)
+        .list();
+  }
+
+  /** Whose key {@code id} of the org is. */
+  public Optional<String> owner(long orgId, long id) {
+    return sql.jdbc()
+        .sql("select user_id from api_keys where org_id = ? and id = ?")
+        .params(orgId, id)
+        .query(String.class)
+        .optional();
+  }
+
   public List<ApiKey> list(long orgId) {
     return sql.jdbc()
         .sql("select * from api_keys where org_id = ? order by id")

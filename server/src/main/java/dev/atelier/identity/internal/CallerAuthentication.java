@@ -10,11 +10,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 
   private final Caller caller;
+  private final @Nullable String sessionId;
 
-  public CallerAuthentication(Caller caller) {
-    super(List.of(new SimpleGrantedAuthority("ROLE_OWNER")));
+  public CallerAuthentication(Caller caller, @Nullable String sessionId) {
+    super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
     this.caller = caller;
+    this.sessionId = sessionId;
     setAuthenticated(true);
+  }
+
+  /** The sign-in session of an access token; none for other credentials. */
+  public @Nullable String sessionId() {
+    return sessionId;
   }
 
   @Override

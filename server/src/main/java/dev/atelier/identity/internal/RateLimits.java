@@ -69,14 +69,14 @@ public final class RateLimits implements AutoCloseable {
    * user:...} or {@code key:...} otherwise).
    */
   public Verdict take(String key, boolean anonymous) {
-    long perMinute = anonymous ? anonymousPerMinute : callerPerMinute;
+    return take(key, anonymous ? anonymousPerMinute : callerPerMinute, Duration.ofMinutes(1));
+  }
+
+  /** Takes one from a budget of {@code capacity} per {@code window} (e.g. sign-in attempts). */
+  public Verdict take(String key, long capacity, Duration window) {
     BucketConfiguration configuration =
         BucketConfiguration.builder()
-            .addLimit(
-                Bandwidth.builder()
-                    .capacity(perMinute)
-                    .refillGreedy(perMinute, Duration.ofMinutes(1))
-                    .build())
+            .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
             .build();
     ConsumptionProbe probe;
     if (shared != null) {
@@ -97,7 +97,7 @@ public final class RateLimits implements AutoCloseable {
               .tryConsumeAndReturnRemaining(1);
     }
     long resetSeconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-    return new Verdict(probe.isConsumed(), perMinute, probe.getRemainingTokens(), resetSeconds);
+    return new Verdict(probe.isConsumed(), capacity, probe.getRemainingTokens(), resetSeconds);
   }
 
   @Override

@@ -51,10 +51,9 @@ class AuditController {
       throw new AtelierException(
           PlatformError.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
     }
-    // Local mode has one org; service mode scopes by the caller's org once identity lands.
     List<AuditEntry> entries =
         trail.list(
-            Caller.LOCAL_ORG,
+            Caller.current().orgId(),
             new AuditTrail.Filter(
                 entityType,
                 userId,

@@ -5,6 +5,7 @@ import dev.atelier.codeintel.CodeGraph;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.SymbolHit;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.repos.Branch;
 import dev.atelier.repos.Repository;
@@ -31,7 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BrowseController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
-  private static final long ORG = CodeIntelligence.LOCAL_ORG;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
+
   static final int MAX_REFERENCES = 2000;
   static final int MAX_DEFINITIONS = 100;
   private static final int MAX_SNIPPET = 240;
@@ -138,7 +143,7 @@ class BrowseController {
     requireSymbol(symbol);
     Repository repository = repository(id);
     Branch indexed = core.browser().indexedBranch(repository, branchOr(repository, branch));
-    return core.graph().definitions(ORG, indexed.id(), symbol).stream()
+    return core.graph().definitions(org(), indexed.id(), symbol).stream()
         .limit(MAX_DEFINITIONS)
         .map(d ->
             new DefinitionSite(
@@ -168,7 +173,7 @@ class BrowseController {
     String branchName = branchOr(repository, branch);
     Branch indexed = core.browser().indexedBranch(repository, branchName);
     List<CodeGraph.Definition> definitions =
-        core.graph().definitions(ORG, indexed.id(), symbol).stream()
+        core.graph().definitions(org(), indexed.id(), symbol).stream()
             .filter(d -> path == null || path.isBlank() || d.symbol().path().equals(path))
             .toList();
     if (line != null && definitions.size() > 1) {
@@ -184,7 +189,7 @@ class BrowseController {
     boolean truncated = false;
     for (CodeGraph.Definition definition : definitions) {
       Map<String, List<CodeGraph.Reference>> byFile =
-          core.graph().references(ORG, indexed.id(), definition.symbol());
+          core.graph().references(org(), indexed.id(), definition.symbol());
       int count = byFile.values().stream().mapToInt(List::size).sum();
       List<ReferenceView> references = new ArrayList<>();
       for (List<CodeGraph.Reference> inFile : byFile.values()) {
@@ -255,7 +260,7 @@ class BrowseController {
   }
 
   private Repository repository(long id) {
-    return core.repos().repositories().require(ORG, new RepositoryId(id));
+    return core.repos().repositories().require(org(), new RepositoryId(id));
   }
 
   private static String branchOr(Repository repository, @Nullable String branch) {

@@ -3,6 +3,7 @@ package dev.atelier.codeintel.internal.web;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.GraphAnalysis;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.repos.Branch;
 import dev.atelier.repos.Repository;
@@ -23,7 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GraphController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
-  private static final long ORG = CodeIntelligence.LOCAL_ORG;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
+
   private static final int MAX_FILES = 1000;
 
   private final CodeIntelligence core;
@@ -52,7 +57,7 @@ class GraphController {
       throw new AtelierException(
           PlatformError.BAD_REQUEST, "limit must be 1 to " + MAX_FILES + ", was " + limit);
     }
-    Repository repository = core.repos().repositories().require(ORG, new RepositoryId(id));
+    Repository repository = core.repos().repositories().require(org(), new RepositoryId(id));
     String name = branch == null || branch.isBlank() ? repository.defaultBranch() : branch;
     Branch indexed = core.browser().indexedBranch(repository, name);
     return core.analysis().fileGraph(indexed, limit);

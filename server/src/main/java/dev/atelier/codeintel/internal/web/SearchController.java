@@ -1,6 +1,5 @@
 package dev.atelier.codeintel.internal.web;
 
-import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.CodeSearch;
 import dev.atelier.codeintel.SymbolHit;
 import dev.atelier.codeintel.SymbolKind;
@@ -8,6 +7,7 @@ import dev.atelier.codeintel.TextSearchPage;
 import dev.atelier.codeintel.TextSearchRequest;
 import dev.atelier.codeintel.TextSort;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
-  private static final long ORG = CodeIntelligence.LOCAL_ORG;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final ReposStorage repos;
   private final CodeSearch search;
@@ -80,7 +83,7 @@ class SearchController {
   }
 
   private Repository repository(long id) {
-    return repos.repositories().require(ORG, new RepositoryId(id));
+    return repos.repositories().require(org(), new RepositoryId(id));
   }
 
   private static String branchOr(Repository repository, @Nullable String branch) {

@@ -4,6 +4,7 @@ import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.codeintel.EmbeddingProgress;
 import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.TextIndexBacklog;
+import dev.atelier.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "index", description = "Background indexing status")
 class StatusController {
 
-  private static final long ORG = CodeIntelligence.LOCAL_ORG;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final CodeIntelligence core;
   private final @Nullable EmbeddingWorker embeddings;
@@ -56,10 +60,11 @@ class StatusController {
       summary =
           "Text index backlog and embedding progress (semantic search coverage), per repository")
   IndexStatus status() {
+    long org = org();
     EmbeddingProgress progress =
-        embeddings == null ? new EmbeddingProgress(0, 0, 0) : embeddings.progress(ORG);
-    Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(ORG);
-    Map<Long, TextIndexBacklog> backlog = core.textIndexBacklog(ORG);
+        embeddings == null ? new EmbeddingProgress(0, 0, 0) : embeddings.progress(org);
+    Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(org);
+    Map<Long, TextIndexBacklog> backlog = core.textIndexBacklog(org);
     Set<Long> ids = new TreeSet<>(backlog.keySet());
     ids.addAll(coverage.keySet());
     List<RepositoryStatus> repositories =
@@ -74,6 +79,6 @@ class StatusController {
             })
             .toList();
     return new IndexStatus(
-        core.indexer().textIndexPending(ORG), embeddings != null, progress, repositories);
+        core.indexer().textIndexPending(org), embeddings != null, progress, repositories);
   }
 }

@@ -7,6 +7,7 @@ import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
 import dev.atelier.platform.PlatformError;
+import dev.atelier.platform.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,6 +66,12 @@ class ApiKeyController {
                       PlatformError.BAD_REQUEST,
                       "unknown scope; the scopes are read, write, admin and mcp")));
     }
+    Set<ApiKeyScope> allowed = KeyScopes.ofRole(caller.role());
+    if (!allowed.containsAll(scopes)) {
+      throw new AtelierException(
+          IdentityError.FORBIDDEN,
+          "a " + caller.role().wire() + " may give a key only the scopes " + wires(allowed));
+    }
     Integer days = request.expiresInDays();
     if (days != null && (days < 1 || days > MAX_DAYS)) {
       throw new AtelierException(
@@ -93,15 +98,23 @@ class ApiKeyController {
   }
 
   @GetMapping
-  @Operation(summary = "The org's API keys, without their secrets")
+  @Operation(
+      summary = "API keys without their secrets: the caller's own, or the whole org's for admins")
   List<ApiKeys.ApiKey> list() {
-    return keys.list(caller().orgId());
+    Caller caller = caller();
+    return caller.role().atLeast(Role.ADMIN)
+        ? keys.list(caller.orgId())
+        : keys.listOf(caller.orgId(), caller.subject());
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Revoke an API key: it is refused from the next request on")
   ResponseEntity<Void> revoke(@PathVariable long id) {
     Caller caller = caller();
+    boolean mine = keys.owner(caller.orgId(), id).filter(caller.subject()::equals).isPresent();
+    if (!mine && !caller.role().atLeast(Role.ADMIN)) {
+      throw new AtelierException(IdentityError.KEY_NOT_FOUND, "no active API key with id " + id);
+    }
     ApiKeys.ApiKey revoked =
         keys.revoke(caller.orgId(), id)
             .orElseThrow(() ->
@@ -119,10 +132,10 @@ class ApiKeyController {
   }
 
   private static Caller caller() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-      return caller;
-    }
-    throw new AtelierException(IdentityError.UNAUTHORIZED, "sign in first");
+    return Caller.current();
+  }
+
+  private static String wires(Set<ApiKeyScope> scopes) {
+    return String.join(", ", scopes.stream().map(ApiKeyScope::wire).sorted().toList());
   }
 }

@@ -6,8 +6,12 @@ import dev.atelier.identity.internal.ApiKeyScope;
 import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.identity.internal.CallerAuthentication;
 import dev.atelier.identity.internal.SessionCookies;
+import dev.atelier.identity.internal.account.Orgs;
+import dev.atelier.identity.internal.token.AccessGate;
+import dev.atelier.identity.internal.token.AccessTokens;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
+import dev.atelier.platform.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -15,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,10 +29,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The one door every request passes: first the DNS-rebinding checks (a foreign {@code Origin} or,
- * on loopback, a foreign {@code Host} is 403), then who the caller is — an API key ({@code
- * atl_...}, held to its scopes), the install token as a bearer, or the session cookie a login link
- * set. A bearer that is not valid is refused here (401); no credential at all leaves the request
- * anonymous, and the authorization rules decide.
+ * on loopback, a foreign {@code Host} is 403), then who the caller is — an access token (JWT), an
+ * API key ({@code atl_...}, held to its scopes), the install token as a bearer, or the session
+ * cookie a login link set — and finally whether the caller's role (narrowed by a key's scopes)
+ * allows the request. A bearer that is not valid is refused here (401); no credential at all leaves
+ * the request anonymous, and the authorization rules decide.
  */
 final class CallerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -35,21 +41,35 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
 
   private final InstallToken token;
   private final ApiKeys keys;
+  private final AccessGate gate;
+  private final Orgs orgs;
   private final SessionCookies sessions;
+  private final boolean loginLinks;
   private final LoopbackGuard guard;
   private final ProblemResponses problems;
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
 
+  /**
+   * @param loginLinks whether the login-link cookie signs a browser in as the implicit local owner;
+   *     off when every caller signs in with an account (the install token, which only the install's
+   *     operator can read, stays the owner's credential for the CLI and scripts)
+   */
   CallerAuthenticationFilter(
       InstallToken token,
       ApiKeys keys,
+      AccessGate gate,
+      Orgs orgs,
       SessionCookies sessions,
+      boolean loginLinks,
       LoopbackGuard guard,
       ProblemResponses problems) {
     this.token = token;
     this.keys = keys;
+    this.gate = gate;
+    this.orgs = orgs;
     this.sessions = sessions;
+    this.loginLinks = loginLinks;
     this.guard = guard;
     this.problems = problems;
   }
@@ -84,48 +104,82 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     }
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     String presented = authorization == null ? null : bearer(authorization);
-    if (presented != null && ApiKeys.looksLikeKey(presented)) {
-      ApiKeys.KeyHolder holder;
-      try {
-        holder = keys.authenticate(presented);
-      } catch (AtelierException invalid) {
-        response.setHeader(
-            HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.CHALLENGE + ", error=\"invalid_token\"");
-        problems.refuse(request, response, IdentityError.UNAUTHORIZED, invalid.getMessage());
+    CallerAuthentication authentication;
+    Set<ApiKeyScope> keyScopes = null;
+    try {
+      if (presented != null && AccessTokens.looksLikeJwt(presented)) {
+        AccessGate.Admitted admitted = gate.admit(presented);
+        authentication = new CallerAuthentication(admitted.caller(), admitted.sessionId());
+      } else if (presented != null && ApiKeys.looksLikeKey(presented)) {
+        ApiKeys.KeyHolder holder = keys.authenticate(presented);
+        authentication = new CallerAuthentication(keyHolder(holder), null);
+        keyScopes = holder.scopes();
+      } else if (authorization != null) {
+        if (!token.matches(presented)) {
+          throw new AtelierException(
+              IdentityError.UNAUTHORIZED,
+              "the bearer is neither an access token, an API key nor this install's token"
+                  + " (`atelier token` prints it)");
+        }
+        authentication =
+            new CallerAuthentication(Caller.localOwner(Caller.Credential.INSTALL_TOKEN), null);
+      } else if (loginLinks && hasValidSession(request)) {
+        authentication =
+            new CallerAuthentication(Caller.localOwner(Caller.Credential.SESSION), null);
+      } else {
+        chain.doFilter(request, response);
         return;
       }
-      ApiKeyScope needed = KeyScopes.needed(request.getMethod(), request.getRequestURI());
-      if (!KeyScopes.allows(holder.scopes(), needed)) {
-        problems.refuse(
-            request,
-            response,
-            IdentityError.FORBIDDEN,
-            "this API key's scopes do not allow this request (it needs '" + needed.wire() + "')");
-        return;
-      }
-      authenticate(new Caller(holder.orgId(), holder.userId(), Caller.Credential.API_KEY));
-    } else if (authorization != null) {
-      if (!token.matches(presented)) {
-        response.setHeader(
-            HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.CHALLENGE + ", error=\"invalid_token\"");
-        problems.refuse(
-            request,
-            response,
-            IdentityError.UNAUTHORIZED,
-            "the bearer token is not this install's; `atelier token` prints the right one");
-        return;
-      }
-      authenticate(Caller.localOwner(Caller.Credential.INSTALL_TOKEN));
-    } else if (hasValidSession(request)) {
-      authenticate(Caller.localOwner(Caller.Credential.SESSION));
+    } catch (AtelierException invalid) {
+      response.setHeader(
+          HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.CHALLENGE + ", error=\"invalid_token\"");
+      problems.refuse(request, response, IdentityError.UNAUTHORIZED, invalid.getMessage());
+      return;
     }
+    String refusal =
+        refusal(
+            authentication.getPrincipal().role(),
+            keyScopes,
+            request.getMethod(),
+            request.getRequestURI());
+    if (refusal != null) {
+      problems.refuse(request, response, IdentityError.FORBIDDEN, refusal);
+      return;
+    }
+    SecurityContext context = contexts.createEmptyContext();
+    context.setAuthentication(authentication);
+    contexts.setContext(context);
     chain.doFilter(request, response);
   }
 
-  private void authenticate(Caller caller) {
-    SecurityContext context = contexts.createEmptyContext();
-    context.setAuthentication(new CallerAuthentication(caller));
-    contexts.setContext(context);
+  // A key acts with its owner's role now, narrowed by its scopes at each request.
+  private Caller keyHolder(ApiKeys.KeyHolder holder) {
+    long userId;
+    try {
+      userId = Long.parseLong(holder.userId());
+    } catch (NumberFormatException e) {
+      throw new AtelierException(IdentityError.UNAUTHORIZED, "the API key has no owner");
+    }
+    Role role =
+        orgs.role(holder.orgId(), userId)
+            .orElseThrow(() ->
+                new AtelierException(
+                    IdentityError.UNAUTHORIZED, "the API key's owner is no longer in its org"));
+    return new Caller(holder.orgId(), userId, role, Caller.Credential.API_KEY);
+  }
+
+  /** Why the caller may not make this request, or null when it may. */
+  static @Nullable String refusal(
+      Role role, @Nullable Set<ApiKeyScope> keyScopes, String method, String path) {
+    ApiKeyScope needed = KeyScopes.needed(method, path);
+    if (keyScopes != null && !KeyScopes.allows(keyScopes, needed)) {
+      return "this API key's scopes do not allow this request (it needs '" + needed.wire() + "')";
+    }
+    if (!KeyScopes.allows(KeyScopes.ofRole(role), needed)
+        && !KeyScopes.isSelfService(method, path)) {
+      return "a " + role.wire() + " may not make this request (it needs '" + needed.wire() + "')";
+    }
+    return null;
   }
 
   private boolean hasValidSession(HttpServletRequest request) {

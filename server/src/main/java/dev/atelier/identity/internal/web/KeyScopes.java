@@ -1,10 +1,22 @@
 package dev.atelier.identity.internal.web;
 
 import dev.atelier.identity.internal.ApiKeyScope;
+import dev.atelier.platform.Role;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Which scope a request needs from an API key, and whether a key's scopes grant it. */
+/**
+ * What a request needs (read, write, admin or mcp), what a role grants and whether a set of scopes
+ * allows it. A key is held to the scopes it was made with and to its owner's role at the time of
+ * the request; a person to their role. Self-service paths (one's own account, sessions and keys)
+ * are open to every role; a key still needs the scope.
+ */
 final class KeyScopes {
+
+  private static final Pattern ORG_ADMIN =
+      Pattern.compile("/api/orgs/[^/]+/(invitations(/.*)?|transfer)");
+  private static final Pattern MEMBER = Pattern.compile("/api/orgs/[^/]+/members/[^/]+");
 
   private KeyScopes() {}
 
@@ -14,12 +26,35 @@ final class KeyScopes {
     }
     if (path.startsWith("/api/keys")
         || path.startsWith("/api/audit")
-        || path.startsWith("/api/auth/login-links")) {
+        || path.startsWith("/api/auth/login-links")
+        || ORG_ADMIN.matcher(path).matches()
+        || (method.equals("PATCH") && MEMBER.matcher(path).matches())) {
       return ApiKeyScope.ADMIN;
     }
     return switch (method) {
       case "GET", "HEAD", "OPTIONS" -> ApiKeyScope.READ;
       default -> ApiKeyScope.WRITE;
+    };
+  }
+
+  /** Requests about the caller's own account, which any role may make. */
+  static boolean isSelfService(String method, String path) {
+    return (path.startsWith("/api/auth/") && !path.startsWith("/api/auth/login-links"))
+        || path.equals("/api/me")
+        || path.startsWith("/api/me/")
+        || path.equals("/api/keys")
+        || path.startsWith("/api/keys/")
+        || path.equals("/api/orgs")
+        || path.equals("/api/invitations/accept")
+        // Leaving an org; removing someone else is checked for admin by the handler.
+        || (method.equals("DELETE") && MEMBER.matcher(path).matches());
+  }
+
+  static Set<ApiKeyScope> ofRole(Role role) {
+    return switch (role) {
+      case OWNER, ADMIN -> EnumSet.allOf(ApiKeyScope.class);
+      case MEMBER -> EnumSet.of(ApiKeyScope.READ, ApiKeyScope.WRITE, ApiKeyScope.MCP);
+      case VIEWER -> EnumSet.of(ApiKeyScope.READ, ApiKeyScope.MCP);
     };
   }
 

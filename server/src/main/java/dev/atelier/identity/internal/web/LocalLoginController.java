@@ -1,9 +1,11 @@
 package dev.atelier.identity.internal.web;
 
 import dev.atelier.audit.AuditEvent;
+import dev.atelier.identity.IdentityError;
 import dev.atelier.identity.LoginLinks;
 import dev.atelier.identity.internal.LoginCodes;
 import dev.atelier.identity.internal.SessionCookies;
+import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -84,25 +86,13 @@ class LocalLoginController {
 
   @PostMapping("/login-links")
   @Operation(summary = "A fresh one-time login link (valid for 5 minutes), for `atelier open`")
-  LoginLink newLink() {
+  LoginLink newLink(Caller caller) {
+    if (caller.userId() != Caller.LOCAL_OWNER || caller.orgId() != Caller.LOCAL_ORG) {
+      throw new AtelierException(
+          IdentityError.FORBIDDEN, "login links are for the install's own owner only");
+    }
     events.publishEvent(
         new AuditEvent(Caller.LOCAL_ORG, "login-link", null, "created", Map.of(), Map.of()));
     return new LoginLink(codes.newLoginPath(LoginLinks.LinkUse.IMMEDIATE));
-  }
-
-  @PostMapping("/logout")
-  @Operation(summary = "Sign this browser out: the session cookie is cleared")
-  ResponseEntity<Void> logout(HttpServletRequest request) {
-    events.publishEvent(
-        new AuditEvent(Caller.LOCAL_ORG, "session", null, "logout", Map.of(), Map.of()));
-    ResponseCookie cleared =
-        ResponseCookie.from(SessionCookies.NAME, "")
-            .httpOnly(true)
-            .secure(request.isSecure())
-            .sameSite("Strict")
-            .path("/")
-            .maxAge(0)
-            .build();
-    return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cleared.toString()).build();
   }
 }

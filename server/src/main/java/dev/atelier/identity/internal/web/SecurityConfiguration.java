@@ -6,6 +6,20 @@ import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.identity.internal.LoginCodes;
 import dev.atelier.identity.internal.RateLimits;
 import dev.atelier.identity.internal.SessionCookies;
+import dev.atelier.identity.internal.account.Accounts;
+import dev.atelier.identity.internal.account.Invitations;
+import dev.atelier.identity.internal.account.LinkDelivery;
+import dev.atelier.identity.internal.account.Orgs;
+import dev.atelier.identity.internal.account.Projects;
+import dev.atelier.identity.internal.account.Users;
+import dev.atelier.identity.internal.password.OneTimeCodes;
+import dev.atelier.identity.internal.password.PasswordPolicy;
+import dev.atelier.identity.internal.password.PasswordResets;
+import dev.atelier.identity.internal.token.AccessGate;
+import dev.atelier.identity.internal.token.AccessTokens;
+import dev.atelier.identity.internal.token.AuthSessions;
+import dev.atelier.identity.internal.token.SecretBox;
+import dev.atelier.identity.internal.token.SigningKeys;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
@@ -19,12 +33,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -87,12 +104,113 @@ class SecurityConfiguration {
   }
 
   @Bean
+  AuthSettings authSettings(Environment environment) {
+    return AuthSettings.from(Binder.get(environment));
+  }
+
+  @Bean
+  Users users(Database database) {
+    return new Users(database, Clock.systemUTC());
+  }
+
+  @Bean
+  Orgs orgs(Database database) {
+    return new Orgs(database, Clock.systemUTC());
+  }
+
+  @Bean
+  OneTimeCodes oneTimeCodes() {
+    return new OneTimeCodes();
+  }
+
+  @Bean
+  Invitations invitations(Database database, OneTimeCodes codes) {
+    return new Invitations(database, Clock.systemUTC(), codes);
+  }
+
+  @Bean
+  Projects projects(Database database) {
+    return new Projects(database, Clock.systemUTC());
+  }
+
+  @Bean
+  PasswordResets passwordResets(Database database, OneTimeCodes codes) {
+    return new PasswordResets(database, Clock.systemUTC(), codes);
+  }
+
+  /** Argon2id with Spring Security's current defaults (16 MiB, 2 passes): ~30-60 ms a hash. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+  }
+
+  @Bean
+  SigningKeys signingKeys(Database database, AtelierSettings settings, AuthSettings auth) {
+    return new SigningKeys(
+        database,
+        new SecretBox(InstallSecret.load(settings, auth.secretKey())),
+        Clock.systemUTC(),
+        auth.signingKeyRotation(),
+        auth.accessTokenLifetime().plusMinutes(5));
+  }
+
+  @Bean
+  AccessTokens accessTokens(SigningKeys keys, AuthSettings auth) {
+    return new AccessTokens(keys, Clock.systemUTC(), auth.accessTokenLifetime());
+  }
+
+  @Bean
+  AuthSessions authSessions(Database database, AuthSettings auth) {
+    return new AuthSessions(database, Clock.systemUTC(), auth.refreshTokenLifetime());
+  }
+
+  @Bean
+  AccessGate accessGate(AccessTokens tokens, AuthSessions sessions, Orgs orgs) {
+    return new AccessGate(tokens, sessions, orgs);
+  }
+
+  @Bean
+  LinkDelivery linkDelivery() {
+    return new LoggedLinks();
+  }
+
+  @Bean
+  Accounts accounts(
+      Users users,
+      Orgs orgs,
+      Invitations invitations,
+      PasswordEncoder encoder,
+      PasswordResets resets,
+      AuthSessions sessions,
+      AccessTokens tokens,
+      RateLimits limits,
+      LinkDelivery delivery,
+      ApplicationEventPublisher events,
+      AuthSettings auth) {
+    return new Accounts(
+        users,
+        orgs,
+        invitations,
+        encoder,
+        PasswordPolicy.standard(),
+        resets,
+        sessions,
+        tokens,
+        limits,
+        delivery,
+        events,
+        auth.openRegistration());
+  }
+
+  @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       AtelierSettings settings,
       Environment environment,
       InstallToken token,
       ApiKeys keys,
+      AccessGate gate,
+      Orgs orgs,
       SessionCookies sessions,
       RateLimits limits,
       @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
@@ -100,7 +218,14 @@ class SecurityConfiguration {
     ProblemResponses problems = new ProblemResponses(resolver);
     CallerAuthenticationFilter callers =
         new CallerAuthenticationFilter(
-            token, keys, sessions, guard(settings, environment), problems);
+            token,
+            keys,
+            gate,
+            orgs,
+            sessions,
+            !settings.authRequired(),
+            guard(settings, environment),
+            problems);
     return http
         // No CSRF token: the session cookie is SameSite=Strict and every request with a foreign
         // Origin is refused before it reaches a handler.
@@ -119,7 +244,16 @@ class SecurityConfiguration {
             requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                 .permitAll()
-                .requestMatchers("/api/health", "/api/auth/local", "/api/openapi.json")
+                .requestMatchers(
+                    "/api/health",
+                    "/api/auth/local",
+                    "/api/auth/register",
+                    "/api/auth/login",
+                    "/api/auth/refresh",
+                    "/api/auth/logout",
+                    "/api/auth/password/forgot",
+                    "/api/auth/password/reset",
+                    "/api/openapi.json")
                 .permitAll()
                 .requestMatchers("/api/**", "/mcp", "/mcp/**", "/actuator/**", "/events")
                 .authenticated()
@@ -132,17 +266,16 @@ class SecurityConfiguration {
         .build();
   }
 
-  // Until accounts exist (the identity issue), the install token is the only credential: anyone
-  // who can reach a network address could try it, so only loopback is served.
+  // Without account sign-in the install token and login links are the only credentials, and a
+  // browser session is the implicit owner: only loopback is served then.
   private static void refuseNetworkBind(AtelierSettings settings) {
-    if (!LoopbackAddresses.isLoopback(settings.host())) {
+    if (!LoopbackAddresses.isLoopback(settings.host()) && !settings.authRequired()) {
       throw new AtelierException(
           IdentityError.NETWORK_BIND_REFUSED,
           "refusing to listen on "
               + settings.host()
-              + ": beyond loopback Atelier needs account login, which this version does not have"
-              + " yet; listen on 127.0.0.1 and put a reverse proxy with its own authentication in"
-              + " front");
+              + ": beyond loopback every caller must sign in; serve with --auth (or in service"
+              + " mode)");
     }
   }
 

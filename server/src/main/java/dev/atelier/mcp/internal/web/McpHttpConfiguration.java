@@ -1,5 +1,6 @@
 package dev.atelier.mcp.internal.web;
 
+import dev.atelier.audit.AuditEvent;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.mcp.McpHttpServer;
 import dev.atelier.mcp.NamedRepositoryScope;
@@ -7,13 +8,19 @@ import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.AtelierVersion;
+import dev.atelier.platform.Caller;
+import dev.atelier.platform.PlatformError;
+import dev.atelier.platform.Role;
 import dev.atelier.repos.ReposError;
 import dev.atelier.repos.Repository;
+import io.modelcontextprotocol.common.McpTransportContext;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,15 +39,57 @@ class McpHttpConfiguration {
     return ToolCatalog.standard();
   }
 
+  /**
+   * Each call runs as the request's caller: in its org (a repository of another org is not found)
+   * and, when the tool changes something, with an audit row.
+   */
   @Bean(destroyMethod = "close")
   McpHttpServer mcpHttpServer(
-      ToolCatalog catalog, CodeIntelligence core, AtelierSettings settings) {
-    NamedRepositoryScope scope = new NamedRepositoryScope(core, workspace(core, settings));
+      ToolCatalog catalog,
+      CodeIntelligence core,
+      AtelierSettings settings,
+      ApplicationEventPublisher events) {
+    Supplier<Repository> workspace = workspace(core, settings);
+    NamedRepositoryScope schema = new NamedRepositoryScope(core, Caller.LOCAL_ORG, workspace);
+    ToolCatalog.CallScopes scopes =
+        (context, tool, arguments) -> {
+          Caller caller = (Caller) context.get(CALLER);
+          if (caller == null) {
+            throw new AtelierException(PlatformError.UNAUTHENTICATED, "sign in first");
+          }
+          if (!catalog.tool(tool).readOnly() && caller.role() == Role.VIEWER) {
+            throw new AtelierException(
+                PlatformError.FORBIDDEN, "a viewer may not call " + tool + ": it changes data");
+          }
+          if (!catalog.tool(tool).readOnly()) {
+            events.publishEvent(
+                new AuditEvent(
+                        caller.orgId(),
+                        "mcp",
+                        null,
+                        "tool:" + tool,
+                        Map.of(),
+                        Map.of("arguments", arguments))
+                    .by(caller.userId()));
+          }
+          return new NamedRepositoryScope(
+              core,
+              caller.orgId(),
+              caller.orgId() == Caller.LOCAL_ORG
+                  ? workspace
+                  : () -> {
+                    throw new AtelierException(
+                        ReposError.REPOSITORY_NOT_FOUND, "name a repository (id or name)");
+                  });
+        };
     return new McpHttpServer(
         AtelierVersion.current().version(),
-        catalog.specifications(scope),
-        settings.maxRequestBytes());
+        catalog.specifications(schema, scopes),
+        settings.maxRequestBytes(),
+        request -> McpTransportContext.create(Map.of(CALLER, Caller.current())));
   }
+
+  private static final String CALLER = "atelier.caller";
 
   /** Sessions end as soon as the server begins to stop, before it waits for open requests. */
   @Bean

@@ -6,6 +6,7 @@ import dev.atelier.mcp.ToolAnswer;
 import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.mcp.ToolScope;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import dev.atelier.repos.ReposError;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.RepositoryId;
@@ -34,7 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ToolController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
-  private static final long ORG = CodeIntelligence.LOCAL_ORG;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final ToolCatalog catalog;
   private final CodeIntelligence core;
@@ -89,7 +93,7 @@ class ToolController {
     if (!catalog.tool(name).readOnly()) {
       events.publishEvent(
           new AuditEvent(
-              ORG,
+              org(),
               "repository",
               Long.toString(id),
               "tool:" + name,
@@ -103,6 +107,6 @@ class ToolController {
     if (id <= 0) {
       throw new AtelierException(ReposError.REPOSITORY_NOT_FOUND, "no repository with id " + id);
     }
-    return core.repos().repositories().require(ORG, new RepositoryId(id));
+    return core.repos().repositories().require(org(), new RepositoryId(id));
   }
 }

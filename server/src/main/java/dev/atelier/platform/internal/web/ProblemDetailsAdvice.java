@@ -2,6 +2,7 @@ package dev.atelier.platform.internal.web;
 
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.PlatformError;
+import dev.atelier.platform.RetryLaterException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (e.errorCode().httpStatus() >= 500) {
       log.error("request failed: {}", e.getMessage(), e);
     }
-    return respond(problems.problem(request, e.errorCode(), e.getMessage()));
+    ResponseEntity<ProblemDetail> answer =
+        respond(problems.problem(request, e.errorCode(), e.getMessage()));
+    if (e instanceof RetryLaterException later) {
+      return ResponseEntity.status(answer.getStatusCode())
+          .headers(answer.getHeaders())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()))
+          .body(answer.getBody());
+    }
+    return answer;
   }
 
   /** A query string Tomcat could not decode (bad percent-encoding or not UTF-8). */

@@ -1,6 +1,7 @@
 package dev.atelier.repos.internal.web;
 
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import dev.atelier.platform.PlatformError;
 import dev.atelier.repos.BranchChanges;
 import dev.atelier.repos.ChangeDebouncer;
@@ -47,7 +48,10 @@ class ChangeNotificationController {
   static final int MAX_PATHS = 10_000;
 
   /** Until identity lands every request acts in the local org. */
-  private static final long ORG = 1;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final ReposStorage storage;
   private final ChangeDebouncer debouncer;
@@ -175,7 +179,7 @@ class ChangeNotificationController {
           ReposError.REPOSITORY_NOT_FOUND,
           "no repository with id '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'");
     }
-    return storage.repositories().require(ORG, new RepositoryId(value));
+    return storage.repositories().require(org(), new RepositoryId(value));
   }
 
   private Repository byLocation(String location) {
@@ -198,7 +202,7 @@ class ChangeNotificationController {
       candidates.put(candidate + "/.git", true);
     }
     for (String candidate : candidates.keySet()) {
-      Optional<Repository> found = storage.repositories().findByLocation(ORG, candidate);
+      Optional<Repository> found = storage.repositories().findByLocation(org(), candidate);
       if (found.isPresent()) {
         return found.get();
       }

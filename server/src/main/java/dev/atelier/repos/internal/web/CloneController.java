@@ -1,6 +1,7 @@
 package dev.atelier.repos.internal.web;
 
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import dev.atelier.repos.ReposError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CloneController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
-  private static final long ORG = 1;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final CloneJobs clones;
 
@@ -28,7 +32,7 @@ class CloneController {
   @Operation(summary = "A clone job: running, completed (with its repository) or failed (why)")
   CloneJobs.CloneJob get(@PathVariable String id) {
     return clones
-        .find(ORG, id)
+        .find(org(), id)
         .orElseThrow(() ->
             new AtelierException(
                 ReposError.REPOSITORY_NOT_FOUND, "no clone job with that id (or it is gone)"));

@@ -1,6 +1,7 @@
 package dev.atelier.repos.internal.web;
 
 import dev.atelier.audit.AuditEvent;
+import dev.atelier.platform.Caller;
 import dev.atelier.repos.Branch;
 import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
@@ -28,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class RepositoryController {
 
   // Local mode has one org; service mode scopes by the caller's org once identity lands.
-  private static final long ORG = 1;
+  // The org of every query here is the caller's (the request's tenancy context).
+  private static long org() {
+    return Caller.current().orgId();
+  }
 
   private final ReposStorage repos;
   private final RepositoryRegistration registration;
@@ -52,12 +56,12 @@ class RepositoryController {
               + " (progress on /api/events, topic repo:ID). A git URL: 202 with the clone job"
               + " (GET /api/clones/{id}; events on topic clone:ID), once the URL passed the checks.")
   ResponseEntity<Object> add(@RequestBody AddRepository request) {
-    RepositoryRegistration.Added added = registration.add(ORG, request.path(), request.gitUrl());
+    RepositoryRegistration.Added added = registration.add(org(), request.path(), request.gitUrl());
     CloneJobs.CloneJob clone = added.cloneJob();
     if (clone != null) {
       events.publishEvent(
           new AuditEvent(
-              ORG, "clone", clone.id(), "started", Map.of(), Map.of("url", clone.url())));
+              org(), "clone", clone.id(), "started", Map.of(), Map.of("url", clone.url())));
       return ResponseEntity.accepted()
           .location(URI.create("/api/clones/" + clone.id()))
           .body(clone);
@@ -68,7 +72,7 @@ class RepositoryController {
     if (registered.created()) {
       events.publishEvent(
           AuditEvent.created(
-              ORG,
+              org(),
               "repository",
               Long.toString(view.id()),
               Map.of("name", view.name(), "kind", view.kind(), "location", view.location())));
@@ -100,18 +104,18 @@ class RepositoryController {
   @GetMapping
   @Operation(summary = "Registered repositories with their branches' index status")
   List<RepositoryView> list() {
-    return repos.repositories().list(ORG).stream().map(this::view).toList();
+    return repos.repositories().list(org()).stream().map(this::view).toList();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One repository with its branches' index status")
   RepositoryView get(@PathVariable long id) {
-    return view(repos.repositories().require(ORG, new RepositoryId(id)));
+    return view(repos.repositories().require(org(), new RepositoryId(id)));
   }
 
   private RepositoryView view(Repository repository) {
     List<BranchView> branches =
-        repos.branches().list(ORG, repository.id()).stream()
+        repos.branches().list(org(), repository.id()).stream()
             .map(RepositoryController::view)
             .toList();
     return new RepositoryView(
