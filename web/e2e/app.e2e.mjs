@@ -1,7 +1,8 @@
 // End-to-end test of the web app in real headless Chromium against the real jar:
 // serve a fixture repository, open the app, search, open a file at a result, see the outline and
 // the references, see a hover card, reload a client-side route, time the code view on a
-// 10,000-line file, open the lazy tree, the dependency graph and add a learning on a folder;
+// 10,000-line file, open the lazy tree, the dependency graph and add a learning on a folder; then a
+// dense repository: its file graph at 150 nodes, overloads picked by argument types, its text index;
 // then the account pages: local mode's settings, and a second server with `serve --auth` where
 // the test signs up, creates a key, invites a member, switches org (e2e/identity.mjs).
 //
@@ -33,6 +34,13 @@ import {
   finderSteps,
   searchPagingSteps,
 } from './issue17.mjs';
+import {
+  denseGraphSteps,
+  overloadSteps,
+  textIndexSteps,
+  writeDenseRepository,
+  writeOverloads,
+} from './issue17c.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(web, '..');
@@ -89,11 +97,19 @@ function assert(condition, message) {
 const started = Date.now();
 const workspace = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
 const bigLines = writeFixture(workspace);
+// A third repository, dense (see the end): the server may register it (atelier.repos.roots).
+const dense = mkdtempSync(join(tmpdir(), 'atelier-e2e-dense-'));
+writeDenseRepository(dense);
+writeOverloads(dense);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const log = [];
 const server = spawn(java(), ['-jar', findJar(), 'serve', workspace, '--port', String(port)], {
-  env: { ...process.env, ATELIER_EMBEDDINGS_ENABLED: 'false' },
+  env: {
+    ...process.env,
+    ATELIER_EMBEDDINGS_ENABLED: 'false',
+    ATELIER_REPOS_ROOTS: `${workspace},${dense}`,
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 server.stdout.on('data', (d) => log.push(String(d)));
@@ -472,6 +488,24 @@ try {
   await page.waitForURL(/\/code\/src\/demo\/Accounts\.java$/);
   await page.locator('.cm-line', { hasText: 'public class Accounts' }).waitFor();
 
+  // A third repository, dense: the file graph at 150 nodes, overloads told apart by argument
+  // types, and its own text index badge.
+  const added = await (
+    await fetch(`${base}/api/repos`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: dense }),
+    })
+  ).json();
+  assert(added.id, `the dense repository is registered: ${JSON.stringify(added)}`);
+  await until('the dense repository to be indexed', async () => {
+    const info = await (await api(`/api/repos/${added.id}`)).json();
+    return info.branches.some((b) => b.state === 'ready');
+  });
+  await textIndexSteps(page, base, added.id);
+  await overloadSteps(page, base, added.id, out);
+  await denseGraphSteps(page, base, added.id, out);
+
   // Issue 14: the account menu and settings in local mode, then accounts on a `serve --auth`.
   await localAccountSteps(page, base, out);
   const authWorkspace = mkdtempSync(join(tmpdir(), 'atelier-e2e-auth-'));
@@ -511,4 +545,5 @@ try {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(dense, { recursive: true, force: true });
 }

@@ -29,7 +29,7 @@ import { classHighlighter } from '@lezer/highlight';
 import type { LineRange } from '../lib/permalink.ts';
 import { hoverCard, type HoverCardOptions, identifierAt } from './hoverCard.ts';
 import { languageSupport } from './languages.ts';
-import { callArity } from '../lib/overloads.ts';
+import { type CallSite, callSite } from '../lib/callTypes.ts';
 
 export interface CodeEditorProps {
   content: string;
@@ -47,27 +47,26 @@ export interface CodeEditorProps {
   hover?: HoverCardOptions;
 }
 
-/** The identifier at a position, if any. */
 /**
  * A go-to-definition: the name, where it is (1-based line and start column) and, when it is
- * called there, how many arguments the call passes (to tell overloads apart).
+ * called there, the call's argument count and the types the file tells of its arguments (to tell
+ * overloads apart).
  */
 export interface DefinitionRequest {
   word: string;
   line: number;
   column: number;
-  arity: number | undefined;
+  call: CallSite | undefined;
 }
 
-function wordAt(state: EditorState, pos: number): DefinitionRequest | undefined {
+function wordAt(state: EditorState, pos: number, language: string): DefinitionRequest | undefined {
   const found = identifierAt(state, pos);
   if (!found) return undefined;
-  const after = state.sliceDoc(found.to, Math.min(found.to + 4000, state.doc.length));
   return {
     word: state.sliceDoc(found.from, found.to),
     line: found.line,
     column: found.column,
-    arity: callArity(after),
+    call: callSite(state.doc.toString(), found.to, language),
   };
 }
 
@@ -151,7 +150,7 @@ export default function CodeEditor({
             click(event, v) {
               if (!(event.ctrlKey || event.metaKey)) return false;
               const pos = v.posAtCoords({ x: event.clientX, y: event.clientY });
-              const hit = pos === null ? undefined : wordAt(v.state, pos);
+              const hit = pos === null ? undefined : wordAt(v.state, pos, language);
               if (!hit) return false;
               event.preventDefault();
               goTo.current?.(hit);
@@ -159,7 +158,7 @@ export default function CodeEditor({
             },
             keydown(event, v) {
               if (event.key !== 'F12') return false;
-              const hit = wordAt(v.state, v.state.selection.main.head);
+              const hit = wordAt(v.state, v.state.selection.main.head, language);
               if (!hit) return false;
               event.preventDefault();
               if (event.shiftKey) findReferences.current?.(hit);
@@ -172,8 +171,9 @@ export default function CodeEditor({
           selectedLines,
           // Through the ref, so a new callback does not rebuild the editor.
           hoverCard({
-            lookup: (line, column) =>
-              hovers.current?.lookup(line, column) ?? Promise.resolve({ hovers: [] }),
+            language,
+            lookup: (line, column, call) =>
+              hovers.current?.lookup(line, column, call) ?? Promise.resolve({ hovers: [] }),
             hrefOf: (target) => hovers.current?.hrefOf(target) ?? '#',
             open: (target) => hovers.current?.open(target),
             references: (target) => hovers.current?.references?.(target),

@@ -1,5 +1,6 @@
 import { type EditorState, type Extension, StateEffect, StateField } from '@codemirror/state';
 import { hoverTooltip, keymap, showTooltip, type Tooltip } from '@codemirror/view';
+import { type CallSite, callSite } from '../lib/callTypes.ts';
 import type { HoverAnswer, HoverTarget } from '../lib/hover.ts';
 import { renderDoc, type DocLinks } from './docView.ts';
 
@@ -12,8 +13,13 @@ export interface WordAt {
 }
 
 export interface HoverCardOptions {
-  /** The hover for the word starting at line:column (cached by the caller). */
-  lookup: (line: number, column: number) => Promise<HoverAnswer>;
+  /**
+   * The hover for the word starting at line:column (cached by the caller), its definitions best
+   * first for `call`, the call the word makes there, if any.
+   */
+  lookup: (line: number, column: number, call?: CallSite) => Promise<HoverAnswer>;
+  /** The file's language, for reading the types of a call's arguments. */
+  language?: string;
   /** Where the card's link leads. */
   hrefOf: (target: HoverTarget) => string;
   /** A plain click on the card's link. */
@@ -125,8 +131,9 @@ export function hoverCard(options: HoverCardOptions): Extension {
   const cardFor = async (state: EditorState, pos: number) => {
     const word = identifierAt(state, pos);
     if (!word) return null;
+    const call = callSite(state.doc.toString(), word.to, options.language);
     try {
-      return tooltip(word, await options.lookup(word.line, word.column), options);
+      return tooltip(word, await options.lookup(word.line, word.column, call), options);
     } catch {
       return null; // no card beats an error card on a passing pointer
     }

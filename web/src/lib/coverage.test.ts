@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coverageByRepository, coverageView, type IndexStatus } from './coverage.ts';
+import {
+  coverageByRepository,
+  coverageView,
+  type IndexStatus,
+  statusRefetchInterval,
+  textIndexView,
+} from './coverage.ts';
 
 describe('coverageView', () => {
   it('says ready only when every chunk of code outside tests has a vector', () => {
@@ -50,5 +56,37 @@ describe('coverageByRepository', () => {
     });
     expect(merged[1]?.done).toBe(4);
     expect(merged[2]?.done).toBe(2);
+  });
+});
+
+describe('textIndexView', () => {
+  it('says how much of the repository the text index still has to take, and that search is complete', () => {
+    const view = textIndexView({ files: 7064, pending: 2000 });
+    expect(view).toMatchObject({ badge: 'text index 71%', tone: 'warn', ready: false });
+    expect(view?.detail).toContain('2,000 of 7,064 files still to index');
+    expect(view?.detail).toContain('finds every match');
+    expect(textIndexView({ files: 10, pending: 0 })).toMatchObject({
+      badge: 'text index ready',
+      ready: true,
+    });
+    expect(textIndexView(undefined)).toBeUndefined();
+  });
+
+  it('polls the status only while some repository has a backlog', () => {
+    const status = (pending: number): IndexStatus => ({
+      textIndexPending: pending,
+      embeddingsEnabled: false,
+      repositories: [
+        {
+          repository: 1,
+          textIndex: { files: 5, pending },
+          embeddings: { done: 0, total: 0, coreDone: 0, coreTotal: 0, chunksPerSecond: 0 },
+          semanticReady: false,
+        },
+      ],
+    });
+    expect(statusRefetchInterval(status(3))).toBe(2000);
+    expect(statusRefetchInterval(status(0))).toBe(false);
+    expect(statusRefetchInterval(undefined)).toBe(false);
   });
 });

@@ -10,8 +10,19 @@ export interface Coverage {
   coreTotal: number;
 }
 
+/**
+ * How much of a repository the trigram text index still has to take: `pending` of the `files`
+ * (distinct contents) its branches hold. Text search is complete meanwhile, only slower.
+ */
+export interface TextIndexBacklog {
+  files: number;
+  pending: number;
+}
+
 export interface RepositoryEmbeddings {
   repository: number;
+  /** Absent from servers older than the per-repository backlog. */
+  textIndex?: TextIndexBacklog;
   embeddings: Coverage & { chunksPerSecond: number };
   semanticReady: boolean;
 }
@@ -81,4 +92,31 @@ export function coverageByRepository(
   const merged: Record<number, Coverage> = {};
   for (const r of status?.repositories ?? []) merged[r.repository] = r.embeddings;
   return { ...merged, ...live };
+}
+
+/** What to say about one repository's text index; `undefined` when the server does not say. */
+export function textIndexView(backlog: TextIndexBacklog | undefined): CoverageView | undefined {
+  if (!backlog) return undefined;
+  if (backlog.pending === 0)
+    return {
+      badge: 'text index ready',
+      tone: 'ok',
+      detail: `Text and regex search use the trigram index for all ${count(backlog.files)} files.`,
+      ready: true,
+    };
+  const p = percent(backlog.files - backlog.pending, backlog.files);
+  return {
+    badge: `text index ${p}%`,
+    tone: 'warn',
+    detail: `${count(backlog.pending)} of ${count(backlog.files)} files still to index: text search already finds every match, more slowly until then.`,
+    ready: false,
+  };
+}
+
+/**
+ * How often to ask for the status again: while some repository's text index is still being
+ * written (no event says when it is done); never once all are complete.
+ */
+export function statusRefetchInterval(status: IndexStatus | undefined): number | false {
+  return status?.repositories.some((r) => (r.textIndex?.pending ?? 0) > 0) ? 2000 : false;
 }

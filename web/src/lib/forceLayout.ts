@@ -132,3 +132,52 @@ export function bounds(nodes: readonly LayoutNode[]): [number, number, number, n
   }
   return [x0, y0, x1, y1];
 }
+
+/**
+ * Pushes apart every pair of circles closer than their radii plus `padding`, each by half the
+ * overlap (all of it onto the other when one is pinned), until none overlap or `passes` run out;
+ * returns the overlaps left. Forces alone leave a dense graph's hubs on top of their leaves: springs
+ * pull a hundred files towards one node, and repulsion falls off too fast to stop them.
+ */
+export function separate(
+  nodes: LayoutNode[],
+  radii: readonly number[],
+  padding = 2,
+  passes = 200,
+): number {
+  let overlaps = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    overlaps = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const a = nodes[i]!;
+      for (let j = i + 1; j < nodes.length; j++) {
+        const b = nodes[j]!;
+        const least = (radii[i] ?? 0) + (radii[j] ?? 0) + padding;
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        const d2 = dx * dx + dy * dy;
+        if (d2 >= least * least) continue;
+        overlaps++;
+        let d = Math.sqrt(d2);
+        if (d === 0) {
+          // Two nodes on one spot: part them along a direction fixed by their indexes.
+          dx = Math.cos(i + j);
+          dy = Math.sin(i + j);
+          d = 1;
+        }
+        // A hair more than the overlap, so floating point never leaves a pair just touching.
+        const shift = (least - d) * 1.001 + 1e-6;
+        const ux = dx / d;
+        const uy = dy / d;
+        const shareA = a.pinned ? 0 : b.pinned ? 1 : 0.5;
+        const shareB = a.pinned && b.pinned ? 0 : 1 - shareA;
+        a.x -= ux * shift * shareA;
+        a.y -= uy * shift * shareA;
+        b.x += ux * shift * shareB;
+        b.y += uy * shift * shareB;
+      }
+    }
+    if (overlaps === 0) break;
+  }
+  return overlaps;
+}

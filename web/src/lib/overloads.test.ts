@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callArity, narrowDefinitions, paramArity, type Candidate } from './overloads.ts';
+import {
+  callArity,
+  narrowDefinitions,
+  paramArity,
+  rankDefinitions,
+  type Candidate,
+} from './overloads.ts';
 
 const site = (kind: string, signature: string, line = 1): Candidate => ({
   name: 'checkNotNull',
@@ -58,5 +64,34 @@ describe('narrowDefinitions', () => {
     expect(narrowDefinitions(sites, 5).map((s) => s.line)).toEqual([3]);
     expect(narrowDefinitions(sites, 9).map((s) => s.line)).toEqual([3]);
     expect(narrowDefinitions([site('method', 'f(a)')], 4)).toHaveLength(1);
+  });
+});
+
+describe('rankDefinitions', () => {
+  it('opens the one overload whose parameter types fit the call, by count and then by type', () => {
+    const sites = [
+      site('method', 'static <T> T checkNotNull(T reference)', 1),
+      site('method', 'static <T> T checkNotNull(T obj, String template, char p1)', 2),
+      site('method', 'static <T> T checkNotNull(T obj, String template, int p1)', 3),
+    ];
+    const { sites: ranked, decided } = rankDefinitions(sites, {
+      arity: 3,
+      argTypes: ['Foo', 'string', 'int'],
+    });
+    expect(ranked.map((s) => s.line)).toEqual([3]);
+    expect(decided).toBe(true);
+  });
+
+  it('lists them best first when the types leave a choice', () => {
+    const sites = [
+      site('method', 'static <T> T checkNotNull(T obj, String template, Object p1)', 1),
+      site('method', 'static <T> T checkNotNull(T obj, String template, long p1)', 2),
+    ];
+    const { sites: ranked, decided } = rankDefinitions(sites, {
+      arity: 3,
+      argTypes: ['Foo', 'string', undefined],
+    });
+    expect(ranked.map((s) => s.line)).toEqual([1, 2]);
+    expect(decided).toBe(false);
   });
 });

@@ -1,3 +1,6 @@
+import { topLevelArguments } from './argumentList.ts';
+import { type CallSite, rankByArguments } from './callTypes.ts';
+
 /** A definition a go-to-definition may land on. */
 export interface Candidate {
   name: string;
@@ -9,39 +12,6 @@ export interface Candidate {
 }
 
 const TYPES = new Set(['class', 'interface', 'enum', 'record', 'struct', 'trait', 'type_alias']);
-
-/**
- * Splits a parenthesised list at its top-level commas; `text[open]` must be `(`. `angle` counts
- * `<…>` as brackets: right for generic parameter types, wrong for `a < b` in a call.
- */
-function topLevelArguments(text: string, open: number, angle: boolean): string[] | undefined {
-  let depth = 0;
-  let quote: string | undefined;
-  let start = open + 1;
-  const parts: string[] = [];
-  for (let i = open; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{' || (angle && c === '<')) depth++;
-    else if (c === ')' || c === ']' || c === '}' || (angle && c === '>')) {
-      if (c === '>' && text[i - 1] === '-') continue; // Java lambdas, C pointers: not a bracket
-      depth--;
-      if (depth === 0) {
-        parts.push(text.slice(start, i));
-        return parts.map((p) => p.trim()).filter((p, _n, all) => p.length > 0 || all.length > 1);
-      }
-    } else if (c === ',' && depth === 1) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  return undefined;
-}
 
 /**
  * How many arguments the call after an identifier passes: `text` from the end of the name on.
@@ -92,4 +62,23 @@ export function narrowDefinitions<T extends Candidate>(sites: readonly T[], arit
     if (fitting.length > 0) out = fitting;
   }
   return out;
+}
+
+/**
+ * Where a go-to-definition may land, best first: {@link narrowDefinitions} by kind and argument
+ * count, then ranked by how the call's argument types fit each overload's parameters. `decided`
+ * when one is the answer (the only one left, or a clear best on known types); otherwise the
+ * candidates are listed in this order, and `leads` says whether the first fits better than the rest.
+ */
+export function rankDefinitions<T extends Candidate>(
+  sites: readonly T[],
+  call: CallSite | undefined,
+): { sites: T[]; decided: boolean; leads: boolean } {
+  const narrowed = narrowDefinitions(sites, call?.arity);
+  if (!call || narrowed.length < 2) {
+    const one = narrowed.length === 1;
+    return { sites: narrowed, decided: one, leads: one };
+  }
+  const { ranked, decided, leads } = rankByArguments(narrowed, call);
+  return { sites: ranked.map((r) => r.site), decided, leads };
 }

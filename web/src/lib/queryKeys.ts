@@ -29,3 +29,10 @@ export const securityKeys = {
 export const statusKeys = {
   index: () => ['index', 'status'] as const,
 };
+
+/** The dependency graph of a branch's most central files, by how many are drawn. */
+export const graphKeys = {
+  all: (repo: number) => ['repo', repo, 'graph'] as const,
+  top: (repo: number, branch: string | undefined, limit: number) =>
+    [...graphKeys.all(repo), branch ?? '', limit] as const,
+};

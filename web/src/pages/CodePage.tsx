@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api.ts';
-import { narrowDefinitions, type Candidate } from '../lib/overloads.ts';
+import { rankDefinitions, type Candidate } from '../lib/overloads.ts';
+import type { CallSite } from '../lib/callTypes.ts';
 import type { DefinitionRequest } from '../editor/CodeEditor.tsx';
 import { clampRange, extendRange, formatLineHash, parseLineHash } from '../lib/permalink.ts';
 import { codeUrl, navigate, searchUrl, understandUrl } from '../lib/router.ts';
@@ -181,7 +182,10 @@ function FileView({
     retry: false,
   });
   const [symbol, setSymbol] = useState<SymbolHit | undefined>();
-  const [jump, setJump] = useState<{ word: string; sites: Candidate[] } | undefined>();
+  const [jump, setJump] = useState<
+    // `ranked`: the first fits the call's arguments better than the others
+    { word: string; sites: Candidate[]; ranked: boolean } | undefined
+  >();
   const asked = useMemo(() => parseLineHash(hash), [hash]);
   const range = useMemo(
     () => (asked && file.data ? clampRange(asked, Math.max(file.data.lines, 1)) : asked),
@@ -209,12 +213,15 @@ function FileView({
       );
     return {
       // Cached like any query: hovering the same word again answers at once.
-      lookup: (line: number, column: number) =>
-        client.fetchQuery({
-          queryKey: hoverKey(repo, branch, { path, line, column }),
-          queryFn: ({ signal }) => fetchHover(repo, branch, { path, line, column }, signal),
-          staleTime: 5 * 60_000,
-        }),
+      lookup: (line: number, column: number, call?: CallSite) =>
+        client
+          .fetchQuery({
+            queryKey: hoverKey(repo, branch, { path, line, column }),
+            queryFn: ({ signal }) => fetchHover(repo, branch, { path, line, column }, signal),
+            staleTime: 5 * 60_000,
+          })
+          // The overload the call's arguments fit best first: the card, F12 and Shift-F12 agree.
+          .then((answer) => ({ ...answer, hovers: rankHovers(answer.hovers, call) })),
       hrefOf: href,
       open: (target: HoverTarget) => navigate(href(target)),
       references: (target: HoverTarget) => setSymbol(symbolOf(target)),
@@ -228,7 +235,7 @@ function FileView({
 
   const findReferences = useCallback(
     (at: DefinitionRequest) => {
-      void hover.lookup(at.line, at.column).then(
+      void hover.lookup(at.line, at.column, at.call).then(
         (answer) => {
           const first = answer.hovers[0];
           if (first) setSymbol(symbolOf(first));
@@ -240,12 +247,13 @@ function FileView({
   );
 
   // The index's resolution at the position first (what lsp_hover answers), by name when it knows
-  // nothing; then a type over its constructors, and the overloads that fit the call's arguments.
+  // nothing; then a type over its constructors, and the overloads ranked by how the call's
+  // arguments fit them: one clear answer is opened, otherwise the list says which fits best.
   const goToDefinition = useCallback(
     (at: DefinitionRequest) => {
-      const { word, arity } = at;
+      const { word, call } = at;
       void (async () => {
-        const answer = await hover.lookup(at.line, at.column).catch(() => undefined);
+        const answer = await hover.lookup(at.line, at.column, call).catch(() => undefined);
         let sites: Candidate[] = (answer?.hovers ?? []).map((h) => ({
           name: h.name,
           kind: h.kind,
@@ -255,15 +263,15 @@ function FileView({
           signature: h.signature,
         }));
         if (sites.length === 0) sites = await api.definitions(repo, word, branch);
-        const narrowed = narrowDefinitions(sites, arity);
-        const only = narrowed.length === 1 ? narrowed[0] : undefined;
+        const { sites: ranked, decided, leads } = rankDefinitions(sites, call);
+        const only = decided ? ranked[0] : undefined;
         if (only) {
           setJump(undefined);
           navigate(
             codeUrl(repo, only.path, branch, formatLineHash({ from: only.line, to: only.line })),
           );
-        } else setJump({ word, sites: narrowed });
-      })().catch(() => setJump({ word, sites: [] }));
+        } else setJump({ word, sites: ranked, ranked: leads && ranked.length > 1 });
+      })().catch(() => setJump({ word, sites: [], ranked: false }));
     },
     [repo, branch, hover],
   );
@@ -348,7 +356,7 @@ function FileView({
               </p>
             ) : (
               <ul>
-                {jump.sites.map((site) => (
+                {jump.sites.map((site, i) => (
                   <li key={`${site.path}:${site.line}`}>
                     <Link
                       className="result-line"
@@ -360,6 +368,9 @@ function FileView({
                       )}
                     >
                       <span className="line-number">{site.line}</span>
+                      {jump.ranked && i === 0 && (
+                        <span className="badge badge-ok small">best fit for the arguments</span>
+                      )}
                       <code>
                         {site.kind.toLowerCase()} {site.signature || site.qualifiedName}
                       </code>
@@ -526,4 +537,21 @@ export function CodePage({
       </main>
     </div>
   );
+}
+
+/** Hover targets in the order {@link rankDefinitions} puts them for the call, if any. */
+function rankHovers(hovers: HoverTarget[], call: CallSite | undefined): HoverTarget[] {
+  if (!call || hovers.length < 2) return hovers;
+  const sites = hovers.map((h) => ({
+    target: h,
+    name: h.name,
+    kind: h.kind,
+    path: h.symbol.path,
+    line: h.line,
+    qualifiedName: h.qualifiedName,
+    signature: h.signature,
+  }));
+  const ranked = rankDefinitions(sites, call).sites.map((s) => s.target);
+  // Narrowing by kind or count may drop some: they follow, so the card can still say how many.
+  return [...ranked, ...hovers.filter((h) => !ranked.includes(h))];
 }

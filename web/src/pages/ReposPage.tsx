@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { usePageTitle } from '../lib/title.ts';
 import { api, type BranchInfo, type RepositoryInfo } from '../lib/api.ts';
-import { coverageByRepository, coverageView, type Coverage } from '../lib/coverage.ts';
+import {
+  coverageByRepository,
+  coverageView,
+  statusRefetchInterval,
+  textIndexView,
+  type Coverage,
+  type TextIndexBacklog,
+} from '../lib/coverage.ts';
 import { progressKey, useRepoEvents, type Progress } from '../lib/events.ts';
 import { statusKeys } from '../lib/queryKeys.ts';
 import { codeUrl } from '../lib/router.ts';
@@ -40,6 +47,36 @@ function SemanticCoverage({
           max={coverage.coreTotal}
           value={coverage.coreDone}
           aria-label={`Code of ${name} covered by semantic search`}
+        />
+      )}
+      <span className="muted small">{view.detail}</span>
+    </div>
+  );
+}
+
+/**
+ * The trigram text index behind text and regex search, written in the background after an index
+ * run: how much of this repository it still has to take. Search is complete meanwhile, but slower.
+ */
+function TextIndexStatus({
+  name,
+  backlog,
+}: {
+  name: string;
+  backlog: TextIndexBacklog | undefined;
+}) {
+  const view = textIndexView(backlog);
+  if (!view || !backlog) return null;
+  return (
+    <div className="text-index">
+      <span className={`badge badge-${view.tone}`} title={view.detail}>
+        {view.badge}
+      </span>
+      {!view.ready && (
+        <progress
+          max={backlog.files}
+          value={backlog.files - backlog.pending}
+          aria-label={`Files of ${name} in the text index`}
         />
       )}
       <span className="muted small">{view.detail}</span>
@@ -105,7 +142,9 @@ export function ReposPage() {
   const status = useQuery({
     queryKey: statusKeys.index(),
     queryFn: ({ signal }) => api.indexStatus(signal),
+    refetchInterval: (query) => statusRefetchInterval(query.state.data),
   });
+  const backlog = new Map(status.data?.repositories.map((r) => [r.repository, r.textIndex]));
   const coverage = coverageByRepository(status.data, live.embeddings);
 
   return (
@@ -143,6 +182,9 @@ export function ReposPage() {
               <p className="muted small">
                 {repo.kind} · <code>{repo.location}</code>
               </p>
+              {status.data && repo.branches.length > 0 && (
+                <TextIndexStatus name={repo.name} backlog={backlog.get(repo.id)} />
+              )}
               {status.data && repo.branches.length > 0 && (
                 <SemanticCoverage
                   name={repo.name}

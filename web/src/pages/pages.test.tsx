@@ -100,6 +100,7 @@ describe('ReposPage', () => {
     });
     const coverage = (repository: number, coreDone: number) => ({
       repository,
+      textIndex: { files: 10, pending: repository === 2 ? 4 : 0 },
       embeddings: { done: coreDone, total: 10, coreDone, coreTotal: 8, chunksPerSecond: 0 },
       semanticReady: coreDone >= 8,
     });
@@ -121,6 +122,14 @@ describe('ReposPage', () => {
     expect(await within(await panel('small')).findByText('semantic ready')).toBeDefined();
     expect(await within(await panel('large')).findByText('semantic 25%')).toBeDefined();
     expect(within(await panel('large')).queryByText('semantic ready')).toBeNull();
+    // The text index backlog, per repository too.
+    expect(within(await panel('small')).getByText('text index ready')).toBeDefined();
+    expect(within(await panel('large')).getByText('text index 60%')).toBeDefined();
+    expect(
+      within(await panel('large')).getByRole('progressbar', {
+        name: 'Files of large in the text index',
+      }),
+    ).toBeDefined();
   });
 });
 

@@ -11,14 +11,14 @@ import {
   neighbours,
   startsAtFolders,
 } from '../../lib/fileGraph.ts';
-import { bounds, type LayoutNode, spiral, step } from '../../lib/forceLayout.ts';
+import { bounds, type LayoutNode, separate, step } from '../../lib/forceLayout.ts';
+import { layoutKey, NODE_GAP, settledLayout } from '../../lib/graphLayout.ts';
 import { placeLabels } from '../../lib/graphLabels.ts';
+import { graphKeys } from '../../lib/queryKeys.ts';
 import { codeUrl, navigate } from '../../lib/router.ts';
 import { Empty, TabState } from './TabState.tsx';
 
 const LIMITS = [50, 150, 300] as const;
-// Steps run before the first paint: the graph appears settled instead of wobbling into place.
-const SETTLE_STEPS = 300;
 
 interface View {
   x: number;
@@ -30,7 +30,7 @@ interface View {
 export default function GraphTab({ repo, branch }: { repo: number; branch: string | undefined }) {
   const [limit, setLimit] = useState<number>(150);
   const query = useQuery({
-    queryKey: ['graph', repo, branch ?? '', limit],
+    queryKey: graphKeys.top(repo, branch, limit),
     queryFn: ({ signal }) => api.graph(repo, limit, branch, signal),
     // A new limit keeps the old picture until the new one is in.
     placeholderData: keepPreviousData,
@@ -155,11 +155,19 @@ function GraphView({
   onOpen?: (path: string) => void;
 }) {
   const { files, links } = useMemo(() => drawable(graph), [graph]);
-  const [nodes] = useState<LayoutNode[]>(() => {
-    const start = spiral(files.length);
-    for (let i = 0; i < SETTLE_STEPS; i++) step(start, links, 1 - i / SETTLE_STEPS);
-    return start;
-  });
+  const radii = useMemo(() => files.map((f) => f.radius), [files]);
+  // No two files drawn over each other, however dense; computed once per graph (see settledLayout).
+  const [nodes] = useState<LayoutNode[]>(() =>
+    settledLayout(
+      layoutKey(
+        files.map((f) => f.path),
+        radii,
+        links,
+      ),
+      radii,
+      links,
+    ),
+  );
   const [, redraw] = useState(0);
   const [hovered, setHovered] = useState<number | undefined>();
   const [cluster, setCluster] = useState<number | undefined>();
@@ -209,13 +217,17 @@ function GraphView({
     if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
       while (alpha > 0.01) {
         step(nodes, links, alpha);
+        separate(nodes, radii, NODE_GAP, 1);
         alpha *= 0.93;
       }
+      separate(nodes, radii, NODE_GAP);
       redraw((n) => n + 1);
       return;
     }
     const tick = () => {
       step(nodes, links, alpha);
+      // The dragged file shoulders the others aside instead of landing on them.
+      separate(nodes, radii, NODE_GAP, alpha > 0.02 ? 1 : 200);
       alpha *= 0.93;
       redraw((n) => n + 1);
       if (alpha > 0.01) reheat.current = requestAnimationFrame(tick);

@@ -83,6 +83,9 @@ class ServeIndexesItsWorkspaceTest {
       assertThat(own.get("repository").asLong()).isEqualTo(repository.id().value());
       assertThat(own.get("embeddings").get("total").asLong()).isPositive();
       assertThat(own.get("semanticReady").asBoolean()).isFalse();
+      // And its text index backlog: the one file, waiting or done.
+      assertThat(own.get("textIndex").get("files").asLong()).isEqualTo(1);
+      assertThat(own.get("textIndex").get("pending").asLong()).isBetween(0L, 1L);
       JsonNode hits = http.json(http.get(symbols("gUN")));
       assertThat(hits.get(0).get("qualifiedName").asString())
           .isEqualTo("demo.Accounts.getUserName");

@@ -2,7 +2,7 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.atelier.codeintel.internal.embedding.RepositoryCoverage;
+import dev.atelier.codeintel.internal.coverage.RepositoryCoverage;
 import dev.atelier.codeintel.internal.retrieval.Retriever;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
@@ -195,6 +195,14 @@ public final class CodeIntelligence implements AutoCloseable {
    */
   public Map<Long, EmbeddingProgress> embeddingCoverage(long orgId) {
     return coverage.byRepository(orgId);
+  }
+
+  /**
+   * How much of each repository the trigram text index still has to take, by repository id: the
+   * distinct contents its branches' current manifests hold, and how many of them wait.
+   */
+  public Map<Long, TextIndexBacklog> textIndexBacklog(long orgId) {
+    return coverage.textBacklog(orgId);
   }
 
   /** The local org's repository for a working-tree folder, registered now if it is not yet. */

@@ -2,6 +2,7 @@ package dev.atelier.codeintel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.codeintel.internal.coverage.RepositoryCoverage;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.NewRepository;
 import dev.atelier.repos.Repository;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Semantic-search coverage counted per repository on a real database; subclasses pick SQLite or
- * PostgreSQL.
+ * Semantic-search coverage and the text index backlog, per repository, on a real database;
+ * subclasses pick SQLite or PostgreSQL.
  */
 abstract class RepositoryCoverageContract {
 
@@ -73,11 +75,7 @@ abstract class RepositoryCoverageContract {
     Repository smallRepo = indexed("small", small);
     Repository largeRepo = indexed("large", large);
     List<Long> smallChunks = chunksOf(smallRepo);
-    try (VectorIndex vectors = Embeddings.vectorIndex(database)) {
-      for (long chunk : smallChunks) {
-        vectors.upsert(org, chunk, unitVector(), "test");
-      }
-    }
+    embed(smallChunks);
 
     Map<Long, EmbeddingProgress> coverage = core.embeddingCoverage(org);
 
@@ -90,6 +88,90 @@ abstract class RepositoryCoverageContract {
     assertThat(largeCoverage.coreComplete()).isFalse();
     // The test file's chunks count in the total but not in the core.
     assertThat(largeCoverage.coreTotal()).isPositive().isLessThan(largeCoverage.total());
+  }
+
+  @Test
+  void followsNewVectorsAndABranchMovingToANewManifest() throws Exception {
+    write(
+        large, "mail/smtp.py", "class SmtpBackendForOutgoingMail\n  def send_messages_over_smtp\n");
+    Repository repo = indexed("large", large);
+    long id = repo.id().value();
+    assertThat(core.embeddingCoverage(org).get(id).done()).isZero();
+    embed(chunksOf(repo));
+
+    EmbeddingProgress embedded = core.embeddingCoverage(org).get(id);
+    assertThat(embedded.complete()).isTrue();
+
+    write(
+        large,
+        "mail/imap.py",
+        "class ImapBackendForIncomingMail\n  def fetch_messages_over_imap\n");
+    core.indexer().index(repo, "main", WorkingTreeSource.of(large), null, IndexListener.NONE);
+    EmbeddingProgress grown = core.embeddingCoverage(org).get(id);
+    assertThat(grown.total()).isGreaterThan(embedded.total());
+    assertThat(grown.done()).isEqualTo(embedded.done());
+    assertThat(grown.coreComplete()).isFalse();
+  }
+
+  @Test
+  void recountsOnlyTheContentsNotYetCoveredUntilTheFullRecountIsDue() throws Exception {
+    write(
+        small,
+        "auth/salts.py",
+        "class SaltsForPasswordHashing\n  def mix_a_salt_into_a_password\n");
+    write(
+        large, "mail/smtp.py", "class SmtpBackendForOutgoingMail\n  def send_messages_over_smtp\n");
+    write(
+        large,
+        "mail/imap.py",
+        "class ImapBackendForIncomingMail\n  def fetch_messages_over_imap\n");
+    Repository smallRepo = indexed("small", small);
+    Repository largeRepo = indexed("large", large);
+    AtomicLong clock = new AtomicLong();
+    RepositoryCoverage coverage = new RepositoryCoverage(database, clock::get);
+
+    coverage.byRepository(org);
+    assertThat(coverage.lastRecounted(org)).isEqualTo(3); // every content with chunks
+    List<Long> smallChunks = chunksOf(smallRepo);
+    embed(smallChunks);
+    assertThat(coverage.byRepository(org).get(smallRepo.id().value()).complete()).isTrue();
+    coverage.byRepository(org);
+    // No vector written since: nothing is counted again.
+    assertThat(coverage.lastRecounted(org)).isZero();
+    embed(chunksOf(largeRepo).subList(0, 1));
+    assertThat(coverage.byRepository(org).get(largeRepo.id().value()).done()).isEqualTo(1);
+    // The small repository's content is complete: only the large one's two are counted again.
+    assertThat(coverage.lastRecounted(org)).isEqualTo(2);
+
+    // A vector gone without this process seeing it: found at the next full recount.
+    JdbcClient.create(database.dataSource())
+        .sql("DELETE FROM chunk_vectors WHERE org_id = ? AND chunk_id = ?")
+        .params(org, smallChunks.get(0))
+        .update();
+    assertThat(coverage.byRepository(org).get(smallRepo.id().value()).complete()).isTrue();
+    clock.addAndGet(RepositoryCoverage.FULL_RECOUNT.toNanos());
+    assertThat(coverage.byRepository(org).get(smallRepo.id().value()).done())
+        .isEqualTo(smallChunks.size() - 1);
+    assertThat(coverage.byRepository(org).get(largeRepo.id().value()).done()).isEqualTo(1);
+  }
+
+  @Test
+  void saysPerRepositoryHowManyContentsTheTextIndexStillHasToTake() throws Exception {
+    write(small, "auth/salts.py", "class SaltsForPasswordHashing\n");
+    write(large, "mail/smtp.py", "class SmtpBackendForOutgoingMail\n");
+    write(large, "mail/imap.py", "class ImapBackendForIncomingMail\n");
+    write(large, "mail/README.md", "How mail goes out and comes in.\n");
+    Repository smallRepo = indexed("small", small);
+    Repository largeRepo = indexed("large", large);
+
+    Map<Long, TextIndexBacklog> backlog = core.textIndexBacklog(org);
+    assertThat(backlog.get(smallRepo.id().value()).files()).isEqualTo(1);
+    assertThat(backlog.get(largeRepo.id().value()).files()).isEqualTo(3);
+    assertThat(backlog.values()).allSatisfy(b -> assertThat(b.pending()).isBetween(0L, b.files()));
+
+    core.indexer().completeTextIndex(org);
+    assertThat(core.textIndexBacklog(org).values())
+        .allSatisfy(b -> assertThat(b.complete()).isTrue());
   }
 
   @Test
@@ -128,6 +210,14 @@ abstract class RepositoryCoverageContract {
         .param(repository.id().value())
         .query(Long.class)
         .list();
+  }
+
+  private void embed(List<Long> chunks) {
+    try (VectorIndex vectors = Embeddings.vectorIndex(database)) {
+      for (long chunk : chunks) {
+        vectors.upsert(org, chunk, unitVector(), "test");
+      }
+    }
   }
 
   private static float[] unitVector() {
