@@ -34,7 +34,9 @@ class AuditCoverageServeTest {
       Map.of(
           "POST /api/auth/refresh", "rotates a token of a session; its reuse is audited",
           "POST /api/repos/{id}/notify/file-changed", "a re-index trigger, not an edit",
-          "POST /api/notify/file-changed", "a re-index trigger, not an edit");
+          "POST /api/notify/file-changed", "a re-index trigger, not an edit",
+          "POST /api/auth/oauth/{provider}/link",
+              "starts a provider round-trip; the link itself is audited when it completes");
 
   @TempDir Path workspace;
   private final Set<String> covered = new TreeSet<>();

@@ -106,7 +106,9 @@ class TenancyServeTest {
             Map.entry("{userId}", Long.toString(memberId)),
             Map.entry("{invitationId}", Long.toString(pending)),
             Map.entry("/api/me/sessions/{id}", session),
-            Map.entry("{name}", "search_symbols"));
+            // A tool that changes data: refused to a viewer, not found in another org.
+            Map.entry("{name}", "record_learning"),
+            Map.entry("{provider}", "github"));
     markersOfA =
         List.of(
             "AlphaSecretThing",

@@ -290,12 +290,23 @@ class RemoteModeTest {
             url,
             "--config",
             narrow.toString());
-    Result refused =
+    Result reading =
         run(
             "tool",
             "search_symbols",
             "--arg",
             "query=gUN",
+            "--remote",
+            "--config",
+            narrow.toString());
+    Result refused =
+        run(
+            "tool",
+            "record_learning",
+            "--arg",
+            "content=reads only",
+            "--arg",
+            "kind=convention",
             "--remote",
             "--config",
             narrow.toString());
@@ -308,10 +319,12 @@ class RemoteModeTest {
     assertThat(tool.out()).startsWith(GET_USER_NAME);
     assertThat(narrowLogin.exit()).as(narrowLogin.err()).isZero();
     assertThat(search.out()).startsWith("src/Accounts.java:4:");
+    // A read-only key acts as a viewer: read-only tools answer, a tool that writes is refused.
+    assertThat(reading.out()).startsWith(GET_USER_NAME);
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err())
-        .startsWith("atelier tool search_symbols: not allowed at " + url + ": ")
-        .contains("needs 'write'");
+        .startsWith("atelier tool record_learning: not allowed at " + url + ": ")
+        .contains("may not call record_learning");
     assertThat(refused.err().lines()).hasSize(1);
     assertThat(bogus.exit()).isEqualTo(1);
     assertThat(bogus.err()).startsWith("atelier: " + url + " refused the key");

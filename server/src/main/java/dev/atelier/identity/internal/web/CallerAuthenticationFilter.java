@@ -112,7 +112,7 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         authentication = new CallerAuthentication(admitted.caller(), admitted.sessionId());
       } else if (presented != null && ApiKeys.looksLikeKey(presented)) {
         ApiKeys.KeyHolder holder = keys.authenticate(presented);
-        authentication = new CallerAuthentication(keyHolder(holder), null);
+        authentication = new CallerAuthentication(keyHolder(holder, holder.scopes()), null);
         keyScopes = holder.scopes();
       } else if (authorization != null) {
         if (!token.matches(presented)) {
@@ -153,7 +153,7 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
   }
 
   // A key acts with its owner's role now, narrowed by its scopes at each request.
-  private Caller keyHolder(ApiKeys.KeyHolder holder) {
+  private Caller keyHolder(ApiKeys.KeyHolder holder, Set<ApiKeyScope> scopes) {
     long userId;
     try {
       userId = Long.parseLong(holder.userId());
@@ -165,7 +165,8 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
             .orElseThrow(() ->
                 new AtelierException(
                     IdentityError.UNAUTHORIZED, "the API key's owner is no longer in its org"));
-    return new Caller(holder.orgId(), userId, role, Caller.Credential.API_KEY);
+    return new Caller(
+        holder.orgId(), userId, KeyScopes.narrow(role, scopes), Caller.Credential.API_KEY);
   }
 
   /** Why the caller may not make this request, or null when it may. */

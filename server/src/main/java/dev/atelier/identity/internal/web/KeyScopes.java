@@ -16,6 +16,7 @@ final class KeyScopes {
 
   private static final Pattern ORG_ADMIN =
       Pattern.compile("/api/orgs/[^/]+/(invitations(/.*)?|transfer)");
+  private static final Pattern TOOL_CALL = Pattern.compile("/api/repos/[^/]+/tools/[^/]+");
   private static final Pattern MEMBER = Pattern.compile("/api/orgs/[^/]+/members/[^/]+");
 
   private KeyScopes() {}
@@ -23,6 +24,10 @@ final class KeyScopes {
   static ApiKeyScope needed(String method, String path) {
     if (path.equals("/mcp") || path.startsWith("/mcp/")) {
       return ApiKeyScope.MCP;
+    }
+    if (TOOL_CALL.matcher(path).matches()) {
+      // Read-only tools are reads; the handler refuses a tool that changes data to a viewer.
+      return ApiKeyScope.READ;
     }
     if (path.startsWith("/api/keys")
         || path.startsWith("/api/audit")
@@ -48,6 +53,18 @@ final class KeyScopes {
         || path.equals("/api/invitations/accept")
         // Leaving an org; removing someone else is checked for admin by the handler.
         || (method.equals("DELETE") && MEMBER.matcher(path).matches());
+  }
+
+  /**
+   * The role a key acts with: its owner's, lowered to what its scopes allow (read or mcp alone: a
+   * viewer; write: a member; admin: an admin, never an owner).
+   */
+  static Role narrow(Role role, Set<ApiKeyScope> scopes) {
+    Role ceiling =
+        scopes.contains(ApiKeyScope.ADMIN)
+            ? Role.ADMIN
+            : scopes.contains(ApiKeyScope.WRITE) ? Role.MEMBER : Role.VIEWER;
+    return role.atLeast(ceiling) ? ceiling : role;
   }
 
   static Set<ApiKeyScope> ofRole(Role role) {

@@ -7,6 +7,8 @@ import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.mcp.ToolScope;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
+import dev.atelier.platform.PlatformError;
+import dev.atelier.platform.Role;
 import dev.atelier.repos.ReposError;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.RepositoryId;
@@ -88,6 +90,10 @@ class ToolController {
       @PathVariable @Parameter(description = "a tool name, e.g. search_symbols") String name,
       @RequestBody(required = false) @Nullable Map<String, Object> arguments) {
     Repository repository = repository(id);
+    if (!catalog.tool(name).readOnly() && !Caller.current().role().atLeast(Role.MEMBER)) {
+      throw new AtelierException(
+          PlatformError.FORBIDDEN, "a viewer (or a read-only key) may not call " + name);
+    }
     Map<String, Object> given = arguments == null ? Map.of() : arguments;
     ToolAnswer answer = catalog.call(name, given, ToolScope.of(core, repository));
     if (!catalog.tool(name).readOnly()) {
