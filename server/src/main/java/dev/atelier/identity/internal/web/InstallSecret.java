@@ -27,9 +27,22 @@ final class InstallSecret {
   private static final Logger log = LoggerFactory.getLogger(InstallSecret.class);
   static final String FILE = "secret-key";
 
-  private InstallSecret() {}
+  private final byte[] key;
 
-  static byte[] load(AtelierSettings settings, @Nullable String configured) {
+  private InstallSecret(byte[] key) {
+    this.key = key;
+  }
+
+  /** The key's bytes (a copy). */
+  byte[] key() {
+    return key.clone();
+  }
+
+  static InstallSecret load(AtelierSettings settings, @Nullable String configured) {
+    return new InstallSecret(read(settings, configured));
+  }
+
+  private static byte[] read(AtelierSettings settings, @Nullable String configured) {
     if (configured != null && !configured.isBlank()) {
       byte[] key;
       try {

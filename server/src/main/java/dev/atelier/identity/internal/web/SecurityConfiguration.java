@@ -146,19 +146,25 @@ class SecurityConfiguration {
     return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
   }
 
+  /** Loaded once: it may be made (and warned about) on the first start. */
   @Bean
-  SigningKeys signingKeys(Database database, AtelierSettings settings, AuthSettings auth) {
+  InstallSecret installSecret(AtelierSettings settings, AuthSettings auth) {
+    return InstallSecret.load(settings, auth.secretKey());
+  }
+
+  @Bean
+  SigningKeys signingKeys(Database database, InstallSecret secret, AuthSettings auth) {
     return new SigningKeys(
         database,
-        new SecretBox(InstallSecret.load(settings, auth.secretKey())),
+        new SecretBox(secret.key()),
         Clock.systemUTC(),
         auth.signingKeyRotation(),
         auth.accessTokenLifetime().plusMinutes(5));
   }
 
   @Bean
-  OAuthStateKey oauthStateKey(AtelierSettings settings, AuthSettings auth) {
-    return OAuthStateKey.derivedFrom(InstallSecret.load(settings, auth.secretKey()));
+  OAuthStateKey oauthStateKey(InstallSecret secret) {
+    return OAuthStateKey.derivedFrom(secret.key());
   }
 
   @Bean
