@@ -72,6 +72,11 @@ public final class GraphLoader {
   }
 
   public BranchGraph load(long orgId, long branchId) {
+    return arrays(orgId, branchId).graph();
+  }
+
+  /** The branch's graph as read from the database, before its derived indexes are built. */
+  GraphArrays arrays(long orgId, long branchId) {
     List<String> rawPaths = new ArrayList<>();
     IntList rawIds = new IntList(1024);
     sql.jdbc()
@@ -204,11 +209,13 @@ public final class GraphLoader {
     for (int i = 0; i < paths.length; i++) {
       classes[i] = stored.getOrDefault(paths[i], FileClass.SOURCE);
     }
-    return new BranchGraph(
+    return new GraphArrays(
         paths,
         classes,
-        Adjacency.of(paths.length, f, t, im, rc),
-        Adjacency.of(paths.length, t, f, im, rc),
+        f,
+        t,
+        im,
+        rc,
         symbols,
         fromSym.toArray(),
         fromFileOfRef.toArray(),
