@@ -34,8 +34,13 @@ final class FirstCalls {
     this.data = data;
   }
 
-  /** Milliseconds from opening the core to the tool's answer, in a process of its own. */
-  double measure(String tool, Map<String, Object> arguments, boolean emptyCache)
+  /**
+   * One first call in a process of its own: milliseconds from opening the core (the database) to
+   * the tool's answer, and of those the call alone.
+   */
+  record Timing(double firstCallMillis, double callMillis) {}
+
+  Timing measure(String tool, Map<String, Object> arguments, boolean emptyCache)
       throws IOException, InterruptedException {
     if (emptyCache) {
       deleteCache();
@@ -54,13 +59,15 @@ final class FirstCalls {
             mapper.writeValueAsString(arguments)));
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    Optional<Double> millis = Optional.empty();
+    Optional<Timing> millis = Optional.empty();
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith(MARKER)) {
-          millis = Optional.of(Double.parseDouble(line.substring(MARKER.length()).trim()));
+          String[] parts = line.substring(MARKER.length()).trim().split(" ");
+          millis =
+              Optional.of(new Timing(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
         }
       }
     }

@@ -48,12 +48,14 @@ public final class CodeIntelligence implements AutoCloseable {
   private final RelevantContext relevantContext;
   private final CodeBrowser browser;
   private final RepositoryCoverage coverage;
+  private final CacheFolder files;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
       Database database, boolean ownsDatabase, CodeParser parser, int threads, CacheFolder files) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
+    this.files = files;
     this.repos = ReposStorage.of(database);
     this.parser = parser;
     this.indexer = new CodeIndexer(database, repos, parser, threads);
@@ -133,6 +135,11 @@ public final class CodeIntelligence implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  /** The cache files this core reads and writes (none in service mode). */
+  CacheFolder caches() {
+    return files;
   }
 
   public ReposStorage repos() {
