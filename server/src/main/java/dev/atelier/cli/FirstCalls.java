@@ -99,11 +99,24 @@ final class FirstCalls {
       }
     }
     String classPath = System.getProperty("java.class.path");
-    if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+    if (isBootJar(classPath)) {
       command.addAll(List.of("-jar", classPath));
     } else {
+      // An extracted layout or a test run: the class path (or its manifest) holds the classes.
       command.addAll(List.of("-cp", classPath, "dev.atelier.Atelier"));
     }
     return command;
+  }
+
+  /** Whether the program runs from Spring Boot's executable jar, whose classes only -jar finds. */
+  private static boolean isBootJar(String classPath) {
+    if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+      return false;
+    }
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+      return jar.getEntry("BOOT-INF/") != null || jar.getEntry("BOOT-INF/classes/") != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
