@@ -59,7 +59,7 @@ public final class CodeIntelligence implements AutoCloseable {
     this.repos = ReposStorage.of(database);
     this.parser = parser;
     this.indexer = new CodeIndexer(database, repos, parser, threads);
-    this.search = new CodeSearch(database, repos);
+    this.search = new CodeSearch(database, repos, files);
     this.graph = new CodeGraph(database);
     this.analysis = new GraphAnalysis(database, files);
     this.insights =

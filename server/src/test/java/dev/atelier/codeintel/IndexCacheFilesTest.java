@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,12 @@ class IndexCacheFilesTest {
   @TempDir Path data;
 
   /** What the two cached structures answer, to compare across cores. */
-  private record Answers(List<String> mapFiles, List<String> searchHits, long loads, long builds) {}
+  private record Answers(
+      List<String> mapFiles,
+      List<String> searchHits,
+      List<String> symbols,
+      long loads,
+      long builds) {}
 
   @BeforeEach
   void writeTree() throws IOException {
@@ -89,7 +95,11 @@ class IndexCacheFilesTest {
               .stream()
               .map(SemanticSearch.FileHit::path)
               .toList();
-      return new Answers(map, hits, core.caches().loads(), core.caches().builds());
+      List<String> symbols =
+          core.search().symbols(repository, branch.name(), "Hash", Set.of(), 10).stream()
+              .map(SymbolHit::name)
+              .toList();
+      return new Answers(map, hits, symbols, core.caches().loads(), core.caches().builds());
     }
   }
 
@@ -108,19 +118,23 @@ class IndexCacheFilesTest {
 
     Answers second = freshCore("password hasher");
 
-    assertThat(first.builds()).as("graph and search index built by the first core").isEqualTo(2);
+    assertThat(first.builds())
+        .as("graph, search index and symbol names built by the first core")
+        .isEqualTo(3);
     assertThat(first.loads()).isZero();
-    assertThat(second.loads()).as("both read from the files").isEqualTo(2);
+    assertThat(second.loads()).as("all three read from the files").isEqualTo(3);
     assertThat(second.builds()).as("nothing rebuilt").isZero();
     assertThat(second.mapFiles()).isEqualTo(first.mapFiles());
     assertThat(second.searchHits()).isEqualTo(first.searchHits()).startsWith("PasswordHasher.java");
+    assertThat(second.symbols()).isEqualTo(first.symbols()).contains("PasswordHasher", "hash");
     assertThat(cacheFiles()).isEqualTo(files);
     assertThat(files.stream().map(IndexCacheFilesTest::modified)).isEqualTo(written);
     assertThat(files)
         .extracting(f -> f.getFileName().toString())
         .allMatch(name -> name.endsWith(".bin"))
         .anyMatch(name -> name.startsWith("graph-"))
-        .anyMatch(name -> name.startsWith("retrieval-"));
+        .anyMatch(name -> name.startsWith("retrieval-"))
+        .anyMatch(name -> name.startsWith("symbols-"));
     for (Path file : files) {
       assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PrivateFiles.OWNER_ONLY);
     }
@@ -148,12 +162,34 @@ class IndexCacheFilesTest {
     Answers after = freshCore("token bucket refill");
 
     assertThat(after.loads()).as("files of the old manifest are not reused").isZero();
-    assertThat(after.builds()).isEqualTo(2);
+    assertThat(after.builds()).isEqualTo(3);
     assertThat(after.searchHits()).startsWith("RateLimiter.java");
     assertThat(after.mapFiles()).contains("RateLimiter.java");
     assertThat(freshCore("token bucket refill").loads())
         .as("the new files are reused")
-        .isEqualTo(2);
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aDatabaseMadeAgainBesideOldCacheFilesDoesNotReuseThem() throws Exception {
+    index();
+    freshCore("password hasher");
+    try (Stream<Path> files = Files.list(data)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("atelier.db")).toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.writeString(
+        tree.resolve("PasswordHasher.java"),
+        "package app;\n\npublic class TokenBucket {\n  public void refill() {}\n}\n");
+    index();
+
+    Answers again = freshCore("token bucket");
+
+    assertThat(again.loads()).as("same manifest ids, another database").isZero();
+    assertThat(again.searchHits()).startsWith("PasswordHasher.java");
+    assertThat(again.symbols()).doesNotContain("PasswordHasher");
   }
 
   @Test
@@ -161,6 +197,9 @@ class IndexCacheFilesTest {
     index();
     Answers clean = freshCore("password hasher");
     for (Path file : cacheFiles()) {
+      if (file.getFileName().toString().startsWith("symbols-")) {
+        continue;
+      }
       byte[] bytes = Files.readAllBytes(file);
       if (file.getFileName().toString().startsWith("graph-")) {
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -172,11 +211,12 @@ class IndexCacheFilesTest {
 
     Answers damaged = freshCore("password hasher");
 
-    assertThat(damaged.loads()).isZero();
+    assertThat(damaged.loads()).as("the symbol names' file was left whole").isEqualTo(1);
     assertThat(damaged.builds()).isEqualTo(2);
     assertThat(damaged.mapFiles()).isEqualTo(clean.mapFiles());
     assertThat(damaged.searchHits()).isEqualTo(clean.searchHits());
-    assertThat(freshCore("password hasher").loads()).as("rewritten whole").isEqualTo(2);
+    assertThat(damaged.symbols()).isEqualTo(clean.symbols());
+    assertThat(freshCore("password hasher").loads()).as("rewritten whole").isEqualTo(3);
   }
 
   private static FileTime modified(Path file) {

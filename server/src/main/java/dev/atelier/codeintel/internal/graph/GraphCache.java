@@ -78,12 +78,10 @@ public final class GraphCache {
             files
                 .readOrBuild(
                     "graph-" + orgId + "-" + branchId,
-                    "graph org "
-                        + orgId
-                        + " branch "
+                    "graph branch "
                         + branchId
-                        + " manifest "
-                        + manifestId
+                        + " "
+                        + loader.manifestKey(orgId, manifestId)
                         + " files "
                         + fingerprint,
                     GraphArrays::read,

@@ -3,6 +3,7 @@ package dev.atelier.codeintel.internal.graph;
 import dev.atelier.codeintel.RefKind;
 import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.cache.ManifestKeys;
 import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.codeintel.internal.index.PackedReferences;
 import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
@@ -44,6 +45,11 @@ public final class GraphLoader {
         .params(orgId, branchId)
         .query((row, n) -> row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3))
         .single();
+  }
+
+  /** What names the manifest in cache files (see {@link ManifestKeys}). */
+  String manifestKey(long orgId, long manifestId) {
+    return ManifestKeys.of(sql, orgId, manifestId);
   }
 
   /** Per file, which of its references are calls, by reference ordinal. */

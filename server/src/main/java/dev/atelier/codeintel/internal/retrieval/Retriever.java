@@ -9,6 +9,7 @@ import dev.atelier.codeintel.VectorHit;
 import dev.atelier.codeintel.VectorIndex;
 import dev.atelier.codeintel.internal.cache.CacheFolder;
 import dev.atelier.codeintel.internal.cache.CorruptCacheFile;
+import dev.atelier.codeintel.internal.cache.ManifestKeys;
 import dev.atelier.platform.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -257,7 +258,7 @@ public final class Retriever {
           FileIndex index =
               files.readOrBuild(
                   fileName(orgId, manifestId),
-                  "retrieval org " + orgId + " manifest " + manifestId,
+                  "retrieval " + ManifestKeys.of(sql, orgId, manifestId),
                   FileIndexFile::read,
                   () -> loader.load(orgId, manifestId),
                   FileIndexFile::write);
