@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,22 @@ final class BenchToolsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--cold",
+      description =
+          "Also time each tool's first call in a fresh process without a serve (median of --runs),"
+              + " with the data folder's cache files present and with them deleted first.")
+  boolean cold;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Fresh processes per tool (default 3).")
+  int runs = 3;
+
+  @Option(names = "--first-call", hidden = true, description = "Internal: one timed first call.")
+  @Nullable String firstCall;
+
+  @Option(names = "--first-args", hidden = true, description = "Internal: its arguments (JSON).")
+  String firstArgs = "{}";
+
   @Mixin StorageOptions storage = new StorageOptions();
 
   @Override
@@ -61,7 +78,11 @@ final class BenchToolsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ToolCatalog catalog = ToolCatalog.standard();
+    if (firstCall != null) {
+      return firstCall(catalog, firstCall, out);
+    }
     Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> workloadArguments;
     try (CodeIntelligence core =
         CodeIntelligence.open(storage.settings(path), CodeIntelligence.defaultThreads())) {
       FolderScope scope = new FolderScope(() -> core, path);
@@ -69,11 +90,15 @@ final class BenchToolsCommand implements Callable<Integer> {
       ToolCall context = scope.open(ToolArguments.of(Map.of()));
       core.indexer().completeTextIndex(context.orgId());
       ToolWorkload workload = ToolWorkload.sample(context, path, 40);
+      workloadArguments = new LinkedHashMap<>();
+      workload.arguments().forEach((name, sets) -> workloadArguments.put(name, sets.getFirst()));
+      if (cold) {
+        report.put("cold", coldCalls(catalog, workloadArguments, out));
+      }
       Map<String, Object> tools = new LinkedHashMap<>();
       for (var entry : workload.arguments().entrySet()) {
         String name = entry.getKey();
-        if (catalog.tools().stream().noneMatch(t -> t.name().equals(name))
-            || (!only.isEmpty() && !only.contains(name))) {
+        if (!selected(catalog, name)) {
           continue;
         }
         Latencies latencies = measure(catalog, name, entry.getValue(), scope);
@@ -104,6 +129,80 @@ final class BenchToolsCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private boolean selected(ToolCatalog catalog, String name) {
+    return catalog.tools().stream().anyMatch(t -> t.name().equals(name))
+        && (only.isEmpty() || only.contains(name));
+  }
+
+  /**
+   * Each selected tool's first call in fresh processes: per run, one with the cache files deleted
+   * (what every new process paid before they existed; it writes them again) and one after it.
+   */
+  private Map<String, Object> coldCalls(
+      ToolCatalog catalog, Map<String, Map<String, Object>> arguments, PrintWriter out)
+      throws IOException, InterruptedException {
+    FirstCalls first = new FirstCalls(path.toAbsolutePath().normalize(), dataFolder());
+    Map<String, Object> cold = new LinkedHashMap<>();
+    for (var entry : arguments.entrySet()) {
+      String name = entry.getKey();
+      if (!selected(catalog, name)) {
+        continue;
+      }
+      double[] rebuilt = new double[runs];
+      double[] cached = new double[runs];
+      double[] callOnly = new double[runs];
+      for (int run = 0; run < runs; run++) {
+        rebuilt[run] = first.measure(name, entry.getValue(), true).firstCallMillis();
+        FirstCalls.Timing timing = first.measure(name, entry.getValue(), false);
+        cached[run] = timing.firstCallMillis();
+        callOnly[run] = timing.callMillis();
+      }
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("firstCallMillis", median(cached));
+      figures.put("callAfterOpenMillis", median(callOnly));
+      figures.put("firstCallWithoutCacheMillis", median(rebuilt));
+      figures.put("runs", runs);
+      cold.put(name, figures);
+      if (!json) {
+        out.printf(
+            "%-18s first call %8.1f ms (the call after opening: %8.1f ms); cache files deleted"
+                + " first: %8.1f ms (median of %d processes)%n",
+            name, median(cached), median(callOnly), median(rebuilt), runs);
+        out.flush();
+      }
+    }
+    return cold;
+  }
+
+  private Path dataFolder() {
+    return StorageOptions.dataDir(storage.data, path);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The hidden child mode of {@code --cold}: open the core, call one tool, say how long. */
+  private int firstCall(ToolCatalog catalog, String name, PrintWriter out) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> arguments =
+        JsonMapper.builder().build().readValue(firstArgs, LinkedHashMap.class);
+    long start = System.nanoTime();
+    boolean ok;
+    try (CodeIntelligence core =
+        CodeIntelligence.open(storage.settings(path), CodeIntelligence.defaultThreads())) {
+      long opened = System.nanoTime();
+      ok = quietly(catalog, name, arguments, new FolderScope(() -> core, path));
+      long end = System.nanoTime();
+      out.println(FirstCalls.MARKER + (end - start) / 1e6 + " " + (end - opened) / 1e6);
+    }
+    out.flush();
+    return ok ? 0 : 1;
   }
 
   private Latencies measure(

@@ -50,6 +50,9 @@ final class McpCommand implements Callable<Integer> {
           "Load the index in this process even when a serve on the same data folder is running.")
   boolean noServe;
 
+  // The local-mode database in the data folder: present once the folder was indexed.
+  private static final String DATABASE_FILE = "atelier.db";
+
   @Mixin StorageOptions storage = new StorageOptions();
 
   @Mixin RemoteOptions remote = new RemoteOptions();
@@ -83,8 +86,12 @@ final class McpCommand implements Callable<Integer> {
           .serve(in, out);
       return;
     }
-    // The index opens on the first tool call, so initialize answers in well under a second.
+    // initialize answers in well under a second: the index opens beside it, on the other core,
+    // when this folder was indexed before, and otherwise on the first tool call.
     LazyCore core = new LazyCore(settings);
+    if (Files.isRegularFile(settings.dataDir().resolve(DATABASE_FILE))) {
+      core.openInBackground();
+    }
     try {
       new McpStdioServer(
               AtelierVersion.current().version(),
@@ -146,6 +153,20 @@ final class McpCommand implements Callable<Integer> {
         core = current;
       }
       return current;
+    }
+
+    /** Starts opening now; a tool call that comes first waits for it (and sees its error). */
+    void openInBackground() {
+      Thread.ofPlatform()
+          .daemon()
+          .name("atelier-open-index")
+          .start(() -> {
+            try {
+              get();
+            } catch (RuntimeException e) {
+              // the first tool call opens again and answers the error
+            }
+          });
     }
 
     synchronized void close() {

@@ -2,10 +2,12 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.cache.CacheFolder;
 import dev.atelier.codeintel.internal.coverage.RepositoryCoverage;
 import dev.atelier.codeintel.internal.retrieval.Retriever;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
+import dev.atelier.platform.Mode;
 import dev.atelier.platform.Sql;
 import dev.atelier.repos.GitCommit;
 import dev.atelier.repos.GitSource;
@@ -46,18 +48,20 @@ public final class CodeIntelligence implements AutoCloseable {
   private final RelevantContext relevantContext;
   private final CodeBrowser browser;
   private final RepositoryCoverage coverage;
+  private final CacheFolder files;
   private @Nullable EmbeddingWorker embeddings;
 
   private CodeIntelligence(
-      Database database, boolean ownsDatabase, CodeParser parser, int threads) {
+      Database database, boolean ownsDatabase, CodeParser parser, int threads, CacheFolder files) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
+    this.files = files;
     this.repos = ReposStorage.of(database);
     this.parser = parser;
     this.indexer = new CodeIndexer(database, repos, parser, threads);
-    this.search = new CodeSearch(database, repos);
+    this.search = new CodeSearch(database, repos, files);
     this.graph = new CodeGraph(database);
-    this.analysis = new GraphAnalysis(database);
+    this.analysis = new GraphAnalysis(database, files);
     this.insights =
         new FileInsights(
             database, graph, new ChangeHistory(), () -> Embeddings.vectorIndex(database));
@@ -69,7 +73,8 @@ public final class CodeIntelligence implements AutoCloseable {
     this.embedder = Embeddings.lazyOnnxEmbedder(EmbedderOptions.defaults());
     this.vectors = Embeddings.vectorIndex(database);
     Retriever retriever =
-        new Retriever(new Sql(database.dataSource(), database.vendor()), () -> embedder, vectors);
+        new Retriever(
+            new Sql(database.dataSource(), database.vendor()), () -> embedder, vectors, files);
     this.semanticSearch = new SemanticSearch(retriever);
     this.relevantContext = new RelevantContext(retriever, graph);
     this.overview = new RepositoryOverview(database);
@@ -82,7 +87,8 @@ public final class CodeIntelligence implements AutoCloseable {
     requireNonNull(settings, "settings is null");
     Database database = Database.open(settings);
     try {
-      return new CodeIntelligence(database, true, CodeParsers.create(), threads);
+      return new CodeIntelligence(
+          database, true, CodeParsers.create(), threads, cacheFolder(settings));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -95,7 +101,31 @@ public final class CodeIntelligence implements AutoCloseable {
         requireNonNull(database, "database is null"),
         false,
         requireNonNull(parser, "parser is null"),
-        threads);
+        threads,
+        CacheFolder.none());
+  }
+
+  /**
+   * As {@link #over(Database, CodeParser, int)}, keeping graphs and search indexes in the settings'
+   * data folder too, where the next process (an {@code atelier mcp}) finds them.
+   */
+  public static CodeIntelligence over(
+      Database database, CodeParser parser, int threads, AtelierSettings settings) {
+    return new CodeIntelligence(
+        requireNonNull(database, "database is null"),
+        false,
+        requireNonNull(parser, "parser is null"),
+        threads,
+        cacheFolder(requireNonNull(settings, "settings is null")));
+  }
+
+  /**
+   * {@code DATA/cache} in local mode; none in service mode, whose nodes keep no state of their own.
+   */
+  private static CacheFolder cacheFolder(AtelierSettings settings) {
+    return settings.mode() == Mode.LOCAL
+        ? CacheFolder.at(settings.dataDir().resolve("cache"))
+        : CacheFolder.none();
   }
 
   /** One parse thread per core: parsing is CPU-bound native work. */
@@ -105,6 +135,11 @@ public final class CodeIntelligence implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  /** The cache files this core reads and writes (none in service mode). */
+  CacheFolder caches() {
+    return files;
   }
 
   public ReposStorage repos() {

@@ -2,6 +2,7 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.cache.CacheFolder;
 import dev.atelier.codeintel.internal.search.SymbolSearcher;
 import dev.atelier.codeintel.internal.search.TextSearcher;
 import dev.atelier.platform.AtelierException;
@@ -27,10 +28,15 @@ public final class CodeSearch {
   private final SymbolSearcher symbols;
 
   public CodeSearch(Database database, ReposStorage repos) {
+    this(database, repos, CacheFolder.none());
+  }
+
+  /** Symbol names also kept in {@code files}, for the next process. */
+  CodeSearch(Database database, ReposStorage repos, CacheFolder files) {
     requireNonNull(database, "database is null");
     this.repos = requireNonNull(repos, "repos is null");
     this.text = new TextSearcher(database.dataSource(), database.vendor());
-    this.symbols = new SymbolSearcher(database.dataSource(), database.vendor());
+    this.symbols = new SymbolSearcher(database.dataSource(), database.vendor(), files);
   }
 
   /** Lines of the branch's files that match the query, by path then line. */

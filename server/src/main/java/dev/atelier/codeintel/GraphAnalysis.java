@@ -2,6 +2,7 @@ package dev.atelier.codeintel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.atelier.codeintel.internal.cache.CacheFolder;
 import dev.atelier.codeintel.internal.graph.BranchGraph;
 import dev.atelier.codeintel.internal.graph.CommunityFinder;
 import dev.atelier.codeintel.internal.graph.FileGraphView;
@@ -29,8 +30,14 @@ public final class GraphAnalysis {
   private final GraphCache cache;
 
   public GraphAnalysis(Database database) {
+    this(database, CacheFolder.none());
+  }
+
+  /** Graphs also kept in {@code files}, so that the next process maps them instead of reading. */
+  GraphAnalysis(Database database, CacheFolder files) {
     requireNonNull(database, "database is null");
-    this.cache = new GraphCache(new GraphLoader(new Sql(database.dataSource(), database.vendor())));
+    this.cache =
+        new GraphCache(new GraphLoader(new Sql(database.dataSource(), database.vendor())), files);
   }
 
   /** A definition as a reader sees it. */

@@ -51,4 +51,45 @@ class BenchToolsCommandTest {
             assertThat(entry.getValue().get("errors").asInt()).as(entry.getKey()).isZero());
     assertThat(tools.get("search_symbols").get("calls").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void coldModeTimesFirstCallsInFreshProcessesWithAndWithoutTheCacheFiles() throws Exception {
+    Files.writeString(
+        tree.resolve("Accounts.java"),
+        "public class Accounts {\n  public String userName(int id) {\n    return \"u\" + id;\n"
+            + "  }\n}\n");
+
+    int exit =
+        cli.run(
+            "bench",
+            "tools",
+            tree.toString(),
+            "--data",
+            data.toString(),
+            "--cold",
+            "--runs",
+            "1",
+            "--calls",
+            "1",
+            "--tools",
+            "repo_map,semantic_search",
+            "--no-rg",
+            "--json");
+
+    assertThat(exit).as(cli.err.toString()).isZero();
+    JsonNode cold = JsonMapper.builder().build().readTree(cli.out.toString()).get("cold");
+    assertThat(cold.propertyNames()).containsExactlyInAnyOrder("repo_map", "semantic_search");
+    for (String tool : new String[] {"repo_map", "semantic_search"}) {
+      assertThat(cold.get(tool).get("firstCallMillis").asDouble()).as(tool).isPositive();
+      assertThat(cold.get(tool).get("firstCallWithoutCacheMillis").asDouble()).isPositive();
+      assertThat(cold.get(tool).get("callAfterOpenMillis").asDouble())
+          .isLessThanOrEqualTo(cold.get(tool).get("firstCallMillis").asDouble());
+    }
+    try (var files = Files.list(data.resolve("cache"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("the fresh processes wrote the cache files")
+          .anyMatch(name -> name.startsWith("graph-"))
+          .anyMatch(name -> name.startsWith("retrieval-"));
+    }
+  }
 }

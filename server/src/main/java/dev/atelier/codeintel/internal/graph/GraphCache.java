@@ -1,5 +1,6 @@
 package dev.atelier.codeintel.internal.graph;
 
+import dev.atelier.codeintel.internal.cache.CacheFolder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,10 +36,12 @@ public final class GraphCache {
   private static final Logger log = LoggerFactory.getLogger(GraphCache.class);
 
   private final GraphLoader loader;
+  private final CacheFolder files;
   private final ConcurrentMap<BranchKey, Entry> entries = new ConcurrentHashMap<>();
 
-  public GraphCache(GraphLoader loader) {
+  public GraphCache(GraphLoader loader, CacheFolder files) {
     this.loader = loader;
+    this.files = files;
   }
 
   public BranchGraph graph(long orgId, long branchId, long manifestId) {
@@ -69,7 +72,22 @@ public final class GraphCache {
     if (entry.claimed().compareAndSet(false, true)) {
       try {
         long start = System.nanoTime();
-        BranchGraph graph = loader.load(orgId, branchId);
+        // Another process may have read the same state already: its file is keyed by what the
+        // arrays were read from (manifest and resolved files), so it is reused only when equal.
+        BranchGraph graph =
+            files
+                .readOrBuild(
+                    "graph-" + orgId + "-" + branchId,
+                    "graph branch "
+                        + branchId
+                        + " "
+                        + loader.manifestKey(orgId, manifestId)
+                        + " files "
+                        + fingerprint,
+                    GraphArrays::read,
+                    () -> loader.arrays(orgId, branchId),
+                    GraphArrays::write)
+                .graph();
         log.info(
             "graph of branch {} (manifest {}) loaded in {} ms: {} files, {} symbols, {} file edges,"
                 + " {} reference edges",

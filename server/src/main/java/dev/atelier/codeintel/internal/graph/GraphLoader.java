@@ -3,6 +3,7 @@ package dev.atelier.codeintel.internal.graph;
 import dev.atelier.codeintel.RefKind;
 import dev.atelier.codeintel.ReferenceConfidence;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.cache.ManifestKeys;
 import dev.atelier.codeintel.internal.classify.FileClasses;
 import dev.atelier.codeintel.internal.index.PackedReferences;
 import dev.atelier.codeintel.internal.index.PackedReferences.StoredReference;
@@ -46,6 +47,11 @@ public final class GraphLoader {
         .single();
   }
 
+  /** What names the manifest in cache files (see {@link ManifestKeys}). */
+  String manifestKey(long orgId, long manifestId) {
+    return ManifestKeys.of(sql, orgId, manifestId);
+  }
+
   /** Per file, which of its references are calls, by reference ordinal. */
   private BitSet[] calls(long orgId, long branchId, int[] fileIndex, int files) {
     BitSet[] calls = new BitSet[files];
@@ -72,6 +78,11 @@ public final class GraphLoader {
   }
 
   public BranchGraph load(long orgId, long branchId) {
+    return arrays(orgId, branchId).graph();
+  }
+
+  /** The branch's graph as read from the database, before its derived indexes are built. */
+  GraphArrays arrays(long orgId, long branchId) {
     List<String> rawPaths = new ArrayList<>();
     IntList rawIds = new IntList(1024);
     sql.jdbc()
@@ -204,11 +215,13 @@ public final class GraphLoader {
     for (int i = 0; i < paths.length; i++) {
       classes[i] = stored.getOrDefault(paths[i], FileClass.SOURCE);
     }
-    return new BranchGraph(
+    return new GraphArrays(
         paths,
         classes,
-        Adjacency.of(paths.length, f, t, im, rc),
-        Adjacency.of(paths.length, t, f, im, rc),
+        f,
+        t,
+        im,
+        rc,
         symbols,
         fromSym.toArray(),
         fromFileOfRef.toArray(),

@@ -21,7 +21,7 @@ public final class FileIndex {
   final long[] blobIds;
   final boolean[] tests;
   final boolean[] code;
-  final Map<String, Postings> postings;
+  final TermPostings postings;
   // Symbols sorted by file: file i owns [symbolStart[i], symbolStart[i + 1]).
   final int[] symbolStart;
   final String[] symbolNames;
@@ -45,7 +45,7 @@ public final class FileIndex {
       long[] blobIds,
       boolean[] tests,
       boolean[] code,
-      Map<String, Postings> postings,
+      TermPostings postings,
       Symbols symbols,
       Map<String, int[]> symbolPostings,
       long totalChunks,

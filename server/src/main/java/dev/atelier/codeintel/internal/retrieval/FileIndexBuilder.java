@@ -156,7 +156,7 @@ public final class FileIndexBuilder {
         blobIds,
         tests,
         isCode,
-        postings,
+        TermPostings.of(postings),
         symbolColumns(files),
         symbolPostings(),
         totalChunks,

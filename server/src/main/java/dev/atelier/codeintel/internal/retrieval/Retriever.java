@@ -7,6 +7,9 @@ import dev.atelier.codeintel.TextEmbedder;
 import dev.atelier.codeintel.VectorFilter;
 import dev.atelier.codeintel.VectorHit;
 import dev.atelier.codeintel.VectorIndex;
+import dev.atelier.codeintel.internal.cache.CacheFolder;
+import dev.atelier.codeintel.internal.cache.CorruptCacheFile;
+import dev.atelier.codeintel.internal.cache.ManifestKeys;
 import dev.atelier.platform.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +35,8 @@ public final class Retriever {
   private static final Logger log = LoggerFactory.getLogger(Retriever.class);
 
   private static final int CACHED_MANIFESTS = 2;
+  // Files of other branches' and older manifests stay until this many are on disk.
+  private static final int CACHED_FILES = 6;
   private static final int CANDIDATES = 100;
   private static final int VECTOR_CHUNKS = 100;
   // General priors: a question about behaviour is answered by code more often than by its tests,
@@ -47,12 +52,16 @@ public final class Retriever {
   private final Contents contents;
   private final Supplier<TextEmbedder> embedder;
   private final VectorIndex vectors;
+  private final CacheFolder files;
   private final Map<Long, FutureTask<FileIndex>> indexes = new ConcurrentHashMap<>();
   private final List<Long> recent = Collections.synchronizedList(new ArrayList<>());
   private final Map<Long, long[]> embedded = new ConcurrentHashMap<>();
 
-  public Retriever(Sql sql, Supplier<TextEmbedder> embedder, VectorIndex vectors) {
+  /** A retriever whose indexes are also kept in {@code files} for the next process. */
+  public Retriever(
+      Sql sql, Supplier<TextEmbedder> embedder, VectorIndex vectors, CacheFolder files) {
     this.sql = requireNonNull(sql, "sql is null");
+    this.files = requireNonNull(files, "files is null");
     this.loader = new FileIndexLoader(sql);
     this.contents = new Contents(sql);
     this.embedder = requireNonNull(embedder, "embedder is null");
@@ -97,7 +106,21 @@ public final class Retriever {
   }
 
   public Ranking rank(long orgId, long manifestId, String text, int limit, boolean useVectors) {
-    FileIndex index = index(orgId, manifestId);
+    try {
+      return rank(index(orgId, manifestId), orgId, text, limit, useVectors);
+    } catch (CorruptCacheFile e) {
+      // A mapped file damaged after it was opened: forget it and answer from the database.
+      log.warn(
+          "search index file of manifest {} is damaged ({}); rebuilding",
+          manifestId,
+          e.getMessage());
+      files.evict(fileName(orgId, manifestId));
+      indexes.remove(manifestId);
+      return rank(index(orgId, manifestId), orgId, text, limit, useVectors);
+    }
+  }
+
+  private Ranking rank(FileIndex index, long orgId, String text, int limit, boolean useVectors) {
     List<String> terms = FileIndex.queryTerms(text);
     Map<Integer, List<String>> matchedBy = new HashMap<>();
     List<RankFusion.Ranking> lists = new ArrayList<>();
@@ -230,7 +253,18 @@ public final class Retriever {
 
   /** The manifest's index, built on first use; concurrent first uses share one build. */
   public FileIndex index(long orgId, long manifestId) {
-    FutureTask<FileIndex> task = new FutureTask<>(() -> loader.load(orgId, manifestId));
+    FutureTask<FileIndex> task =
+        new FutureTask<>(() -> {
+          FileIndex index =
+              files.readOrBuild(
+                  fileName(orgId, manifestId),
+                  "retrieval " + ManifestKeys.of(sql, orgId, manifestId),
+                  FileIndexFile::read,
+                  () -> loader.load(orgId, manifestId),
+                  FileIndexFile::write);
+          files.prune("retrieval-" + orgId + "-", CACHED_FILES);
+          return index;
+        });
     FutureTask<FileIndex> existing = indexes.putIfAbsent(manifestId, task);
     if (existing == null) {
       task.run();
@@ -249,6 +283,10 @@ public final class Retriever {
       }
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  private static String fileName(long orgId, long manifestId) {
+    return "retrieval-" + orgId + "-" + manifestId;
   }
 
   private void remember(long manifestId) {

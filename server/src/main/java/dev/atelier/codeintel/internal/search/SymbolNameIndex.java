@@ -1,8 +1,13 @@
 package dev.atelier.codeintel.internal.search;
 
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.cache.CacheReader;
+import dev.atelier.codeintel.internal.cache.CacheWriter;
+import dev.atelier.codeintel.internal.cache.CorruptCacheFile;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The symbol names of one manifest, in memory, for name matching that SQL cannot express (camel
@@ -61,6 +66,44 @@ final class SymbolNameIndex {
         Arrays.copyOf(starts, groups + 1),
         sortedIds,
         sortedKinds);
+  }
+
+  void write(CacheWriter out) {
+    out.writeStrings(names);
+    out.writeInts(groupStart);
+    out.writeLongs(ids);
+    String[] kindIds = new String[kinds.length];
+    for (int i = 0; i < kinds.length; i++) {
+      kindIds[i] = kinds[i].id();
+    }
+    out.writeStrings(kindIds);
+  }
+
+  static SymbolNameIndex read(CacheReader in) {
+    String[] names = in.readStrings();
+    int[] groupStart = in.readInts();
+    long[] ids = in.readLongs();
+    String[] kindIds = in.readStrings();
+    if (groupStart.length != names.length + 1 || kindIds.length != ids.length) {
+      throw new CorruptCacheFile("symbol name columns of different lengths");
+    }
+    int previous = 0;
+    for (int start : groupStart) {
+      if (start < previous || start > ids.length) {
+        throw new CorruptCacheFile("symbol name groups out of order");
+      }
+      previous = start;
+    }
+    Map<String, SymbolKind> known = new HashMap<>();
+    SymbolKind[] kinds = new SymbolKind[kindIds.length];
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] = known.computeIfAbsent(kindIds[i], SymbolKind::ofId);
+    }
+    String[] lower = new String[names.length];
+    for (int g = 0; g < names.length; g++) {
+      lower[g] = names[g].toLowerCase(Locale.ROOT);
+    }
+    return new SymbolNameIndex(names, lower, groupStart, ids, kinds);
   }
 
   /** How many distinct names. */

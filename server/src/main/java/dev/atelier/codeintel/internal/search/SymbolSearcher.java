@@ -2,6 +2,8 @@ package dev.atelier.codeintel.internal.search;
 
 import dev.atelier.codeintel.SymbolHit;
 import dev.atelier.codeintel.SymbolKind;
+import dev.atelier.codeintel.internal.cache.CacheFolder;
+import dev.atelier.codeintel.internal.cache.ManifestKeys;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import javax.sql.DataSource;
 public final class SymbolSearcher {
 
   private static final int CACHED_MANIFESTS = 4;
+  // Files of other branches' and older manifests stay until this many are on disk.
+  private static final int CACHED_FILES = 6;
 
   private final Sql sql;
   private final Map<Long, SymbolNameIndex> cache =
@@ -37,8 +41,11 @@ public final class SymbolSearcher {
             }
           });
 
-  public SymbolSearcher(DataSource dataSource, DatabaseVendor vendor) {
+  private final CacheFolder files;
+
+  public SymbolSearcher(DataSource dataSource, DatabaseVendor vendor, CacheFolder files) {
     this.sql = new Sql(dataSource, vendor);
+    this.files = files;
   }
 
   public List<SymbolHit> search(
@@ -120,7 +127,14 @@ public final class SymbolSearcher {
     if (cached != null) {
       return cached;
     }
-    SymbolNameIndex loaded = load(orgId, manifestId);
+    SymbolNameIndex loaded =
+        files.readOrBuild(
+            "symbols-" + orgId + "-" + manifestId,
+            "symbol names " + ManifestKeys.of(sql, orgId, manifestId),
+            SymbolNameIndex::read,
+            () -> load(orgId, manifestId),
+            SymbolNameIndex::write);
+    files.prune("symbols-" + orgId + "-", CACHED_FILES);
     cache.put(manifestId, loaded);
     return loaded;
   }

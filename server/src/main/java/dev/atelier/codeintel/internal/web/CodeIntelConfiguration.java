@@ -8,6 +8,7 @@ import dev.atelier.codeintel.CodeSearch;
 import dev.atelier.codeintel.EmbeddingWorker;
 import dev.atelier.codeintel.IndexListener;
 import dev.atelier.events.EventBus;
+import dev.atelier.platform.AtelierSettings;
 import dev.atelier.platform.Database;
 import dev.atelier.repos.BranchChangeHandler;
 import dev.atelier.repos.IndexEvents;
@@ -30,8 +31,9 @@ class CodeIntelConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  CodeIntelligence codeIntelligence(Database database, CodeParser parser) {
-    return CodeIntelligence.over(database, parser, CodeIntelligence.defaultThreads());
+  CodeIntelligence codeIntelligence(
+      Database database, CodeParser parser, AtelierSettings settings) {
+    return CodeIntelligence.over(database, parser, CodeIntelligence.defaultThreads(), settings);
   }
 
   /**
