@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.cli.RunningServer;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.testing.Http;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -28,24 +28,28 @@ import tools.jackson.databind.JsonNode;
  * lists; a viewer of A is refused every mutating endpoint. An endpoint with path parameters the
  * test has no value for fails the test, so a new endpoint must be covered to land.
  */
-class TenancyServeTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TenancyServeContract {
+
+  abstract AtelierSettings settings(Path workspace);
 
   /** Endpoints every role may call about its own account: not "mutations of the org". */
   private static final Set<String> SELF_SERVICE_PREFIXES =
       Set.of("/api/auth/", "/api/me", "/api/keys", "/api/invitations/accept");
 
-  @TempDir static Path workspace;
-  private static RunningServer server;
-  private static Http owner;
-  private static Http anonymous;
-  private static JsonNode openApi;
-  private static Map<String, String> ids;
-  private static List<String> markersOfA;
-  private static Http otherOrg;
-  private static Http viewer;
+  private Path workspace;
+  private RunningServer server;
+  private Http owner;
+  private Http anonymous;
+  private JsonNode openApi;
+  private Map<String, String> ids;
+  private List<String> markersOfA;
+  private Http otherOrg;
+  private Http viewer;
 
   @BeforeAll
-  static void start() throws Exception {
+  void start(@TempDir Path folder) throws Exception {
+    workspace = folder;
     Files.writeString(workspace.resolve("Alpha.java"), "class AlphaSecretThing {}\n");
     Path upstream = Files.createDirectories(workspace.resolve("upstream"));
     Files.writeString(upstream.resolve("Up.java"), "class Up {}\n");
@@ -53,12 +57,22 @@ class TenancyServeTest {
       git.add().addFilepattern(".").call();
       git.commit().setMessage("first").setAuthor("t", "t@example.com").call();
     }
-    server = new AtelierServer().start(AtelierSettings.local(workspace).withPort(0));
+    server =
+        new AtelierServer()
+            .start(
+                settings(workspace), Map.of("atelier.repos.roots", workspace.toString()), Map.of())
+            .server();
     owner = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
     anonymous = owner.anonymous();
     openApi = owner.json(anonymous.get("/api/openapi.json"));
 
-    long repository = awaitRepository();
+    // Local mode registered the served folder already (200); service mode registers it now (201).
+    long repository =
+        owner
+            .json(owner.json("POST", "/api/repos", "{\"path\": \"" + workspace + "\"}"))
+            .get("id")
+            .asLong();
+    awaitIndexed(repository);
     String clone =
         owner
             .json(owner.json("POST", "/api/repos", "{\"gitUrl\": \"" + upstream.toUri() + "\"}"))
@@ -121,7 +135,7 @@ class TenancyServeTest {
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.stop();
   }
 
@@ -183,7 +197,7 @@ class TenancyServeTest {
   private static final Map<String, String> QUERY_VALUES =
       Map.of("q", "AlphaSecretThing", "symbol", "AlphaSecretThing", "path", "Alpha.java");
 
-  private static List<Operation> operations() {
+  private List<Operation> operations() {
     List<Operation> operations = new ArrayList<>();
     for (Map.Entry<String, JsonNode> path : openApi.get("paths").properties()) {
       for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
@@ -204,7 +218,7 @@ class TenancyServeTest {
   }
 
   // Every path parameter gets org A's value, by the most specific rule that names it.
-  private static String withIdsOfA(String template) {
+  private String withIdsOfA(String template) {
     String path = template;
     for (Map.Entry<String, String> rule : ids.entrySet()) {
       String key = rule.getKey();
@@ -234,7 +248,7 @@ class TenancyServeTest {
                     "{\"name\": \"x\", \"role\": \"member\", \"userId\": 1}"));
   }
 
-  private static String invite(String email, String role) {
+  private String invite(String email, String role) {
     JsonNode made =
         owner.json(
             owner.json(
@@ -245,7 +259,7 @@ class TenancyServeTest {
     return link.substring(link.indexOf("code=") + 5);
   }
 
-  private static JsonNode register(String email, String invitation, String org) {
+  private JsonNode register(String email, String invitation, String org) {
     HttpResponse<String> registered =
         anonymous.json(
             "POST",
@@ -260,15 +274,14 @@ class TenancyServeTest {
     return anonymous.json(registered);
   }
 
-  private static long awaitRepository() throws IOException, InterruptedException {
+  private void awaitIndexed(long repository) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonNode repositories = owner.json(owner.get("/api/repos"));
-      if (!repositories.isEmpty()) {
-        return repositories.get(0).get("id").asLong();
-      }
+    while (!owner
+        .get("/api/repos/" + repository + "/search/symbols?q=AlphaSecretThing")
+        .body()
+        .contains("AlphaSecretThing")) {
+      assertThat(System.nanoTime()).as("indexed within a minute").isLessThan(deadline);
       Thread.sleep(100);
     }
-    throw new AssertionError("the workspace was not registered");
   }
 }
