@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,11 @@ import tools.jackson.databind.JsonNode;
  * row with the action it names. The few that change no entity are listed with the reason; a new
  * mutating endpoint that is neither called here nor listed fails the test.
  */
-class AuditCoverageServeTest {
+abstract class AuditCoverageContract {
+
+  abstract AtelierSettings settings(Path workspace);
+
+  abstract Connection connect(Path workspace) throws java.sql.SQLException;
 
   /** Mutating endpoints that record no row of their own, and why. */
   private static final Map<String, String> NOT_AUDITED =
@@ -48,9 +51,12 @@ class AuditCoverageServeTest {
     Files.writeString(workspace.resolve("A.java"), "class A {}\n");
     Path other = Files.createDirectories(workspace.resolve("other"));
     Files.writeString(other.resolve("B.java"), "class B {}\n");
-    RunningServer server = new AtelierServer().start(AtelierSettings.local(workspace).withPort(0));
-    database =
-        DriverManager.getConnection("jdbc:sqlite:" + workspace.resolve(".atelier/atelier.db"));
+    RunningServer server =
+        new AtelierServer()
+            .start(
+                settings(workspace), Map.of("atelier.repos.roots", workspace.toString()), Map.of())
+            .server();
+    database = connect(workspace);
     try {
       Http owner = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
       Http anonymous = owner.anonymous();
