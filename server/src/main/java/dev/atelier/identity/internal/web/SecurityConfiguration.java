@@ -39,6 +39,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -182,9 +183,17 @@ class SecurityConfiguration {
     return new AccessGate(tokens, sessions, orgs);
   }
 
+  /** By mail when an SMTP server is configured ({@code spring.mail.host}); else to the log. */
   @Bean
-  LinkDelivery linkDelivery() {
-    return new LoggedLinks();
+  LinkDelivery linkDelivery(ObjectProvider<JavaMailSender> mail, Environment environment) {
+    JavaMailSender sender = mail.getIfAvailable();
+    return sender == null
+        ? new LoggedLinks()
+        : new MailedLinks(
+            sender,
+            Binder.get(environment)
+                .bind("atelier.mail.from", String.class)
+                .orElse("atelier@localhost"));
   }
 
   @Bean
