@@ -40,7 +40,11 @@ abstract class AccountsServeContract {
         new AtelierServer()
             .start(
                 settings(workspace).withAuthRequired(true),
-                Map.of("atelier.auth.registration", "open"),
+                Map.of(
+                    "atelier.auth.registration",
+                    "open",
+                    "atelier.repos.roots",
+                    workspace.toString()),
                 Map.of())
             .server();
     anonymous = new Http(server.url());

@@ -282,7 +282,7 @@ class BrowseServeTest {
   @Test
   void answersAPageTheAppDoesNotHaveWith404AndTheAppsNotFoundPage() {
     for (String unknown :
-        List.of("/nope", "/repos/abc", "/repos/1/understand/extra", "/settings")) {
+        List.of("/nope", "/repos/abc", "/repos/1/understand/extra", "/settings-of-nothing")) {
       HttpResponse<String> response = http.get(unknown);
       assertThat(response.statusCode()).as(unknown).isEqualTo(404);
       assertThat(response.headers().firstValue("Content-Type").orElseThrow())
@@ -290,7 +290,13 @@ class BrowseServeTest {
       assertThat(response.body()).contains("<div id=\"root\">");
     }
     for (String known :
-        List.of("/repos", "/repos/1", "/repos/1/search", "/repos/1/understand", "/signin")) {
+        List.of(
+            "/repos",
+            "/repos/1",
+            "/repos/1/search",
+            "/repos/1/understand",
+            "/signin",
+            "/settings")) {
       assertThat(http.get(known).statusCode()).as(known).isEqualTo(200);
     }
   }
