@@ -49,6 +49,11 @@ public final class Users {
     return normalized;
   }
 
+  /** A display name someone chose; a 422 problem when it is blank or not printable. */
+  public static String displayName(@Nullable String name) {
+    return Names.require(name, "a display name");
+  }
+
   public static String displayName(@Nullable String name, String email) {
     return Names.require(
         name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : name,

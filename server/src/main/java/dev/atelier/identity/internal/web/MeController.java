@@ -103,7 +103,7 @@ class MeController {
   @Operation(summary = "Change the display name")
   Me update(@RequestBody Profile body, Caller caller) {
     Users.User before = users.find(caller.userId()).orElseThrow();
-    String name = Users.displayName(body.displayName(), String.valueOf(before.email()) + "@");
+    String name = Users.displayName(body.displayName());
     users.rename(caller.userId(), name);
     events.publishEvent(
         new AuditEvent(
