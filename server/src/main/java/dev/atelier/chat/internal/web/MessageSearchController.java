@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 /** Message search (seed 004's {@code /api/search}), over the channels the caller may read. */
 @RestController
 @Tag(name = "search", description = "Search of team chat messages")
-class SearchController {
+class MessageSearchController {
 
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
 
   private final MessageSearch search;
 
-  SearchController(MessageSearch search) {
+  MessageSearchController(MessageSearch search) {
     this.search = search;
   }
 
