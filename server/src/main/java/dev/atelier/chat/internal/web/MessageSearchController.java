@@ -29,7 +29,7 @@ class MessageSearchController {
     this.search = search;
   }
 
-  record SearchAnswer(String query, List<MessageSearch.Hit> hits) {}
+  record SearchAnswer(List<MessageSearch.Hit> hits) {}
 
   @GetMapping("/api/search")
   @Operation(
@@ -51,7 +51,6 @@ class MessageSearchController {
     }
     SearchTerms terms = SearchTerms.parse(q);
     return new SearchAnswer(
-        q,
         search.search(
             caller.orgId(),
             caller.userId(),
