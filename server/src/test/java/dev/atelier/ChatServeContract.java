@@ -152,6 +152,12 @@ abstract class ChatServeContract {
     assertThat(searchIds(olga, "redeploy noon", channel)).containsExactly(redeployment);
     assertThat(searchIds(olga, "OK", channel)).containsExactly(ok);
     assertThat(searchIds(olga, "nothing-like-this", channel)).isEmpty();
+    // Query syntax of either database is plain text here: no error, no accidental match.
+    assertThat(searchIds(olga, "---", channel)).isEmpty();
+    assertThat(searchIds(olga, "deploy ---", channel)).isEmpty();
+    assertThat(searchIds(olga, "deploy*", channel)).isEmpty();
+    assertThat(searchIds(olga, "it's NEAR( OR -", channel)).isEmpty();
+    assertThat(searchIds(olga, "{}", channel)).containsExactly(code);
     assertThat(searchIds(olga, "deploy", channel, "&hasCode=true")).containsExactly(code);
     assertThat(searchIds(olga, "deploy", channel, "&hasCode=false"))
         .containsExactly(deploy, redeployment);

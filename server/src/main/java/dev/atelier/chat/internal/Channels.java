@@ -88,32 +88,33 @@ public final class Channels {
       String topic,
       long createdBy,
       Collection<Long> members) {
-    return sql.inTransaction(() -> {
-      if (projectId != null && !projectExists(orgId, projectId)) {
-        throw new AtelierException(ChatError.INVALID_CHANNEL, "no project " + projectId);
-      }
-      if (nameTaken(orgId, name, null)) {
-        throw new AtelierException(
-            ChatError.CHANNEL_EXISTS, "the org has a channel named '" + name + "'");
-      }
-      long id =
-          sql.jdbc()
-              .sql(
-                  "insert into channels (org_id, project_id, name, kind, topic, created_by,"
-                      + " created_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
-              .params(
-                  Arrays.<@Nullable Object>asList(
-                      orgId, projectId, name, kind, topic, createdBy, clock.millis()))
-              .query(Long.class)
-              .single();
-      addMember(orgId, id, createdBy);
-      for (long member : members) {
-        if (member != createdBy) {
-          addMember(orgId, id, member);
-        }
-      }
-      return find(orgId, id, createdBy).orElseThrow();
-    });
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          if (projectId != null && !projectExists(orgId, projectId)) {
+            throw new AtelierException(ChatError.INVALID_CHANNEL, "no project " + projectId);
+          }
+          if (nameTaken(orgId, name, null)) {
+            throw new AtelierException(
+                ChatError.CHANNEL_EXISTS, "the org has a channel named '" + name + "'");
+          }
+          long id =
+              sql.jdbc()
+                  .sql(
+                      "insert into channels (org_id, project_id, name, kind, topic, created_by,"
+                          + " created_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                  .params(
+                      Arrays.<@Nullable Object>asList(
+                          orgId, projectId, name, kind, topic, createdBy, clock.millis()))
+                  .query(Long.class)
+                  .single();
+          addMember(orgId, id, createdBy);
+          for (long member : members) {
+            if (member != createdBy) {
+              addMember(orgId, id, member);
+            }
+          }
+          return find(orgId, id, createdBy).orElseThrow();
+        }));
   }
 
   /** The channels {@code reader} may read: the org's public ones and those they are in. */
@@ -123,9 +124,12 @@ public final class Channels {
             SELECT
                 + " where c.org_id = ? and "
                 + READABLE_BY
-                + (projectId == null ? "" : " and c.project_id = " + projectId)
+                + (projectId == null ? "" : " and c.project_id = ?")
                 + " order by c.name")
-        .params(reader, orgId, reader)
+        .params(
+            projectId == null
+                ? List.of(reader, orgId, reader)
+                : List.of(reader, orgId, reader, projectId))
         .query(this::channel)
         .list();
   }
@@ -141,24 +145,27 @@ public final class Channels {
 
   public Channel update(
       long orgId, long id, long reader, String name, String topic, boolean archived) {
-    return sql.inTransaction(() -> {
-      if (nameTaken(orgId, name, id)) {
-        throw new AtelierException(
-            ChatError.CHANNEL_EXISTS, "the org has a channel named '" + name + "'");
-      }
-      Channel before = find(orgId, id, reader).orElseThrow();
-      Long archivedAt =
-          archived
-              ? (before.archivedAt() == null ? clock.millis() : before.archivedAt().toEpochMilli())
-              : null;
-      sql.jdbc()
-          .sql(
-              "update channels set name = ?, topic = ?, archived_at = ? where org_id = ? and id"
-                  + " = ?")
-          .params(Arrays.<@Nullable Object>asList(name, topic, archivedAt, orgId, id))
-          .update();
-      return find(orgId, id, reader).orElseThrow();
-    });
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          if (nameTaken(orgId, name, id)) {
+            throw new AtelierException(
+                ChatError.CHANNEL_EXISTS, "the org has a channel named '" + name + "'");
+          }
+          Channel before = find(orgId, id, reader).orElseThrow();
+          Long archivedAt =
+              archived
+                  ? (before.archivedAt() == null
+                      ? clock.millis()
+                      : before.archivedAt().toEpochMilli())
+                  : null;
+          sql.jdbc()
+              .sql(
+                  "update channels set name = ?, topic = ?, archived_at = ? where org_id = ? and id"
+                      + " = ?")
+              .params(Arrays.<@Nullable Object>asList(name, topic, archivedAt, orgId, id))
+              .update();
+          return find(orgId, id, reader).orElseThrow();
+        }));
   }
 
   /** Deletes a channel with its messages (which leave the search index with them). */

@@ -99,22 +99,23 @@ public final class Messages {
       long authorId,
       String authorType,
       String body) {
-    return sql.inTransaction(() -> {
-      long id =
-          sql.jdbc()
-              .sql(
-                  "insert into messages (org_id, channel_id, thread_id, author_id, author_type,"
-                      + " body, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
-              .params(
-                  Arrays.<@Nullable Object>asList(
-                      orgId, channelId, threadId, authorId, authorType, body, clock.millis()))
-              .query(Long.class)
-              .single();
-      if (threadId != null) {
-        recountReplies(orgId, threadId);
-      }
-      return find(orgId, id).orElseThrow();
-    });
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          long id =
+              sql.jdbc()
+                  .sql(
+                      "insert into messages (org_id, channel_id, thread_id, author_id, author_type,"
+                          + " body, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                  .params(
+                      Arrays.<@Nullable Object>asList(
+                          orgId, channelId, threadId, authorId, authorType, body, clock.millis()))
+                  .query(Long.class)
+                  .single();
+          if (threadId != null) {
+            recountReplies(orgId, threadId);
+          }
+          return find(orgId, id).orElseThrow();
+        }));
   }
 
   /** The message, deleted or not; the caller checks its channel may be read. */
@@ -161,27 +162,28 @@ public final class Messages {
 
   /** Replaces the body: the old one is kept in the history, the version goes up by one. */
   public Message edit(long orgId, long id, String body) {
-    return sql.inTransaction(() -> {
-      Message before = find(orgId, id).orElseThrow();
-      long now = clock.millis();
-      Long previousTime =
-          before.editedAt() == null
-              ? before.createdAt().toEpochMilli()
-              : before.editedAt().toEpochMilli();
-      sql.jdbc()
-          .sql(
-              "insert into message_versions (org_id, message_id, version, body, created_at,"
-                  + " replaced_at) values (?, ?, ?, ?, ?, ?)")
-          .params(orgId, id, before.version(), requireBody(before), previousTime, now)
-          .update();
-      sql.jdbc()
-          .sql(
-              "update messages set body = ?, version = version + 1, edited_at = ? where org_id ="
-                  + " ? and id = ?")
-          .params(body, now, orgId, id)
-          .update();
-      return find(orgId, id).orElseThrow();
-    });
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          Message before = find(orgId, id).orElseThrow();
+          long now = clock.millis();
+          Long previousTime =
+              before.editedAt() == null
+                  ? before.createdAt().toEpochMilli()
+                  : before.editedAt().toEpochMilli();
+          sql.jdbc()
+              .sql(
+                  "insert into message_versions (org_id, message_id, version, body, created_at,"
+                      + " replaced_at) values (?, ?, ?, ?, ?, ?)")
+              .params(orgId, id, before.version(), requireBody(before), previousTime, now)
+              .update();
+          sql.jdbc()
+              .sql(
+                  "update messages set body = ?, version = version + 1, edited_at = ? where org_id ="
+                      + " ? and id = ?")
+              .params(body, now, orgId, id)
+              .update();
+          return find(orgId, id).orElseThrow();
+        }));
   }
 
   public List<MessageVersion> versions(long orgId, long id) {
@@ -201,41 +203,43 @@ public final class Messages {
 
   /** Soft delete: the row stays for its thread, its body leaves listings and search. */
   public void delete(long orgId, long id) {
-    sql.inTransaction(() -> {
-      Message message = find(orgId, id).orElseThrow();
-      sql.jdbc()
-          .sql("update messages set deleted_at = ? where org_id = ? and id = ?")
-          .params(clock.millis(), orgId, id)
-          .update();
-      if (message.threadId() != null) {
-        recountReplies(orgId, message.threadId());
-      }
-    });
+    BusyRetry.run(() ->
+        sql.inTransaction(() -> {
+          Message message = find(orgId, id).orElseThrow();
+          sql.jdbc()
+              .sql("update messages set deleted_at = ? where org_id = ? and id = ?")
+              .params(clock.millis(), orgId, id)
+              .update();
+          if (message.threadId() != null) {
+            recountReplies(orgId, message.threadId());
+          }
+        }));
   }
 
   /** Adds a reaction; false when this user already reacted with this emoji. */
   public boolean react(long orgId, long messageId, long userId, String emoji) {
-    return sql.inTransaction(() -> {
-      boolean exists =
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          boolean exists =
+              sql.jdbc()
+                      .sql(
+                          "select count(*) from reactions where org_id = ? and message_id = ? and"
+                              + " user_id = ? and emoji = ?")
+                      .params(orgId, messageId, userId, emoji)
+                      .query(Long.class)
+                      .single()
+                  > 0;
+          if (exists) {
+            return false;
+          }
           sql.jdbc()
-                  .sql(
-                      "select count(*) from reactions where org_id = ? and message_id = ? and"
-                          + " user_id = ? and emoji = ?")
-                  .params(orgId, messageId, userId, emoji)
-                  .query(Long.class)
-                  .single()
-              > 0;
-      if (exists) {
-        return false;
-      }
-      sql.jdbc()
-          .sql(
-              "insert into reactions (org_id, message_id, user_id, emoji, created_at) values (?,"
-                  + " ?, ?, ?, ?)")
-          .params(orgId, messageId, userId, emoji, clock.millis())
-          .update();
-      return true;
-    });
+              .sql(
+                  "insert into reactions (org_id, message_id, user_id, emoji, created_at) values (?,"
+                      + " ?, ?, ?, ?)")
+              .params(orgId, messageId, userId, emoji, clock.millis())
+              .update();
+          return true;
+        }));
   }
 
   public boolean unreact(long orgId, long messageId, long userId, String emoji) {
