@@ -2,6 +2,11 @@ package dev.atelier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.chat.ChannelCreated;
+import dev.atelier.chat.MessageDeleted;
+import dev.atelier.chat.MessageEdited;
+import dev.atelier.chat.MessagePosted;
+import dev.atelier.chat.ReactionAdded;
 import dev.atelier.cli.RunningServer;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.testing.Http;
@@ -14,11 +19,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,25 +45,37 @@ abstract class ChatServeContract {
   RunningServer server;
   Http olga;
   long olgaId;
+  long orgId;
   Http bob;
   long bobId;
   Http vic;
   Http outsider;
+  final List<Object> chatEvents = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   void start() {
-    server =
+    AtelierServer.Started started =
         new AtelierServer()
             .start(
                 settings(workspace).withAuthRequired(true),
                 Map.of("atelier.auth.registration", "open"),
-                Map.of())
-            .server();
+                Map.of());
+    server = started.server();
+    started
+        .context()
+        .addApplicationListener(
+            (ApplicationListener<PayloadApplicationEvent<?>>)
+                event -> {
+                  if (event.getPayload().getClass().getPackageName().equals("dev.atelier.chat")) {
+                    chatEvents.add(event.getPayload());
+                  }
+                });
     Http anonymous = new Http(server.url());
     AccountsServeContract.Session owner =
         AccountsServeContract.register(anonymous, "olga@example.com", "Chatters");
     olga = anonymous.withBearer(owner.accessToken());
     olgaId = owner.userId();
+    orgId = owner.orgId();
     JsonNode bobTokens = join(olga, owner.orgId(), "bob@example.com", "member");
     bob = anonymous.withBearer(bobTokens.get("accessToken").asString());
     bobId = bobTokens.at("/identity/userId").asLong();
@@ -317,6 +337,39 @@ abstract class ChatServeContract {
     assertThat(direct.get("kind").asString()).isEqualTo("direct");
     assertThat(status(bob.get("/api/channels/" + direct.get("id").asLong()))).isEqualTo(200);
     assertThat(status(vic.get("/api/channels/" + direct.get("id").asLong()))).isEqualTo(404);
+  }
+
+  /** What the events module will stream: one event per change, with the ids to route it by. */
+  @Test
+  void everyChangeIsPublishedAsAChatEvent() {
+    long channel = channel(olga, "events", "private");
+    long root = post(olga, channel, null, "root");
+    long reply = post(olga, channel, root, "reply");
+    edit(olga, reply, "reply, edited");
+    assertThat(status(olga.json("POST", "/api/messages/" + reply + "/reactions/eyes", "")))
+        .isEqualTo(200);
+    assertThat(status(olga.delete("/api/messages/" + reply))).isEqualTo(204);
+
+    List<Object> ofThisChannel =
+        chatEvents.stream()
+            .filter(e ->
+                switch (e) {
+                  case ChannelCreated c -> c.channelId() == channel;
+                  case MessagePosted p -> p.channelId() == channel;
+                  case MessageEdited m -> m.channelId() == channel;
+                  case ReactionAdded r -> r.channelId() == channel;
+                  case MessageDeleted d -> d.channelId() == channel;
+                  default -> false;
+                })
+            .toList();
+    assertThat(ofThisChannel)
+        .containsExactly(
+            new ChannelCreated(orgId, channel, "private"),
+            new MessagePosted(orgId, channel, root, null, olgaId),
+            new MessagePosted(orgId, channel, reply, root, olgaId),
+            new MessageEdited(orgId, channel, reply, root, 2),
+            new ReactionAdded(orgId, channel, reply, olgaId, "eyes"),
+            new MessageDeleted(orgId, channel, reply, root));
   }
 
   private static JsonNode join(Http owner, long orgId, String email, String role) {
