@@ -183,6 +183,71 @@ abstract class AuditCoverageContract {
           204,
           () -> owner.delete("/api/projects/" + projectId));
 
+      long channelId =
+          once(
+                  "POST /api/channels",
+                  "created",
+                  201,
+                  () -> owner.json("POST", "/api/channels", "{\"name\": \"audited\"}"))
+              .get("id")
+              .asLong();
+      once(
+          "PATCH /api/channels/{id}",
+          "updated",
+          200,
+          () -> owner.json("PATCH", "/api/channels/" + channelId, "{\"topic\": \"all rows\"}"));
+      once(
+          "POST /api/channels/{id}/members",
+          "created",
+          200,
+          () ->
+              owner.json(
+                  "POST",
+                  "/api/channels/" + channelId + "/members",
+                  "{\"userId\": " + miaId + "}"));
+      once(
+          "DELETE /api/channels/{id}/members/{userId}",
+          "deleted",
+          204,
+          () -> owner.delete("/api/channels/" + channelId + "/members/" + miaId));
+      long messageId =
+          once(
+                  "POST /api/messages",
+                  "created",
+                  201,
+                  () ->
+                      owner.json(
+                          "POST",
+                          "/api/messages",
+                          "{\"channelId\": " + channelId + ", \"body\": \"first\"}"))
+              .get("id")
+              .asLong();
+      once(
+          "PATCH /api/messages/{id}",
+          "updated",
+          200,
+          () -> owner.json("PATCH", "/api/messages/" + messageId, "{\"body\": \"second\"}"));
+      once(
+          "POST /api/messages/{id}/reactions/{emoji}",
+          "created",
+          200,
+          () -> owner.json("POST", "/api/messages/" + messageId + "/reactions/+1", ""));
+      once(
+          "DELETE /api/messages/{id}/reactions/{emoji}",
+          "deleted",
+          204,
+          () -> owner.delete("/api/messages/" + messageId + "/reactions/+1"));
+      once(
+          "DELETE /api/messages/{id}",
+          "deleted",
+          204,
+          () -> owner.delete("/api/messages/" + messageId));
+      once(
+          "DELETE /api/channels/{id}",
+          "deleted",
+          204,
+          () -> owner.delete("/api/channels/" + channelId));
+
       once(
           "PATCH /api/me",
           "updated",

@@ -83,6 +83,20 @@ abstract class TenancyServeContract {
             .json(owner.json("POST", "/api/projects", "{\"name\": \"alpha-project\"}"))
             .get("id")
             .asLong();
+    long channel =
+        owner
+            .json(owner.json("POST", "/api/channels", "{\"name\": \"alpha-channel\"}"))
+            .get("id")
+            .asLong();
+    long message =
+        owner
+            .json(
+                owner.json(
+                    "POST",
+                    "/api/messages",
+                    "{\"channelId\": " + channel + ", \"body\": \"AlphaSecretThing in chat\"}"))
+            .get("id")
+            .asLong();
     JsonNode key =
         owner.json(
             owner.json("POST", "/api/keys", "{\"name\": \"alpha-key\", \"scopes\": [\"read\"]}"));
@@ -116,6 +130,9 @@ abstract class TenancyServeContract {
             Map.entry("/api/clones/{id}", clone),
             Map.entry("/api/keys/{id}", key.at("/key/id").asString()),
             Map.entry("/api/projects/{id}", Long.toString(project)),
+            Map.entry("/api/channels/{id}", Long.toString(channel)),
+            Map.entry("/api/messages/{id}", Long.toString(message)),
+            Map.entry("{emoji}", "+1"),
             Map.entry("/api/orgs/{id}", "1"),
             Map.entry("{userId}", Long.toString(memberId)),
             Map.entry("{invitationId}", Long.toString(pending)),
@@ -127,6 +144,7 @@ abstract class TenancyServeContract {
         List.of(
             "AlphaSecretThing",
             "alpha-project",
+            "alpha-channel",
             key.at("/key/prefix").asString(),
             "alpha-member@example.com",
             "alpha-pending@example.com",

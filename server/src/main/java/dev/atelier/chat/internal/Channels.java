@@ -1,0 +1,259 @@
+package dev.atelier.chat.internal;
+
+import dev.atelier.chat.ChatError;
+import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Database;
+import dev.atelier.platform.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Channels of an org and their members. Every read takes the reader: a private or direct channel is
+ * found only by its members, so its existence is not revealed to anyone else.
+ */
+public final class Channels {
+
+  public record Channel(
+      long id,
+      long orgId,
+      @Nullable Long projectId,
+      String name,
+      String kind,
+      String topic,
+      long createdBy,
+      Instant createdAt,
+      @Nullable Instant archivedAt,
+      boolean member) {}
+
+  public record ChannelMember(long userId, String displayName, Instant joinedAt) {}
+
+  /** Who may read a channel, as SQL over a channel aliased {@code c}; binds the reader's id. */
+  static final String READABLE_BY =
+      "(c.kind = 'public' or exists (select 1 from channel_members r where r.org_id = c.org_id"
+          + " and r.channel_id = c.id and r.user_id = ?))";
+
+  private static final String SELECT =
+      "select c.*, exists (select 1 from channel_members m where m.org_id = c.org_id and"
+          + " m.channel_id = c.id and m.user_id = ?) as is_member from channels c";
+
+  private final Sql sql;
+  private final Clock clock;
+
+  public Channels(Database database, Clock clock) {
+    this.sql = new Sql(database.dataSource(), database.vendor());
+    this.clock = clock;
+  }
+
+  public static String name(@Nullable String name) {
+    String chosen = name == null ? "" : name.strip();
+    if (chosen.isEmpty()
+        || chosen.length() > 80
+        || chosen.chars().anyMatch(Character::isISOControl)) {
+      throw new AtelierException(
+          ChatError.INVALID_CHANNEL, "a channel name is 1 to 80 printable characters");
+    }
+    return chosen;
+  }
+
+  public static String topic(@Nullable String topic) {
+    String chosen = topic == null ? "" : topic.strip();
+    if (chosen.length() > 1000) {
+      throw new AtelierException(ChatError.INVALID_CHANNEL, "a topic has at most 1,000 characters");
+    }
+    return chosen;
+  }
+
+  public static String kind(@Nullable String kind) {
+    String chosen = kind == null ? "public" : kind;
+    if (!List.of("public", "private", "direct").contains(chosen)) {
+      throw new AtelierException(
+          ChatError.INVALID_CHANNEL, "a channel's kind is public, private or direct");
+    }
+    return chosen;
+  }
+
+  /** Makes a channel with its creator and {@code members} as members. */
+  public Channel create(
+      long orgId,
+      @Nullable Long projectId,
+      String name,
+      String kind,
+      String topic,
+      long createdBy,
+      Collection<Long> members) {
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          if (projectId != null && !projectExists(orgId, projectId)) {
+            throw new AtelierException(ChatError.INVALID_CHANNEL, "no project " + projectId);
+          }
+          if (nameTaken(orgId, name, null)) {
+            throw new AtelierException(
+                ChatError.CHANNEL_EXISTS, "the org has a channel named '" + name + "'");
+          }
+          long id =
+              sql.jdbc()
+                  .sql(
+                      "insert into channels (org_id, project_id, name, kind, topic, created_by,"
+                          + " created_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
+                  .params(
+                      Arrays.<@Nullable Object>asList(
+                          orgId, projectId, name, kind, topic, createdBy, clock.millis()))
+                  .query(Long.class)
+                  .single();
+          addMember(orgId, id, createdBy);
+          for (long member : members) {
+            if (member != createdBy) {
+              addMember(orgId, id, member);
+            }
+          }
+          return find(orgId, id, createdBy).orElseThrow();
+        }));
+  }
+
+  /** The channels {@code reader} may read: the org's public ones and those they are in. */
+  public List<Channel> list(long orgId, long reader, @Nullable Long projectId) {
+    return sql.jdbc()
+        .sql(
+            SELECT
+                + " where c.org_id = ? and "
+                + READABLE_BY
+                + (projectId == null ? "" : " and c.project_id = ?")
+                + " order by c.name")
+        .params(
+            projectId == null
+                ? List.of(reader, orgId, reader)
+                : List.of(reader, orgId, reader, projectId))
+        .query(this::channel)
+        .list();
+  }
+
+  /** The channel if {@code reader} may read it; else empty, as if it did not exist. */
+  public Optional<Channel> find(long orgId, long id, long reader) {
+    return sql.jdbc()
+        .sql(SELECT + " where c.org_id = ? and c.id = ? and " + READABLE_BY)
+        .params(reader, orgId, id, reader)
+        .query(this::channel)
+        .optional();
+  }
+
+  public Channel update(
+      long orgId, long id, long reader, String name, String topic, boolean archived) {
+    return BusyRetry.call(() ->
+        sql.inTransaction(() -> {
+          if (nameTaken(orgId, name, id)) {
+            throw new AtelierException(
+                ChatError.CHANNEL_EXISTS, "the org has a channel named '" + name + "'");
+          }
+          Channel before = find(orgId, id, reader).orElseThrow();
+          Long archivedAt =
+              archived
+                  ? (before.archivedAt() == null
+                      ? clock.millis()
+                      : before.archivedAt().toEpochMilli())
+                  : null;
+          sql.jdbc()
+              .sql(
+                  "update channels set name = ?, topic = ?, archived_at = ? where org_id = ? and id"
+                      + " = ?")
+              .params(Arrays.<@Nullable Object>asList(name, topic, archivedAt, orgId, id))
+              .update();
+          return find(orgId, id, reader).orElseThrow();
+        }));
+  }
+
+  /** Deletes a channel with its messages (which leave the search index with them). */
+  public void delete(long orgId, long id) {
+    sql.jdbc().sql("delete from channels where org_id = ? and id = ?").params(orgId, id).update();
+  }
+
+  public List<ChannelMember> members(long orgId, long channelId) {
+    return sql.jdbc()
+        .sql(
+            "select u.id, u.display_name, m.created_at from channel_members m join users u on"
+                + " u.id = m.user_id where m.org_id = ? and m.channel_id = ? order by u.id")
+        .params(orgId, channelId)
+        .query((rows, n) ->
+            new ChannelMember(
+                rows.getLong(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3))))
+        .list();
+  }
+
+  public boolean isMember(long orgId, long channelId, long userId) {
+    return sql.jdbc()
+            .sql(
+                "select count(*) from channel_members where org_id = ? and channel_id = ? and"
+                    + " user_id = ?")
+            .params(orgId, channelId, userId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Whether {@code userId} belongs to the org (only its members can join its channels). */
+  public boolean isOrgMember(long orgId, long userId) {
+    return sql.jdbc()
+            .sql("select count(*) from memberships where org_id = ? and user_id = ?")
+            .params(orgId, userId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void addMember(long orgId, long channelId, long userId) {
+    sql.jdbc()
+        .sql(
+            "insert into channel_members (org_id, channel_id, user_id, created_at) values (?, ?,"
+                + " ?, ?)")
+        .params(orgId, channelId, userId, clock.millis())
+        .update();
+  }
+
+  public boolean removeMember(long orgId, long channelId, long userId) {
+    return sql.jdbc()
+            .sql("delete from channel_members where org_id = ? and channel_id = ? and user_id = ?")
+            .params(orgId, channelId, userId)
+            .update()
+        > 0;
+  }
+
+  private boolean projectExists(long orgId, long projectId) {
+    return sql.jdbc()
+            .sql("select count(*) from projects where org_id = ? and id = ?")
+            .params(orgId, projectId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private boolean nameTaken(long orgId, String name, @Nullable Long except) {
+    return sql.jdbc()
+        .sql("select id from channels where org_id = ? and name = ?")
+        .params(orgId, name)
+        .query(Long.class)
+        .optional()
+        .filter(id -> !id.equals(except))
+        .isPresent();
+  }
+
+  private Channel channel(ResultSet rows, int n) throws SQLException {
+    Long archived = Sql.nullableLong(rows, "archived_at");
+    return new Channel(
+        rows.getLong("id"),
+        rows.getLong("org_id"),
+        Sql.nullableLong(rows, "project_id"),
+        rows.getString("name"),
+        rows.getString("kind"),
+        rows.getString("topic"),
+        rows.getLong("created_by"),
+        Instant.ofEpochMilli(rows.getLong("created_at")),
+        archived == null ? null : Instant.ofEpochMilli(archived),
+        rows.getBoolean("is_member"));
+  }
+}
