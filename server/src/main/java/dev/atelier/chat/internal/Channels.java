@@ -1,6 +1,7 @@
 package dev.atelier.chat.internal;
 
 import dev.atelier.chat.ChatError;
+import dev.atelier.identity.OrgDirectory;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.Sql;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +47,10 @@ public final class Channels {
 
   private final Sql sql;
   private final Clock clock;
+  private final OrgDirectory directory;
 
-  public Channels(Database database, Clock clock) {
+  public Channels(Database database, Clock clock, OrgDirectory directory) {
+    this.directory = directory;
     this.sql = new Sql(database.dataSource(), database.vendor());
     this.clock = clock;
   }
@@ -174,15 +178,23 @@ public final class Channels {
   }
 
   public List<ChannelMember> members(long orgId, long channelId) {
-    return sql.jdbc()
-        .sql(
-            "select u.id, u.display_name, m.created_at from channel_members m join users u on"
-                + " u.id = m.user_id where m.org_id = ? and m.channel_id = ? order by u.id")
-        .params(orgId, channelId)
-        .query((rows, n) ->
+    record Row(long userId, long since) {}
+    List<Row> rows =
+        sql.jdbc()
+            .sql(
+                "select user_id, created_at from channel_members where org_id = ? and channel_id"
+                    + " = ? order by user_id")
+            .params(orgId, channelId)
+            .query((r, n) -> new Row(r.getLong(1), r.getLong(2)))
+            .list();
+    Map<Long, String> names = directory.displayNames(rows.stream().map(Row::userId).toList());
+    return rows.stream()
+        .map(row ->
             new ChannelMember(
-                rows.getLong(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3))))
-        .list();
+                row.userId(),
+                names.getOrDefault(row.userId(), "Unknown user"),
+                Instant.ofEpochMilli(row.since())))
+        .toList();
   }
 
   public boolean isMember(long orgId, long channelId, long userId) {
@@ -198,12 +210,7 @@ public final class Channels {
 
   /** Whether {@code userId} belongs to the org (only its members can join its channels). */
   public boolean isOrgMember(long orgId, long userId) {
-    return sql.jdbc()
-            .sql("select count(*) from memberships where org_id = ? and user_id = ?")
-            .params(orgId, userId)
-            .query(Long.class)
-            .single()
-        > 0;
+    return directory.isMember(orgId, userId);
   }
 
   public void addMember(long orgId, long channelId, long userId) {
@@ -224,12 +231,7 @@ public final class Channels {
   }
 
   private boolean projectExists(long orgId, long projectId) {
-    return sql.jdbc()
-            .sql("select count(*) from projects where org_id = ? and id = ?")
-            .params(orgId, projectId)
-            .query(Long.class)
-            .single()
-        > 0;
+    return directory.hasProject(orgId, projectId);
   }
 
   private boolean nameTaken(long orgId, String name, @Nullable Long except) {

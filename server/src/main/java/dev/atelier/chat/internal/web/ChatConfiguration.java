@@ -3,6 +3,7 @@ package dev.atelier.chat.internal.web;
 import dev.atelier.chat.internal.Channels;
 import dev.atelier.chat.internal.MessageSearch;
 import dev.atelier.chat.internal.Messages;
+import dev.atelier.identity.OrgDirectory;
 import dev.atelier.platform.Database;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class ChatConfiguration {
 
   @Bean
-  Channels channels(Database database) {
-    return new Channels(database, Clock.systemUTC());
+  Channels channels(Database database, OrgDirectory directory) {
+    return new Channels(database, Clock.systemUTC(), directory);
   }
 
   @Bean

@@ -2,11 +2,13 @@ package dev.atelier.identity.internal.web;
 
 import dev.atelier.identity.IdentityError;
 import dev.atelier.identity.InstallToken;
+import dev.atelier.identity.OrgDirectory;
 import dev.atelier.identity.internal.ApiKeys;
 import dev.atelier.identity.internal.LoginCodes;
 import dev.atelier.identity.internal.RateLimits;
 import dev.atelier.identity.internal.SessionCookies;
 import dev.atelier.identity.internal.account.Accounts;
+import dev.atelier.identity.internal.account.DatabaseOrgDirectory;
 import dev.atelier.identity.internal.account.Invitations;
 import dev.atelier.identity.internal.account.LinkDelivery;
 import dev.atelier.identity.internal.account.Orgs;
@@ -119,6 +121,11 @@ class SecurityConfiguration {
   @Bean
   Orgs orgs(Database database) {
     return new Orgs(database, Clock.systemUTC());
+  }
+
+  @Bean
+  OrgDirectory orgDirectory(Orgs orgs, Projects projects, Users users) {
+    return new DatabaseOrgDirectory(orgs, projects, users);
   }
 
   @Bean
