@@ -12,6 +12,7 @@ import dev.atelier.repos.ReposStorage;
 import dev.atelier.repos.Repository;
 import dev.atelier.repos.internal.watch.WorkingTreeWatchers;
 import dev.atelier.testing.Http;
+import dev.atelier.testing.OpenTopics;
 import dev.atelier.testing.SseClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,7 +50,7 @@ class ChangeFeedServeTest {
             .start(
                 AtelierSettings.local(workspace).withPort(0),
                 Map.of("atelier.index.debounce", "150ms", "atelier.events.heartbeat", "300ms"),
-                Map.of("testChangeHandler", recorder));
+                Map.of("testChangeHandler", recorder, "openRepoTopics", new OpenTopics("repo")));
     server = started.server();
     http = Http.withInstallToken(server.url(), workspace.resolve(".atelier"));
     ReposStorage storage = started.context().getBean(ReposStorage.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.events.EventBus;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.testing.Http;
+import dev.atelier.testing.OpenTopics;
 import dev.atelier.testing.ServiceTestEnvironment;
 import dev.atelier.testing.SseClient;
 import java.nio.file.Path;
@@ -30,9 +31,11 @@ class EventsServiceModeTest {
             .withService(services.databaseUrl(), services.redisUrl());
     AtelierServer launcher = new AtelierServer();
     CompletableFuture<AtelierServer.Started> firstStart =
-        CompletableFuture.supplyAsync(() -> launcher.start(settings, Map.of(), Map.of()));
+        CompletableFuture.supplyAsync(() ->
+            launcher.start(settings, Map.of(), Map.of("openRepoTopics", new OpenTopics("repo"))));
     CompletableFuture<AtelierServer.Started> secondStart =
-        CompletableFuture.supplyAsync(() -> launcher.start(settings, Map.of(), Map.of()));
+        CompletableFuture.supplyAsync(() ->
+            launcher.start(settings, Map.of(), Map.of("openRepoTopics", new OpenTopics("repo"))));
     AtelierServer.Started first = firstStart.join();
     AtelierServer.Started second = secondStart.join();
     try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.cli.RunningServer;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.testing.Http;
+import dev.atelier.testing.SseClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,6 +186,20 @@ abstract class TenancyServeContract {
     System.out.println("cross-org calls covered: " + covered);
     assertThat(failures).isEmpty();
     assertThat(covered).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void anotherOrgCannotSubscribeToThisOrgsEventTopics() throws Exception {
+    String repo = "repo:" + ids.get("/api/repos/{id}");
+    String clone = "clone:" + ids.get("/api/clones/{id}");
+    for (String topic : List.of(repo, clone, "unknown:1")) {
+      HttpResponse<String> refused = otherOrg.get("/api/events?topic=" + topic);
+      assertThat(refused.statusCode()).as(topic).isEqualTo(404);
+      assertThat(refused.body()).contains("topic-not-found");
+    }
+    try (SseClient own = new SseClient(owner, "/api/events?topic=" + repo, null)) {
+      assertThat(own.status()).isEqualTo(200);
+    }
   }
 
   @Test

@@ -2,19 +2,24 @@ package dev.atelier.events.internal.web;
 
 import dev.atelier.events.Event;
 import dev.atelier.events.EventBus;
+import dev.atelier.events.EventTopics;
 import dev.atelier.events.EventsError;
+import dev.atelier.events.TopicAccess;
 import dev.atelier.platform.AtelierException;
+import dev.atelier.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -45,14 +50,19 @@ class EventsController implements SmartLifecycle {
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
   private final EventBus bus;
+  private final Map<String, List<TopicAccess>> access;
   private final JsonMapper json;
   private final Duration heartbeat;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
   EventsController(
-      EventBus bus, JsonMapper json, @Value("${atelier.events.heartbeat:15s}") Duration heartbeat) {
+      EventBus bus,
+      List<TopicAccess> access,
+      JsonMapper json,
+      @Value("${atelier.events.heartbeat:15s}") Duration heartbeat) {
     this.bus = bus;
+    this.access = access.stream().collect(Collectors.groupingBy(TopicAccess::kind));
     this.json = json;
     this.heartbeat = heartbeat;
   }
@@ -80,6 +90,10 @@ class EventsController implements SmartLifecycle {
         }
       }
     }
+    Caller caller = Caller.current();
+    for (String topic : wanted) {
+      requireReadable(caller, topic);
+    }
     Long afterId = lastEventId(lastEventHeader != null ? lastEventHeader : lastEventParam);
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
     Stream stream = new Stream(emitter);
@@ -92,6 +106,17 @@ class EventsController implements SmartLifecycle {
     emitter.send(SseEmitter.event().reconnectTime(3000).comment("subscribed"));
     Thread.ofVirtual().name("atelier-sse").start(stream::pump);
     return emitter;
+  }
+
+  // A topic of another org is not found, the same answer as one that does not exist.
+  private void requireReadable(Caller caller, String topic) {
+    EventTopics.require(topic);
+    int colon = topic.indexOf(':');
+    String key = topic.substring(colon + 1);
+    if (access.getOrDefault(topic.substring(0, colon), List.of()).stream()
+        .noneMatch(owner -> owner.mayRead(caller.orgId(), caller.userId(), key))) {
+      throw new AtelierException(EventsError.TOPIC_NOT_FOUND, "no topic " + topic);
+    }
   }
 
   private static @Nullable Long lastEventId(@Nullable String value) {
