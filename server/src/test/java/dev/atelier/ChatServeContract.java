@@ -10,6 +10,7 @@ import dev.atelier.chat.ReactionAdded;
 import dev.atelier.cli.RunningServer;
 import dev.atelier.platform.AtelierSettings;
 import dev.atelier.testing.Http;
+import dev.atelier.testing.SseClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -201,6 +202,34 @@ abstract class ChatServeContract {
     assertThat(status(olga.get("/api/search?q=" + enc("\"deploy OR x*\" NEAR(")))).isEqualTo(200);
     // Another org finds nothing of this one.
     assertThat(outsider.json(outsider.get("/api/search?q=deploy")).get("hits")).isEmpty();
+  }
+
+  @Test
+  void readersGetNewMessagesLiveAndOthersCannotSubscribe() throws Exception {
+    long secret = channel(olga, "live-private", "private");
+    String topic = "/api/events?topic=channel:" + secret;
+    assertThat(status(bob.get(topic))).isEqualTo(404);
+    assertThat(status(outsider.get(topic))).isEqualTo(404);
+    try (SseClient live = new SseClient(olga, topic, null)) {
+      assertThat(live.nextComment(java.time.Duration.ofSeconds(5))).isEqualTo("subscribed");
+      long message = post(olga, secret, null, "streamed to readers only");
+      SseClient.Received received = live.nextEvent(java.time.Duration.ofSeconds(5));
+      assertThat(received).isNotNull();
+      assertThat(received.event()).isEqualTo("newMessage");
+      assertThat(received.data())
+          .contains("\"messageId\":" + message)
+          .contains("streamed to readers only");
+      assertThat(
+              status(
+                  olga.json(
+                      "PATCH",
+                      "/api/messages/" + message,
+                      "{\"body\": \"streamed, then edited\"}")))
+          .isEqualTo(200);
+      SseClient.Received edited = live.nextEvent(java.time.Duration.ofSeconds(5));
+      assertThat(edited).isNotNull();
+      assertThat(edited.event()).isEqualTo("messageEdited");
+    }
   }
 
   @Test
