@@ -8,7 +8,12 @@ import dev.atelier.chat.MessageEdited;
 import dev.atelier.chat.MessagePosted;
 import dev.atelier.chat.ReactionAdded;
 import dev.atelier.cli.RunningServer;
+import dev.atelier.events.Event;
+import dev.atelier.events.EventBus;
 import dev.atelier.platform.AtelierSettings;
+import dev.atelier.repos.NewRepository;
+import dev.atelier.repos.ReposStorage;
+import dev.atelier.repos.RepositoryKind;
 import dev.atelier.testing.Http;
 import dev.atelier.testing.SseClient;
 import java.net.URLEncoder;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +58,8 @@ abstract class ChatServeContract {
   Http vic;
   Http outsider;
   final List<Object> chatEvents = new CopyOnWriteArrayList<>();
+  final List<Event> busEvents = new CopyOnWriteArrayList<>();
+  long repositoryId;
 
   @BeforeAll
   void start() {
@@ -62,6 +70,7 @@ abstract class ChatServeContract {
                 Map.of("atelier.auth.registration", "open"),
                 Map.of());
     server = started.server();
+    ConfigurableApplicationContext context = started.context();
     started
         .context()
         .addApplicationListener(
@@ -87,6 +96,21 @@ abstract class ChatServeContract {
         anonymous.withBearer(
             AccountsServeContract.register(anonymous, "otto@example.com", "Elsewhere")
                 .accessToken());
+    // What chat hands the bus on org and user topics (subscribed in process, past TopicAccess).
+    context
+        .getBean(EventBus.class)
+        .subscribe(
+            List.of("org:" + orgId, "user:" + olgaId, "user:" + bobId), null, busEvents::add);
+    repositoryId =
+        context
+            .getBean(ReposStorage.class)
+            .repositories()
+            .register(
+                orgId,
+                new NewRepository(
+                    "atelier", RepositoryKind.WORKING_TREE, workspace.toString(), "main"))
+            .id()
+            .value();
   }
 
   @AfterAll
@@ -302,13 +326,15 @@ abstract class ChatServeContract {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(status(vic.json("POST", "/api/channels", "{\"name\": \"vics\"}"))).isEqualTo(403);
 
-    HttpResponse<String> large =
+    HttpResponse<String> tooLong =
         olga.json(
             "POST",
             "/api/messages",
-            "{\"channelId\": " + channel + ", \"body\": \"" + "x".repeat(16 * 1024 + 1) + "\"}");
-    assertThat(large.statusCode()).isEqualTo(413);
-    assertThat(olga.json(large).get("type").asString()).endsWith("message-too-large");
+            "{\"channelId\": " + channel + ", \"body\": \"" + "x".repeat(40_001) + "\"}");
+    assertThat(tooLong.statusCode()).isEqualTo(422);
+    assertThat(olga.json(tooLong).get("type").asString()).endsWith("message-too-long");
+    assertThat(olga.json(tooLong).get("detail").asString()).contains("40000");
+    // 40,000 characters, each of them outside the BMP: the limit counts characters, not bytes.
     assertThat(
             status(
                 olga.json(
@@ -317,9 +343,25 @@ abstract class ChatServeContract {
                     "{\"channelId\": "
                         + channel
                         + ", \"body\": \""
-                        + "x".repeat(16 * 1024)
+                        + "\uD83D\uDE00".repeat(40_000)
                         + "\"}")))
         .isEqualTo(201);
+    HttpResponse<String> huge =
+        olga.json(
+            "POST",
+            "/api/messages",
+            "{\"channelId\": " + channel + ", \"body\": \"" + "x".repeat(1024 * 1024) + "\"}");
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(olga.json(huge).get("type").asString()).endsWith("message-too-large");
+    assertThat(
+            status(
+                olga.json(
+                    "POST",
+                    "/api/messages",
+                    "{\"channelId\": " + channel + ", \"body\": \" \\n \"}")))
+        .isEqualTo(422);
+    assertThat(status(olga.json("POST", "/api/messages", "{\"channelId\": " + channel + "}")))
+        .isEqualTo(422);
   }
 
   @Test
@@ -399,6 +441,321 @@ abstract class ChatServeContract {
             new MessageEdited(orgId, channel, reply, root, 2),
             new ReactionAdded(orgId, channel, reply, olgaId, "eyes"),
             new MessageDeleted(orgId, channel, reply, root));
+  }
+
+  @Test
+  void bodiesRenderSanitisedWithMentionsAndCodeLinks() {
+    long channel = channel(olga, "rendering", "public");
+    String body =
+        "Hey <@"
+            + bobId
+            + "> and <@999999>, see [[atelier:server/Main.java#L10-20]],"
+            + " [[atelier::dev.atelier.Main]], [[atelier]] and [[nope:x.go]]\n\n"
+            + "```go\nfunc main() {}\n```\n<script>alert(1)</script> [x](javascript:alert(1))";
+    long id = post(olga, channel, null, body);
+    JsonNode message = olga.json(olga.get("/api/messages/" + id));
+    assertThat(message.get("body").asString()).isEqualTo(body);
+    assertThat(message.get("authorType").asString()).isEqualTo("user");
+    assertThat(message.get("authorName").asString()).isNotBlank();
+    String html = message.get("html").asString();
+    assertThat(html)
+        .contains(
+            "<a class=\"mention\" data-user-id=\"" + bobId + "\" href=\"/settings/members\">&#64;")
+        .contains("<pre><code class=\"language-go\">")
+        .contains(
+            "<a class=\"code-link\" href=\"/repos/"
+                + repositoryId
+                + "/code/server/Main.java#L10-L20\">")
+        .contains("[[nope:x.go]]")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script")
+        .doesNotContain("href=\"javascript");
+    assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("a.code-link").eachAttr("href"))
+        .contains("/repos/" + repositoryId + "/search?q=dev.atelier.Main&mode=symbol");
+    assertThat(message.get("mentions")).hasSize(1);
+    assertThat(message.at("/mentions/0/userId").asLong()).isEqualTo(bobId);
+    assertThat(message.get("codeLinks")).hasSize(3);
+    JsonNode file = message.at("/codeLinks/0");
+    assertThat(file.get("repository").asString()).isEqualTo("atelier");
+    assertThat(file.get("repositoryId").asLong()).isEqualTo(repositoryId);
+    assertThat(file.get("path").asString()).isEqualTo("server/Main.java");
+    assertThat(file.get("startLine").asInt()).isEqualTo(10);
+    assertThat(file.get("endLine").asInt()).isEqualTo(20);
+    assertThat(message.at("/codeLinks/1/symbol").asString()).isEqualTo("dev.atelier.Main");
+    // Listings carry the same rendering; an edit recomputes the mentions.
+    JsonNode listed = olga.json(olga.get("/api/messages?channelId=" + channel)).at("/messages/0");
+    assertThat(listed.get("html").asString()).isEqualTo(html);
+    JsonNode edited = edit(olga, id, "no one mentioned now");
+    assertThat(edited.get("mentions")).isEmpty();
+    assertThat(edited.get("html").asString()).isEqualTo("<p>no one mentioned now</p>\n");
+    // Another org's user id is no mention.
+    assertThat(
+            olga.json(
+                    olga.get(
+                        "/api/messages/" + post(olga, channel, null, "<@" + outsiderId() + ">")))
+                .get("mentions"))
+        .isEmpty();
+  }
+
+  @Test
+  void readMarkersMoveForwardAndUnreadCountsFollow() {
+    long channel = channel(olga, "unread", "public");
+    assertThat(status(bob.json("POST", "/api/channels/" + channel + "/members", "{}")))
+        .isEqualTo(200);
+    long first = post(olga, channel, null, "one");
+    long second = post(olga, channel, null, "two <@" + bobId + ">");
+    long reply = post(olga, channel, first, "a reply counts too");
+    post(bob, channel, null, "my own message is not unread to me");
+    long deleted = post(olga, channel, null, "deleted, so not unread");
+    assertThat(status(olga.delete("/api/messages/" + deleted))).isEqualTo(204);
+
+    JsonNode mine = channelOf(bob, channel);
+    assertThat(mine.get("unreadCount").asInt()).isEqualTo(3);
+    assertThat(mine.get("mentionCount").asInt()).isEqualTo(1);
+    assertThat(mine.get("lastReadId").isNull()).isTrue();
+    assertThat(mine.get("lastMessageAt").asString()).isNotEmpty();
+    assertThat(bob.json(bob.get("/api/channels/" + channel)).get("unreadCount").asInt())
+        .isEqualTo(3);
+
+    assertThat(read(bob, channel, second)).isEqualTo(204);
+    mine = channelOf(bob, channel);
+    assertThat(mine.get("lastReadId").asLong()).isEqualTo(second);
+    assertThat(mine.get("unreadCount").asInt()).isEqualTo(1);
+    assertThat(mine.get("mentionCount").asInt()).isZero();
+    // Markers only move forward: an older message is accepted and changes nothing.
+    assertThat(read(bob, channel, first)).isEqualTo(204);
+    assertThat(channelOf(bob, channel).get("lastReadId").asLong()).isEqualTo(second);
+    assertThat(read(bob, channel, reply)).isEqualTo(204);
+    assertThat(channelOf(bob, channel).get("unreadCount").asInt()).isZero();
+    assertThat(
+            busEvents.stream()
+                .filter(e -> e.topic().equals("user:" + bobId) && e.type().equals("readMarker"))
+                .map(Event::payloadJson)
+                .filter(json -> json.contains("\"channelId\":" + channel))
+                .count())
+        .isEqualTo(2);
+
+    long elsewhere = post(olga, channel(olga, "unread-other", "public"), null, "elsewhere");
+    assertThat(read(bob, channel, elsewhere)).isEqualTo(422);
+    assertThat(read(bob, channel, 99_999_999)).isEqualTo(404);
+    assertThat(status(bob.json("PUT", "/api/channels/" + channel + "/read", "{}"))).isEqualTo(422);
+    long secret = channel(olga, "unread-secret", "private");
+    long hidden = post(olga, secret, null, "hidden");
+    assertThat(read(bob, secret, hidden)).isEqualTo(404);
+    assertThat(read(outsider, channel, second)).isEqualTo(404);
+    // The creator has bob's one message unread; someone joining later starts with history read.
+    assertThat(channelOf(olga, channel).get("unreadCount").asInt()).isEqualTo(1);
+    post(olga, channel, null, "while bob is away");
+    assertThat(status(bob.delete("/api/channels/" + channel + "/members/" + bobId))).isEqualTo(204);
+    assertThat(channelOf(bob, channel).get("unreadCount").asInt()).isZero();
+    assertThat(status(bob.json("POST", "/api/channels/" + channel + "/members", "{}")))
+        .isEqualTo(200);
+    assertThat(channelOf(bob, channel).get("unreadCount").asInt()).isZero();
+  }
+
+  @Test
+  void typingIsThrottledAndReachesTheChannelsReaders() throws Exception {
+    long channel = channel(olga, "typing", "private");
+    long root = post(olga, channel, null, "root");
+    String topic = "/api/events?topic=channel:" + channel;
+    try (SseClient live = new SseClient(olga, topic, null)) {
+      assertThat(live.nextComment(java.time.Duration.ofSeconds(5))).isEqualTo("subscribed");
+      assertThat(typing(olga, channel, "{\"threadId\": " + root + "}")).isEqualTo(204);
+      assertThat(typing(olga, channel, "")).isEqualTo(204);
+      assertThat(typing(olga, channel, "{}")).isEqualTo(204);
+      SseClient.Received typed = live.nextEvent(java.time.Duration.ofSeconds(5));
+      assertThat(typed).isNotNull();
+      assertThat(typed.event()).isEqualTo("typing");
+      assertThat(typed.data())
+          .contains("\"userId\":" + olgaId)
+          .contains("\"threadId\":" + root)
+          .contains("\"channelId\":" + channel)
+          .contains("\"displayName\"");
+      // Within 3 s nothing more was published: the next event is the message posted now.
+      long message = post(olga, channel, null, "after typing");
+      SseClient.Received next = live.nextEvent(java.time.Duration.ofSeconds(5));
+      assertThat(next).isNotNull();
+      assertThat(next.event()).isEqualTo("newMessage");
+      assertThat(next.data()).contains("\"messageId\":" + message);
+    }
+    assertThat(typing(bob, channel, "")).isEqualTo(404);
+    assertThat(typing(outsider, channel, "")).isEqualTo(404);
+    assertThat(typing(vic, channel(olga, "typing-public", "public"), "")).isEqualTo(403);
+    long other = post(olga, channel(olga, "typing-other", "public"), null, "x");
+    assertThat(typing(olga, channel, "{\"threadId\": " + other + "}")).isEqualTo(422);
+  }
+
+  @Test
+  void channelLifecycleAndMentionsAreStreamedToTheirTopics() {
+    long open = channel(olga, "lifecycle-open", "public");
+    long closed = channel(olga, "lifecycle-closed", "private");
+    assertThat(
+            status(
+                olga.json(
+                    "POST", "/api/channels/" + closed + "/members", "{\"userId\": " + bobId + "}")))
+        .isEqualTo(200);
+    assertThat(status(olga.json("PATCH", "/api/channels/" + closed, "{\"topic\": \"t\"}")))
+        .isEqualTo(200);
+    long mention = post(olga, closed, null, "ping <@" + bobId + ">");
+    long notYet = post(olga, closed, null, "later");
+    edit(olga, notYet, "later, <@" + bobId + ">");
+    assertThat(status(bob.delete("/api/channels/" + closed + "/members/" + bobId))).isEqualTo(204);
+    assertThat(status(olga.delete("/api/channels/" + open))).isEqualTo(204);
+
+    assertThat(eventsOf("org:" + orgId, open)).containsExactly("channelCreated", "channelDeleted");
+    assertThat(eventsOf("org:" + orgId, closed)).isEmpty();
+    assertThat(eventsOf("user:" + olgaId, closed))
+        .containsExactly("channelCreated", "channelUpdated");
+    assertThat(eventsOf("user:" + bobId, closed))
+        .containsExactly("channelUpdated", "mention", "mention");
+    assertThat(
+            busEvents.stream()
+                .filter(e -> e.topic().equals("user:" + bobId) && e.type().equals("mention"))
+                .map(Event::payloadJson)
+                .filter(json -> json.contains("\"channelId\":" + closed))
+                .toList())
+        .anySatisfy(json -> assertThat(json).contains("\"messageId\":" + mention))
+        .anySatisfy(json -> assertThat(json).contains("\"messageId\":" + notYet));
+    assertThat(eventsOf("channel:" + closed, closed)).isEmpty(); // not subscribed here
+  }
+
+  @Test
+  void agentKeysPostAsAgentsAndTheAuditTrailSaysSo() {
+    long channel = channel(olga, "agents", "public");
+    JsonNode made =
+        olga.json(
+            olga.json(
+                "POST",
+                "/api/keys",
+                "{\"name\": \"helper\", \"scopes\": [\"read\", \"write\"], \"agent\": true}"));
+    assertThat(made.at("/key/agent").asBoolean()).isTrue();
+    JsonNode plain =
+        olga.json(
+            olga.json(
+                "POST", "/api/keys", "{\"name\": \"script\", \"scopes\": [\"read\", \"write\"]}"));
+    assertThat(plain.at("/key/agent").asBoolean()).isFalse();
+    Http agent = olga.withBearer(made.get("secret").asString());
+    Http script = olga.withBearer(plain.get("secret").asString());
+
+    long byAgent = post(agent, channel, null, "I looked at the failing test");
+    long byScript = post(script, channel, null, "nightly report");
+    JsonNode agentMessage = olga.json(olga.get("/api/messages/" + byAgent));
+    assertThat(agentMessage.get("authorType").asString()).isEqualTo("agent");
+    assertThat(agentMessage.get("authorId").asLong()).isEqualTo(olgaId);
+    assertThat(olga.json(olga.get("/api/messages/" + byScript)).get("authorType").asString())
+        .isEqualTo("user");
+    JsonNode audit = olga.json(olga.get("/api/audit?entityType=message&limit=50"));
+    assertThat(actorOf(audit, byAgent)).isEqualTo("agent");
+    assertThat(actorOf(audit, byScript)).isEqualTo("api_key");
+  }
+
+  @Test
+  void shortCjkAndShortLatinQueriesFindMessagesAndForgetEditedWords() {
+    long channel = channel(olga, "short-search", "public");
+    long chinese = post(olga, channel, null, "我们明天讨论数据库迁移");
+    long japanese = post(bob, channel, null, "東京の天気は晴れです");
+    long both = post(olga, channel, null, "迁移は東京で");
+    long latin = post(olga, channel, null, "go to db now");
+
+    assertThat(searchIds(olga, "迁移", channel)).containsExactly(both, chinese);
+    assertThat(searchIds(olga, "库", channel)).containsExactly(chinese);
+    assertThat(searchIds(olga, "東", channel)).containsExactly(both, japanese);
+    assertThat(searchIds(olga, "晴れ", channel)).containsExactly(japanese);
+    assertThat(searchIds(olga, "東京 迁移", channel)).containsExactly(both);
+    assertThat(searchIds(olga, "db", channel)).containsExactly(latin);
+    assertThat(searchIds(olga, "天気", channel, "&authorId=" + olgaId)).isEmpty();
+
+    edit(olga, chinese, "我们后天讨论索引");
+    assertThat(searchIds(olga, "库", channel)).isEmpty();
+    assertThat(searchIds(olga, "索引", channel)).containsExactly(chinese);
+    assertThat(status(bob.delete("/api/messages/" + japanese))).isEqualTo(204);
+    assertThat(searchIds(olga, "晴", channel)).isEmpty();
+    assertThat(searchIds(olga, "東", channel)).containsExactly(both);
+    assertThat(searchIds(outsider, "東", null)).isEmpty();
+  }
+
+  @Test
+  void directConversationsAreFoundAgainAndArchivedChannelsAreReadOnly() {
+    JsonNode first =
+        olga.json(
+            olga.json(
+                "POST", "/api/channels", "{\"kind\": \"direct\", \"memberIds\": [" + bobId + "]}"));
+    HttpResponse<String> again =
+        bob.json(
+            "POST", "/api/channels", "{\"kind\": \"direct\", \"memberIds\": [" + olgaId + "]}");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(bob.json(again).get("id").asLong()).isEqualTo(first.get("id").asLong());
+    long direct = first.get("id").asLong();
+    assertThat(status(olga.json("POST", "/api/channels/" + direct + "/members", "{}")))
+        .isEqualTo(422);
+
+    long room = channel(olga, "archive-me", "public");
+    long message = post(olga, room, null, "before the archive");
+    assertThat(status(bob.json("POST", "/api/channels/" + room + "/members", "{}"))).isEqualTo(200);
+    assertThat(status(bob.json("POST", "/api/channels/" + room + "/members", "{}"))).isEqualTo(409);
+    assertThat(status(olga.json("PATCH", "/api/channels/" + room, "{\"archived\": true}")))
+        .isEqualTo(200);
+    JsonNode archived = olga.json(olga.get("/api/channels/" + room));
+    assertThat(archived.get("archivedAt").asString()).isNotEmpty();
+    assertThat(
+            status(
+                olga.json(
+                    "POST", "/api/messages", "{\"channelId\": " + room + ", \"body\": \"no\"}")))
+        .isEqualTo(409);
+    assertThat(status(olga.json("PATCH", "/api/messages/" + message, "{\"body\": \"no\"}")))
+        .isEqualTo(409);
+    assertThat(status(olga.json("POST", "/api/messages/" + message + "/reactions/eyes", "")))
+        .isEqualTo(409);
+    assertThat(status(olga.get("/api/messages?channelId=" + room))).isEqualTo(200);
+    assertThat(status(bob.delete("/api/channels/" + room + "/members/" + bobId))).isEqualTo(204);
+    assertThat(status(olga.json("PATCH", "/api/channels/" + room, "{\"archived\": false}")))
+        .isEqualTo(200);
+    assertThat(
+            status(
+                olga.json(
+                    "POST", "/api/messages", "{\"channelId\": " + room + ", \"body\": \"yes\"}")))
+        .isEqualTo(201);
+  }
+
+  private List<String> eventsOf(String topic, long channel) {
+    return busEvents.stream()
+        .filter(e -> e.topic().equals(topic))
+        .filter(e -> e.payloadJson().contains("\"channelId\":" + channel + ","))
+        .map(Event::type)
+        .toList();
+  }
+
+  private static String actorOf(JsonNode audit, long messageId) {
+    for (JsonNode entry : audit.get("entries")) {
+      if (entry.get("entityId").asString().equals(Long.toString(messageId))
+          && entry.get("action").asString().equals("created")) {
+        return entry.get("actorType").asString();
+      }
+    }
+    return "none";
+  }
+
+  private long outsiderId() {
+    return outsider.json(outsider.get("/api/me")).get("id").asLong();
+  }
+
+  private static JsonNode channelOf(Http client, long channel) {
+    for (JsonNode item : client.json(client.get("/api/channels"))) {
+      if (item.get("id").asLong() == channel) {
+        return item;
+      }
+    }
+    throw new AssertionError("channel " + channel + " not listed");
+  }
+
+  private static int read(Http client, long channel, long message) {
+    return status(
+        client.json(
+            "PUT", "/api/channels/" + channel + "/read", "{\"messageId\": " + message + "}"));
+  }
+
+  private static int typing(Http client, long channel, String body) {
+    return status(client.json("POST", "/api/channels/" + channel + "/typing", body));
   }
 
   private static JsonNode join(Http owner, long orgId, String email, String role) {

@@ -37,6 +37,11 @@ public record Caller(long orgId, long userId, Role role, Credential credential) 
     INSTALL_TOKEN,
     /** An API key ({@code atl_...}), narrowed to its scopes. */
     API_KEY,
+    /**
+     * An API key made as an agent key: roles and scopes as {@link #API_KEY}, but what it does is
+     * recorded as done by an agent (its messages carry the agent badge, the audit trail says so).
+     */
+    AGENT_KEY,
     /** An access token (JWT) issued by signing in. */
     ACCESS_TOKEN
   }

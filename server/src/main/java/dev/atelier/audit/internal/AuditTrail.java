@@ -194,6 +194,7 @@ public class AuditTrail {
             switch (caller.credential()) {
               case SESSION, INSTALL_TOKEN, ACCESS_TOKEN -> "user";
               case API_KEY -> "api_key";
+              case AGENT_KEY -> "agent";
             };
         return new Actor(caller.subject(), type, ip);
       }

@@ -32,7 +32,11 @@ public final class Channels {
       long createdBy,
       Instant createdAt,
       @Nullable Instant archivedAt,
-      boolean member) {}
+      boolean member,
+      @Nullable Long lastReadId,
+      @Nullable Instant lastMessageAt,
+      int unreadCount,
+      int mentionCount) {}
 
   public record ChannelMember(long userId, String displayName, Instant joinedAt) {}
 
@@ -41,9 +45,34 @@ public final class Channels {
       "(c.kind = 'public' or exists (select 1 from channel_members r where r.org_id = c.org_id"
           + " and r.channel_id = c.id and r.user_id = ?))";
 
+  /** Unread counts stop here: "1000" reads as "a lot" and the count stays an index range. */
+  public static final int MAX_UNREAD = 1000;
+
+  // Binds the reader once; no read state (for access checks, which run on every request).
   private static final String SELECT =
       "select c.*, exists (select 1 from channel_members m where m.org_id = c.org_id and"
-          + " m.channel_id = c.id and m.user_id = ?) as is_member from channels c";
+          + " m.channel_id = c.id and m.user_id = ?) as is_member, cast(null as bigint) as"
+          + " last_read_id, cast(null as bigint) as last_message_at, 0 as unread_count, 0 as"
+          + " mention_count from channels c";
+
+  // Binds the reader five times: the read state of every channel in one statement. Unread are the
+  // messages (roots and replies) after the marker that others wrote and that are not deleted,
+  // counted for members only; mentions count in every channel the reader may read.
+  private static final String SELECT_WITH_READS =
+      "select c.*, (j.user_id is not null) as is_member, r.last_read_id, (select x.created_at"
+          + " from messages x where x.org_id = c.org_id and x.channel_id = c.id and x.deleted_at"
+          + " is null order by x.id desc limit 1) as last_message_at, case when j.user_id is null"
+          + " then 0 else (select count(*) from (select 1 from messages x where x.org_id ="
+          + " c.org_id and x.channel_id = c.id and x.id > coalesce(r.last_read_id, 0) and"
+          + " x.author_id <> ? and x.deleted_at is null limit "
+          + MAX_UNREAD
+          + ") u) end as unread_count, (select count(*) from message_mentions mm join messages x"
+          + " on x.org_id = mm.org_id and x.id = mm.message_id where mm.org_id = c.org_id and"
+          + " mm.user_id = ? and mm.channel_id = c.id and mm.message_id > coalesce(r.last_read_id,"
+          + " 0) and x.author_id <> ? and x.deleted_at is null) as mention_count from channels c"
+          + " left join channel_members j on j.org_id = c.org_id and j.channel_id = c.id and"
+          + " j.user_id = ? left join channel_reads r on r.org_id = c.org_id and r.channel_id ="
+          + " c.id and r.user_id = ?";
 
   private final Sql sql;
   private final Clock clock;
@@ -121,21 +150,71 @@ public final class Channels {
         }));
   }
 
-  /** The channels {@code reader} may read: the org's public ones and those they are in. */
+  /**
+   * The channels {@code reader} may read (the org's public ones and those they are in), each with
+   * the reader's read state, in one statement.
+   */
   public List<Channel> list(long orgId, long reader, @Nullable Long projectId) {
+    List<Object> params =
+        new java.util.ArrayList<>(List.of(reader, reader, reader, reader, reader, orgId, reader));
+    if (projectId != null) {
+      params.add(projectId);
+    }
     return sql.jdbc()
         .sql(
-            SELECT
+            SELECT_WITH_READS
                 + " where c.org_id = ? and "
                 + READABLE_BY
                 + (projectId == null ? "" : " and c.project_id = ?")
                 + " order by c.name")
-        .params(
-            projectId == null
-                ? List.of(reader, orgId, reader)
-                : List.of(reader, orgId, reader, projectId))
+        .params(params)
         .query(this::channel)
         .list();
+  }
+
+  /** The channel with the reader's read state, if the reader may read it. */
+  public Optional<Channel> withReads(long orgId, long id, long reader) {
+    return sql.jdbc()
+        .sql(SELECT_WITH_READS + " where c.org_id = ? and c.id = ? and " + READABLE_BY)
+        .params(reader, reader, reader, reader, reader, orgId, id, reader)
+        .query(this::channel)
+        .optional();
+  }
+
+  /** The org's channel of this name, whoever may read it (direct conversations are found again). */
+  public Optional<Long> idByName(long orgId, String name) {
+    return sql.jdbc()
+        .sql("select id from channels where org_id = ? and name = ?")
+        .params(orgId, name)
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Moves the reader's marker to {@code messageId} if that is further than where it is; true when
+   * it moved. The caller checks the message is in the channel.
+   */
+  public boolean markRead(long orgId, long channelId, long userId, long messageId) {
+    return BusyRetry.call(() ->
+        sql.jdbc()
+            .sql(
+                "insert into channel_reads (org_id, channel_id, user_id, last_read_id,"
+                    + " updated_at) values (?, ?, ?, ?, ?) on conflict (channel_id, user_id)"
+                    + " do update set last_read_id = excluded.last_read_id, updated_at ="
+                    + " excluded.updated_at where excluded.last_read_id >"
+                    + " channel_reads.last_read_id")
+            .params(orgId, channelId, userId, messageId, clock.millis())
+            .update())
+        > 0;
+  }
+
+  /** The newest message id of a channel (deleted or not), if it has any. */
+  public Optional<Long> latestMessageId(long orgId, long channelId) {
+    return sql.jdbc()
+        .sql("select id from messages where org_id = ? and channel_id = ? order by id desc limit 1")
+        .params(orgId, channelId)
+        .query(Long.class)
+        .optional();
   }
 
   /** The channel if {@code reader} may read it; else empty, as if it did not exist. */
@@ -143,6 +222,15 @@ public final class Channels {
     return sql.jdbc()
         .sql(SELECT + " where c.org_id = ? and c.id = ? and " + READABLE_BY)
         .params(reader, orgId, id, reader)
+        .query(this::channel)
+        .optional();
+  }
+
+  /** The channel whoever reads it, for work done after a change (events); never for a request. */
+  public Optional<Channel> findAny(long orgId, long id) {
+    return sql.jdbc()
+        .sql(SELECT + " where c.org_id = ? and c.id = ?")
+        .params(0L, orgId, id)
         .query(this::channel)
         .optional();
   }
@@ -246,6 +334,7 @@ public final class Channels {
 
   private Channel channel(ResultSet rows, int n) throws SQLException {
     Long archived = Sql.nullableLong(rows, "archived_at");
+    Long lastMessage = Sql.nullableLong(rows, "last_message_at");
     return new Channel(
         rows.getLong("id"),
         rows.getLong("org_id"),
@@ -256,6 +345,10 @@ public final class Channels {
         rows.getLong("created_by"),
         Instant.ofEpochMilli(rows.getLong("created_at")),
         archived == null ? null : Instant.ofEpochMilli(archived),
-        rows.getBoolean("is_member"));
+        rows.getBoolean("is_member"),
+        Sql.nullableLong(rows, "last_read_id"),
+        lastMessage == null ? null : Instant.ofEpochMilli(lastMessage),
+        rows.getInt("unread_count"),
+        rows.getInt("mention_count"));
   }
 }

@@ -36,6 +36,12 @@ public final class MessageSearch {
       boolean wholeWords,
       String snippet) {}
 
+  /**
+   * A query whose every word is under three characters (one or two CJK characters, "db") has no
+   * index to narrow it: it scans only the org's newest this many messages.
+   */
+  static final int SHORT_QUERY_SCAN = 20_000;
+
   private final Sql sql;
 
   public MessageSearch(Database database) {
@@ -68,6 +74,13 @@ public final class MessageSearch {
         query.append(" and lower(m.body) like ?");
         params.add("%" + word + "%");
       }
+    }
+    if (terms.words().stream().noneMatch(SearchTerms::trigramSized)) {
+      query.append(
+          " and m.id > coalesce((select w.id from messages w where w.org_id = ? order by w.id"
+              + " desc limit 1 offset ?), 0)");
+      params.add(orgId);
+      params.add(SHORT_QUERY_SCAN);
     }
     if (filters.channelId() != null) {
       query.append(" and m.channel_id = ?");

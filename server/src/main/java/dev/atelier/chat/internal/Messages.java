@@ -1,20 +1,24 @@
 package dev.atelier.chat.internal;
 
 import dev.atelier.chat.ChatError;
+import dev.atelier.identity.OrgDirectory;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Database;
 import dev.atelier.platform.Sql;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -25,42 +29,58 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Messages {
 
-  /** Bodies are Markdown stored as given, up to this many UTF-8 bytes. */
-  public static final int MAX_BODY_BYTES = 16 * 1024;
+  /** Bodies are Markdown stored as given, up to this many characters (code points). */
+  public static final int MAX_BODY_CHARS = 40_000;
+
+  /** Most people one message mentions (more stay text). */
+  static final int MAX_MENTIONS = 50;
 
   public record Reaction(String emoji, int count, List<Long> userIds) {}
 
-  /** A message as listed; a deleted one keeps its place in a thread but shows no body. */
+  /**
+   * A message as listed; a deleted one keeps its place in a thread but shows no body. {@code body}
+   * is the Markdown source, {@code html} its sanitised rendering (mentions and code links made
+   * links).
+   */
   public record Message(
       long id,
       long channelId,
       @Nullable Long threadId,
       long authorId,
       String authorType,
+      String authorName,
       @Nullable String body,
+      @Nullable String html,
       int version,
       Instant createdAt,
       @Nullable Instant editedAt,
       @Nullable Instant deletedAt,
       int replyCount,
       @Nullable Instant lastReplyAt,
-      List<Reaction> reactions) {
+      List<Reaction> reactions,
+      List<MessageRenderer.Mention> mentions,
+      List<MessageRenderer.CodeLink> codeLinks) {
 
-    Message withReactions(List<Reaction> reactions) {
+    Message completed(
+        String authorName, MessageRenderer.@Nullable Rendered rendered, List<Reaction> reactions) {
       return new Message(
           id,
           channelId,
           threadId,
           authorId,
           authorType,
+          authorName,
           body,
+          rendered == null ? null : rendered.html(),
           version,
           createdAt,
           editedAt,
           deletedAt,
           replyCount,
           lastReplyAt,
-          reactions);
+          reactions,
+          rendered == null ? List.of() : rendered.mentions(),
+          rendered == null ? List.of() : rendered.codeLinks());
     }
   }
 
@@ -70,20 +90,33 @@ public final class Messages {
 
   private final Sql sql;
   private final Clock clock;
+  private final OrgDirectory directory;
+  private final MessageRenderer renderer;
+  private final Function<Long, Map<String, Long>> repositories;
 
-  public Messages(Database database, Clock clock) {
+  /**
+   * @param repositories an org's repositories by name, for code links
+   */
+  public Messages(
+      Database database,
+      Clock clock,
+      OrgDirectory directory,
+      MessageRenderer renderer,
+      Function<Long, Map<String, Long>> repositories) {
     this.sql = new Sql(database.dataSource(), database.vendor());
     this.clock = clock;
+    this.directory = directory;
+    this.renderer = renderer;
+    this.repositories = repositories;
   }
 
   public static String body(@Nullable String body) {
     if (body == null || body.isBlank()) {
       throw new AtelierException(ChatError.INVALID_MESSAGE, "a message needs a body");
     }
-    if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+    if (body.length() > MAX_BODY_CHARS && body.codePointCount(0, body.length()) > MAX_BODY_CHARS) {
       throw new AtelierException(
-          ChatError.MESSAGE_TOO_LARGE,
-          "a message body has at most " + MAX_BODY_BYTES + " bytes of UTF-8");
+          ChatError.MESSAGE_TOO_LONG, "a message has at most " + MAX_BODY_CHARS + " characters");
     }
     if (body.indexOf('\0') >= 0) {
       throw new AtelierException(ChatError.INVALID_MESSAGE, "a body holds no NUL character");
@@ -114,6 +147,7 @@ public final class Messages {
           if (threadId != null) {
             recountReplies(orgId, threadId);
           }
+          storeMentions(orgId, channelId, id, body);
           return find(orgId, id).orElseThrow();
         }));
   }
@@ -125,7 +159,7 @@ public final class Messages {
         .params(orgId, id)
         .query(Messages::message)
         .optional()
-        .map(m -> withReactions(orgId, List.of(m)).getFirst());
+        .map(m -> complete(orgId, List.of(m)).getFirst());
   }
 
   /**
@@ -157,7 +191,7 @@ public final class Messages {
       rows = rows.subList(0, limit);
       next = rows.getLast().id();
     }
-    return new Page(withReactions(orgId, rows), next);
+    return new Page(complete(orgId, rows), next);
   }
 
   /** Replaces the body: the old one is kept in the history, the version goes up by one. */
@@ -182,6 +216,11 @@ public final class Messages {
                       + " ? and id = ?")
               .params(body, now, orgId, id)
               .update();
+          sql.jdbc()
+              .sql("delete from message_mentions where org_id = ? and message_id = ?")
+              .params(orgId, id)
+              .update();
+          storeMentions(orgId, before.channelId(), id, body);
           return find(orgId, id).orElseThrow();
         }));
   }
@@ -264,11 +303,64 @@ public final class Messages {
         .update();
   }
 
-  private List<Message> withReactions(long orgId, List<Message> page) {
+  // Only members of the org are stored: another id in <@ID> stays text.
+  private void storeMentions(long orgId, long channelId, long messageId, String body) {
+    renderer.mentionedIds(body).stream()
+        .filter(userId -> directory.isMember(orgId, userId))
+        .limit(MAX_MENTIONS)
+        .forEach(userId ->
+            sql.jdbc()
+                .sql(
+                    "insert into message_mentions (org_id, channel_id, message_id, user_id) values"
+                        + " (?, ?, ?, ?)")
+                .params(orgId, channelId, messageId, userId)
+                .update());
+  }
+
+  /** Reactions, the author's name and the rendered body, for a page at a time. */
+  private List<Message> complete(long orgId, List<Message> page) {
     if (page.isEmpty()) {
       return page;
     }
     String ids = page.stream().map(m -> Long.toString(m.id())).collect(Collectors.joining(","));
+    Map<Long, List<Long>> mentioned = new HashMap<>();
+    sql.jdbc()
+        .sql(
+            "select message_id, user_id from message_mentions where org_id = ? and message_id in ("
+                + ids
+                + ")")
+        .param(orgId)
+        .query(rows -> {
+          mentioned.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getLong(2));
+        });
+    Set<Long> people = new HashSet<>();
+    page.forEach(m -> people.add(m.authorId()));
+    mentioned.values().forEach(people::addAll);
+    Map<Long, String> names = directory.displayNames(people);
+    Map<String, Long> repos =
+        page.stream().anyMatch(m -> m.body() != null && MessageRenderer.mayLinkCode(m.body()))
+            ? repositories.apply(orgId)
+            : Map.of();
+    Map<Long, List<Reaction>> reactions = reactions(orgId, ids);
+    return page.stream()
+        .map(m -> {
+          MessageRenderer.@Nullable Rendered rendered = null;
+          if (m.body() != null) {
+            Map<Long, String> members = new HashMap<>();
+            for (long userId : mentioned.getOrDefault(m.id(), List.of())) {
+              members.put(userId, names.getOrDefault(userId, "Unknown user"));
+            }
+            rendered = renderer.render(m.body(), new MessageRenderer.Context(members, repos));
+          }
+          return m.completed(
+              names.getOrDefault(m.authorId(), "Unknown user"),
+              rendered,
+              reactions.getOrDefault(m.id(), List.of()));
+        })
+        .toList();
+  }
+
+  private Map<Long, List<Reaction>> reactions(long orgId, String ids) {
     Map<Long, Map<String, List<Long>>> byMessage = new LinkedHashMap<>();
     sql.jdbc()
         .sql(
@@ -282,13 +374,14 @@ public final class Messages {
               .computeIfAbsent(rows.getString(2), k -> new ArrayList<>())
               .add(rows.getLong(3));
         });
-    return page.stream()
-        .map(m ->
-            m.withReactions(
-                byMessage.getOrDefault(m.id(), Map.of()).entrySet().stream()
-                    .map(e -> new Reaction(e.getKey(), e.getValue().size(), e.getValue()))
-                    .toList()))
-        .toList();
+    Map<Long, List<Reaction>> reactions = new HashMap<>();
+    byMessage.forEach((messageId, byEmoji) ->
+        reactions.put(
+            messageId,
+            byEmoji.entrySet().stream()
+                .map(e -> new Reaction(e.getKey(), e.getValue().size(), e.getValue()))
+                .toList()));
+    return reactions;
   }
 
   private static String requireBody(Message message) {
@@ -309,13 +402,17 @@ public final class Messages {
         threadId,
         rows.getLong("author_id"),
         rows.getString("author_type"),
+        "",
         deleted == null ? rows.getString("body") : null,
+        null,
         rows.getInt("version"),
         Instant.ofEpochMilli(rows.getLong("created_at")),
         edited == null ? null : Instant.ofEpochMilli(edited),
         deleted == null ? null : Instant.ofEpochMilli(deleted),
         rows.getInt("reply_count"),
         lastReply == null ? null : Instant.ofEpochMilli(lastReply),
+        List.of(),
+        List.of(),
         List.of());
   }
 }

@@ -63,20 +63,23 @@ public final class ApiKeys {
       Instant createdAt,
       @Nullable Instant expiresAt,
       @Nullable Instant lastUsedAt,
-      @Nullable Instant revokedAt) {}
+      @Nullable Instant revokedAt,
+      boolean agent) {}
 
   /** A key just made, with the one and only copy of its secret. */
   public record CreatedKey(ApiKey key, String secret) {}
 
   /** Who a valid key acts for. */
-  public record KeyHolder(long orgId, String userId, long keyId, Set<ApiKeyScope> scopes) {}
+  public record KeyHolder(
+      long orgId, String userId, long keyId, Set<ApiKeyScope> scopes, boolean agent) {}
 
   public CreatedKey create(
       long orgId,
       String userId,
       String name,
       Set<ApiKeyScope> scopes,
-      @Nullable Duration lifetime) {
+      @Nullable Duration lifetime,
+      boolean agent) {
     if (name.isBlank() || name.length() > 100) {
       throw new AtelierException(PlatformError.BAD_REQUEST, "name must be 1 to 100 characters");
     }
@@ -96,7 +99,8 @@ public final class ApiKeys {
         sql.jdbc()
             .sql(
                 "insert into api_keys (org_id, user_id, name, prefix, secret_hash, scopes,"
-                    + " created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                    + " created_at, expires_at, agent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " returning id")
             .params(
                 java.util.Arrays.asList(
                     orgId,
@@ -106,10 +110,12 @@ public final class ApiKeys {
                     SecretDigests.sha256(secret),
                     scopeText,
                     now.toEpochMilli(),
-                    expires == null ? null : expires.toEpochMilli()))
+                    expires == null ? null : expires.toEpochMilli(),
+                    agent))
             .query(Long.class)
             .single();
-    ApiKey key = new ApiKey(id, name.strip(), prefix, Set.copyOf(scopes), now, expires, null, null);
+    ApiKey key =
+        new ApiKey(id, name.strip(), prefix, Set.copyOf(scopes), now, expires, null, null, agent);
     return new CreatedKey(key, "atl_" + prefix + "_" + secret);
   }
 
@@ -193,7 +199,8 @@ public final class ApiKeys {
         String scopes,
         @Nullable Long expires,
         @Nullable Long revoked,
-        @Nullable Long lastUsed) {}
+        @Nullable Long lastUsed,
+        boolean agent) {}
     Stored stored =
         sql.jdbc()
             .sql("select * from api_keys where prefix = ?")
@@ -207,7 +214,8 @@ public final class ApiKeys {
                     rows.getString("scopes"),
                     nullableLong(rows, "expires_at"),
                     nullableLong(rows, "revoked_at"),
-                    nullableLong(rows, "last_used_at")))
+                    nullableLong(rows, "last_used_at"),
+                    rows.getBoolean("agent")))
             .optional()
             .orElseThrow(ApiKeys::invalid);
     long now = clock.instant().toEpochMilli();
@@ -224,7 +232,8 @@ public final class ApiKeys {
           .params(now, stored.id())
           .update();
     }
-    return new KeyHolder(stored.orgId(), stored.userId(), stored.id(), scopes(stored.scopes()));
+    return new KeyHolder(
+        stored.orgId(), stored.userId(), stored.id(), scopes(stored.scopes()), stored.agent());
   }
 
   private static AtelierException invalid() {
@@ -257,7 +266,8 @@ public final class ApiKeys {
         Instant.ofEpochMilli(rows.getLong("created_at")),
         instant(nullableLong(rows, "expires_at")),
         instant(nullableLong(rows, "last_used_at")),
-        instant(nullableLong(rows, "revoked_at")));
+        instant(nullableLong(rows, "revoked_at")),
+        rows.getBoolean("agent"));
   }
 
   private static @Nullable Instant instant(@Nullable Long millis) {

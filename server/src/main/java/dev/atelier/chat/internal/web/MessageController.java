@@ -43,11 +43,17 @@ class MessageController {
   private final Messages messages;
   private final ChannelAccess access;
   private final ApplicationEventPublisher events;
+  private final ChannelEvents live;
 
-  MessageController(Messages messages, ChannelAccess access, ApplicationEventPublisher events) {
+  MessageController(
+      Messages messages,
+      ChannelAccess access,
+      ApplicationEventPublisher events,
+      ChannelEvents live) {
     this.messages = messages;
     this.access = access;
     this.events = events;
+    this.live = live;
   }
 
   record NewMessage(@Nullable Long channelId, @Nullable Long threadId, @Nullable String body) {}
@@ -85,7 +91,10 @@ class MessageController {
   }
 
   @PostMapping
-  @Operation(summary = "Post a message (Markdown, at most 16 KiB) to a channel or a thread")
+  @Operation(
+      summary =
+          "Post a message (Markdown, at most 40,000 characters) to a channel or a thread; <@ID>"
+              + " mentions a member, [[repo:path#L1-2]] links code")
   ResponseEntity<Messages.Message> post(@RequestBody NewMessage body, Caller caller) {
     Long threadId = body.threadId();
     long channelId;
@@ -102,8 +111,8 @@ class MessageController {
     }
     access.writable(channelId, caller);
     String text = Messages.body(body.body());
-    // An API key is how an agent acts; its messages carry the agent badge.
-    String authorType = caller.credential() == Caller.Credential.API_KEY ? "agent" : "user";
+    // An agent key is how an agent acts; its messages carry the agent badge.
+    String authorType = caller.credential() == Caller.Credential.AGENT_KEY ? "agent" : "user";
     Messages.Message message =
         messages.post(caller.orgId(), channelId, threadId, caller.userId(), authorType, text);
     events.publishEvent(
@@ -128,10 +137,20 @@ class MessageController {
   @Operation(summary = "Edit a message (its author): version + 1, the previous body kept")
   Messages.Message edit(@PathVariable long id, @RequestBody MessageChange body, Caller caller) {
     Messages.Message before = access.liveMessage(id, caller);
+    Messages.Message previous = before;
     ChannelAccess.require(before.authorId() == caller.userId(), "only its author edits a message");
     access.writable(before.channelId(), caller);
     String text = Messages.body(body.body());
     Messages.Message after = messages.edit(caller.orgId(), id, text);
+    java.util.Set<Long> known = new java.util.HashSet<>();
+    previous.mentions().forEach(m -> known.add(m.userId()));
+    live.mentioned(
+        caller.orgId(),
+        after,
+        after.mentions().stream()
+            .map(m -> m.userId())
+            .filter(userId -> !known.contains(userId))
+            .toList());
     events.publishEvent(
         new AuditEvent(
             caller.orgId(),
@@ -177,6 +196,7 @@ class MessageController {
   @Operation(summary = "React to a message with an emoji (a character or a :shortcode: name)")
   Messages.Message react(@PathVariable long id, @PathVariable String emoji, Caller caller) {
     Messages.Message message = access.liveMessage(id, caller);
+    access.writable(message.channelId(), caller);
     String chosen = Emoji.valid(emoji);
     if (!messages.react(caller.orgId(), id, caller.userId(), chosen)) {
       throw new AtelierException(ChatError.REACTION_EXISTS, "already reacted with " + chosen);

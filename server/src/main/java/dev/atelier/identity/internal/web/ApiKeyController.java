@@ -44,9 +44,15 @@ class ApiKeyController {
     this.events = events;
   }
 
-  /** What to make: a name, scopes (read, write, admin, mcp) and an optional lifetime in days. */
+  /**
+   * What to make: a name, scopes (read, write, admin, mcp), an optional lifetime in days, and
+   * whether the key is an agent's (what it does is recorded as done by an agent).
+   */
   record NewKey(
-      @Nullable String name, @Nullable List<String> scopes, @Nullable Integer expiresInDays) {}
+      @Nullable String name,
+      @Nullable List<String> scopes,
+      @Nullable Integer expiresInDays,
+      @Nullable Boolean agent) {}
 
   /** A key just made: its listing and, this once, the key itself. */
   record MadeKey(ApiKeys.ApiKey key, String secret) {}
@@ -83,10 +89,12 @@ class ApiKeyController {
             caller.subject(),
             request.name() == null ? "" : request.name(),
             scopes,
-            days == null ? null : Duration.ofDays(days));
+            days == null ? null : Duration.ofDays(days),
+            Boolean.TRUE.equals(request.agent()));
     Map<String, Object> values = new HashMap<>();
     values.put("name", made.key().name());
     values.put("prefix", made.key().prefix());
+    values.put("agent", made.key().agent());
     values.put("scopes", made.key().scopes().stream().map(ApiKeyScope::wire).sorted().toList());
     if (made.key().expiresAt() != null) {
       values.put("expiresAt", String.valueOf(made.key().expiresAt()));

@@ -166,7 +166,10 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
                 new AtelierException(
                     IdentityError.UNAUTHORIZED, "the API key's owner is no longer in its org"));
     return new Caller(
-        holder.orgId(), userId, KeyScopes.narrow(role, scopes), Caller.Credential.API_KEY);
+        holder.orgId(),
+        userId,
+        KeyScopes.narrow(role, scopes),
+        holder.agent() ? Caller.Credential.AGENT_KEY : Caller.Credential.API_KEY);
   }
 
   /** Why the caller may not make this request, or null when it may. */

@@ -54,7 +54,7 @@ public final class AccessCheckBenchmark {
       ApiKeys apiKeys = new ApiKeys(database, clock);
       String key =
           apiKeys
-              .create(org, Long.toString(user), "bench", EnumSet.of(ApiKeyScope.READ), null)
+              .create(org, Long.toString(user), "bench", EnumSet.of(ApiKeyScope.READ), null, false)
               .secret();
 
       report("access token (JWT + session/role)", calls, () -> gate.admit(token));
