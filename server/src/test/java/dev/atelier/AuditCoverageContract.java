@@ -39,7 +39,10 @@ abstract class AuditCoverageContract {
           "POST /api/repos/{id}/notify/file-changed", "a re-index trigger, not an edit",
           "POST /api/notify/file-changed", "a re-index trigger, not an edit",
           "POST /api/auth/oauth/{provider}/link",
-              "starts a provider round-trip; the link itself is audited when it completes");
+              "starts a provider round-trip; the link itself is audited when it completes",
+          "PUT /api/channels/{id}/read",
+              "moves the caller's own place in a channel; shared data does not change",
+          "POST /api/channels/{id}/typing", "an ephemeral signal to readers; nothing is stored");
 
   @TempDir Path workspace;
   private final Set<String> covered = new TreeSet<>();
