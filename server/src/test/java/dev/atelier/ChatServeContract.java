@@ -717,6 +717,38 @@ abstract class ChatServeContract {
         .isEqualTo(201);
   }
 
+  /** The sidebar's listing: a hundred channels with their read state in one statement. */
+  @Test
+  void aHundredChannelsListWithTheirUnreadCounts() {
+    for (int i = 0; i < 100; i++) {
+      long channel = channel(olga, "many-" + i, "public");
+      assertThat(status(bob.json("POST", "/api/channels/" + channel + "/members", "{}")))
+          .isEqualTo(200);
+      post(olga, channel, null, "first <@" + bobId + ">");
+      post(olga, channel, null, "second");
+    }
+    long[] nanos = new long[21];
+    JsonNode listed = null;
+    for (int i = 0; i < nanos.length; i++) {
+      long start = System.nanoTime();
+      listed = bob.json(bob.get("/api/channels"));
+      nanos[i] = System.nanoTime() - start;
+    }
+    java.util.Arrays.sort(nanos);
+    System.out.printf(
+        "chat: GET /api/channels with %d channels and read state: median %.1f ms, max %.1f ms%n",
+        listed.size(), nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
+    int many = 0;
+    for (JsonNode channel : listed) {
+      if (channel.get("name").asString().startsWith("many-")) {
+        many++;
+        assertThat(channel.get("unreadCount").asInt()).isEqualTo(2);
+        assertThat(channel.get("mentionCount").asInt()).isEqualTo(1);
+      }
+    }
+    assertThat(many).isEqualTo(100);
+  }
+
   private List<String> eventsOf(String topic, long channel) {
     return busEvents.stream()
         .filter(e -> e.topic().equals(topic))
