@@ -352,6 +352,18 @@ abstract class ChatServeContract {
             "{\"channelId\": " + channel + ", \"body\": \"" + "x".repeat(1024 * 1024) + "\"}");
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(olga.json(huge).get("type").asString()).endsWith("message-too-large");
+    // The same without a Content-Length (chunked): refused alike once read.
+    byte[] chunkedBody =
+        ("{\"channelId\": " + channel + ", \"body\": \"" + "y".repeat(1024 * 1024 + 10) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> chunked =
+        olga.send(
+            olga.request("/api/messages")
+                .header("Content-Type", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(chunkedBody))));
+    assertThat(chunked.statusCode()).isEqualTo(413);
     assertThat(
             status(
                 olga.json(
@@ -622,6 +634,10 @@ abstract class ChatServeContract {
     assertThat(onChannel.stream().map(Event::type))
         .containsExactly("memberJoined", "newMessage", "newMessage", "messageEdited", "memberLeft");
     assertThat(onChannel.getFirst().payloadJson()).contains("\"userId\":" + bobId);
+    // Someone who may not read the channel is not told of a mention there.
+    post(olga, closed, null, "bob is gone, <@" + bobId + ">");
+    assertThat(eventsOf("user:" + bobId, closed))
+        .containsExactly("channelUpdated", "mention", "mention");
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.atelier.chat.ChatError;
 import dev.atelier.platform.AtelierException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,6 +21,22 @@ class ChatRequestLimit implements WebMvcConfigurer {
 
   static final long MAX_BYTES = 1024 * 1024;
 
+  /** The body of a message, or 413 when it alone is past the request limit (a chunked request). */
+  static @Nullable String within(@Nullable String body) {
+    if (body != null
+        && body.length() > MAX_BYTES / 4
+        && body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw tooLarge();
+    }
+    return body;
+  }
+
+  private static AtelierException tooLarge() {
+    return new AtelierException(
+        ChatError.MESSAGE_TOO_LARGE,
+        "a chat request body has at most 1 MiB (" + MAX_BYTES + " bytes)");
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry
@@ -28,9 +46,7 @@ class ChatRequestLimit implements WebMvcConfigurer {
               public boolean preHandle(
                   HttpServletRequest request, HttpServletResponse response, Object handler) {
                 if (request.getContentLengthLong() > MAX_BYTES) {
-                  throw new AtelierException(
-                      ChatError.MESSAGE_TOO_LARGE,
-                      "a chat request body has at most 1 MiB (" + MAX_BYTES + " bytes)");
+                  throw tooLarge();
                 }
                 return true;
               }

@@ -110,7 +110,7 @@ class MessageController {
       throw new AtelierException(ChatError.INVALID_MESSAGE, "a message needs a channelId");
     }
     access.writable(channelId, caller);
-    String text = Messages.body(body.body());
+    String text = Messages.body(ChatRequestLimit.within(body.body()));
     // An agent key is how an agent acts; its messages carry the agent badge.
     String authorType = caller.credential() == Caller.Credential.AGENT_KEY ? "agent" : "user";
     Messages.Message message =
@@ -140,7 +140,7 @@ class MessageController {
     Messages.Message previous = before;
     ChannelAccess.require(before.authorId() == caller.userId(), "only its author edits a message");
     access.writable(before.channelId(), caller);
-    String text = Messages.body(body.body());
+    String text = Messages.body(ChatRequestLimit.within(body.body()));
     Messages.Message after = messages.edit(caller.orgId(), id, text);
     java.util.Set<Long> known = new java.util.HashSet<>();
     previous.mentions().forEach(m -> known.add(m.userId()));
