@@ -51,7 +51,7 @@ class PostgresEventStreamsServeTest extends EventStreamsServeContract {
       AccountsServeContract.Session nina =
           AccountsServeContract.register(
               new Http(one.server().url()), "nina-" + System.nanoTime() + "@example.com", "N");
-      String topic = "org:" + nina.orgId();
+      String topic = "user:" + nina.userId();
       EventBus onOne = one.context().getBean(EventBus.class);
       JsonMapper json = JsonMapper.builder().build();
       List<Integer> seen = new ArrayList<>();
