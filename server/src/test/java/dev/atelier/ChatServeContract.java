@@ -99,7 +99,8 @@ abstract class ChatServeContract {
                 .accessToken());
     // What chat hands the bus on org and user topics (subscribed in process, past TopicAccess).
     bus = context.getBean(EventBus.class);
-    bus.subscribe(List.of("org:" + orgId, "user:" + olgaId, "user:" + bobId), null, busEvents::add);
+    bus.subscribe(
+        orgId, List.of("org:" + orgId, "user:" + olgaId, "user:" + bobId), null, busEvents::add);
     repositoryId =
         context
             .getBean(ReposStorage.class)
@@ -602,7 +603,7 @@ abstract class ChatServeContract {
     long closed = channel(olga, "lifecycle-closed", "private");
     List<Event> onChannel = new CopyOnWriteArrayList<>();
     EventBus.Subscription subscription =
-        bus.subscribe(List.of("channel:" + closed), null, onChannel::add);
+        bus.subscribe(orgId, List.of("channel:" + closed), null, onChannel::add);
     assertThat(
             status(
                 olga.json(

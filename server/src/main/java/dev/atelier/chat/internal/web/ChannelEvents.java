@@ -151,7 +151,7 @@ class ChannelEvents {
       payload.put("threadId", threadId);
     }
     payload.put("displayName", displayName);
-    publish(orgId, topic(channelId), "typing", payload);
+    signal(orgId, topic(channelId), "typing", payload);
   }
 
   /** The reader's marker moved: their other tabs and devices clear the channel's unread count. */
@@ -211,10 +211,16 @@ class ChannelEvents {
         : members.stream().map(ChannelEvents::userTopic).toList();
   }
 
-  // The one place chat hands events to the bus (the events module will take the org first).
+  // The one place chat hands durable events to the bus (logged, replayed after a reconnect).
   private void publish(long orgId, String topic, String type, Map<String, Object> payload) {
     payload.put("orgId", orgId);
-    bus.publish(topic, type, payload);
+    bus.publish(orgId, topic, type, payload);
+  }
+
+  // Typing is stale by the time anyone reconnects: live only, never logged.
+  private void signal(long orgId, String topic, String type, Map<String, Object> payload) {
+    payload.put("orgId", orgId);
+    bus.signal(orgId, topic, type, payload);
   }
 
   private static Map<String, Object> member(long channelId, long userId) {
