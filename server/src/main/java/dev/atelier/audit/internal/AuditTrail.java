@@ -2,6 +2,8 @@ package dev.atelier.audit.internal;
 
 import dev.atelier.audit.AuditEntry;
 import dev.atelier.audit.AuditEvent;
+import dev.atelier.audit.AuditLog;
+import dev.atelier.audit.AuditQuery;
 import dev.atelier.platform.Caller;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
@@ -30,17 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
  * the database refuses both.
  */
 @Component
-public class AuditTrail {
+public class AuditTrail implements AuditLog {
 
   private final Sql sql;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  AuditTrail(DataSource dataSource, dev.atelier.platform.Database database) {
+  public AuditTrail(DataSource dataSource, dev.atelier.platform.Database database) {
     this.sql = new Sql(dataSource, database.vendor());
   }
 
   @EventListener
-  void record(AuditEvent event) {
+  @Override
+  public void record(AuditEvent event) {
     Actor actor = Actor.current(event.actorId());
     String cast = sql.vendor() == DatabaseVendor.POSTGRESQL ? "::jsonb" : "";
     sql.jdbc()
@@ -84,6 +87,20 @@ public class AuditTrail {
       @Nullable Instant to,
       @Nullable Long before,
       int limit) {}
+
+  @Override
+  public List<AuditEntry> list(long orgId, AuditQuery query) {
+    return list(
+        orgId,
+        new Filter(
+            query.entityType(),
+            query.userId(),
+            query.action(),
+            query.from(),
+            query.to(),
+            query.before(),
+            query.limit()));
+  }
 
   public List<AuditEntry> list(long orgId, Filter filter) {
     StringBuilder where = new StringBuilder("org_id = ?");
