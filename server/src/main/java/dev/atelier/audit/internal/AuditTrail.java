@@ -78,31 +78,8 @@ public class AuditTrail implements AuditLog {
     return list;
   }
 
-  /** What to list: every filter optional; {@code before} is the cursor (an entry id). */
-  public record Filter(
-      @Nullable String entityType,
-      @Nullable String userId,
-      @Nullable String action,
-      @Nullable Instant from,
-      @Nullable Instant to,
-      @Nullable Long before,
-      int limit) {}
-
   @Override
-  public List<AuditEntry> list(long orgId, AuditQuery query) {
-    return list(
-        orgId,
-        new Filter(
-            query.entityType(),
-            query.userId(),
-            query.action(),
-            query.from(),
-            query.to(),
-            query.before(),
-            query.limit()));
-  }
-
-  public List<AuditEntry> list(long orgId, Filter filter) {
+  public List<AuditEntry> list(long orgId, AuditQuery filter) {
     StringBuilder where = new StringBuilder("org_id = ?");
     List<Object> params = new ArrayList<>(List.of(orgId));
     if (filter.entityType() != null) {

@@ -84,10 +84,18 @@ public final class ChatToolsService implements ChatTools {
     String name = wanted.startsWith("#") ? wanted.substring(1) : wanted;
     Optional<Channels.Channel> byId =
         id(name).flatMap(id -> channels.find(caller.orgId(), id, caller.userId()));
-    return byId.or(() ->
-            channels.list(caller.orgId(), caller.userId(), null).stream()
-                .filter(c -> c.name().equalsIgnoreCase(name))
-                .findFirst())
+    // Names are unique per org as written; a different case is accepted when it is unambiguous.
+    return byId.or(
+            () -> {
+              List<Channels.Channel> readable =
+                  channels.list(caller.orgId(), caller.userId(), null);
+              Optional<Channels.Channel> exact =
+                  readable.stream().filter(c -> c.name().equals(name)).findFirst();
+              List<Channels.Channel> anyCase =
+                  readable.stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
+              return exact.or(
+                  () -> anyCase.size() == 1 ? Optional.of(anyCase.getFirst()) : Optional.empty());
+            })
         .map(ChatToolsService::channel)
         .orElseThrow(() ->
             new AtelierException(ChatError.CHANNEL_NOT_FOUND, "no channel '" + idOrName + "'"));
