@@ -188,7 +188,7 @@ abstract class ChatOverMcpContract {
     String audit =
         McpSession.open(olga)
             .text("list_audit", "{\"entity\": \"message\", \"action\": \"created\"}");
-    assertThat(audit).contains("user " + bobId + " created message " + posted);
+    assertThat(audit).contains("agent " + bobId + " created message " + posted);
 
     List<JsonNode> rows = new ArrayList<>();
     for (JsonNode entry :
@@ -199,6 +199,7 @@ abstract class ChatOverMcpContract {
     }
     assertThat(rows).hasSize(1);
     assertThat(rows.getFirst().get("userId").asString()).isEqualTo(Long.toString(bobId));
+    assertThat(rows.getFirst().get("actorType").asString()).isEqualTo("agent");
     assertThat(olga.json(olga.get("/api/audit?action=tool:post_message")).get("entries")).isEmpty();
   }
 

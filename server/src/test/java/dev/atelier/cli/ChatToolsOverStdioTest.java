@@ -112,7 +112,7 @@ class ChatToolsOverStdioTest {
                 + id
                 + ")");
     assertThat(byId(later, 4).at("/result/content/0/text").asString())
-        .contains("user 1 created message " + id);
+        .contains("agent 1 created message " + id);
     assertThat(byId(later, 5).at("/result/content/0/text").asString())
         .contains("#general (id 1, public)", "[" + id + "]", "(agent of user 1)")
         .contains("  See [[demo:src/Main.java#L1-3]]");
@@ -123,6 +123,7 @@ class ChatToolsOverStdioTest {
       assertThat(rows).hasSize(1);
       assertThat(rows.getFirst().entityId()).isEqualTo(Long.toString(id));
       assertThat(rows.getFirst().userId()).isEqualTo("1");
+      assertThat(rows.getFirst().actorType()).isEqualTo("agent");
     }
   }
 

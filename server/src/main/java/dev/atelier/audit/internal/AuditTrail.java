@@ -44,7 +44,7 @@ public class AuditTrail implements AuditLog {
   @EventListener
   @Override
   public void record(AuditEvent event) {
-    Actor actor = Actor.current(event.actorId());
+    Actor actor = Actor.current(event.actorId(), event.actorType());
     String cast = sql.vendor() == DatabaseVendor.POSTGRESQL ? "::jsonb" : "";
     sql.jdbc()
         .sql(
@@ -174,13 +174,13 @@ public class AuditTrail implements AuditLog {
   /** Who acted, from the request the event is published in; the system outside any request. */
   private record Actor(@Nullable String userId, String type, @Nullable String ip) {
 
-    static Actor current(@Nullable Long actorId) {
+    static Actor current(@Nullable Long actorId, @Nullable String actorType) {
       String ip = null;
       if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
         ip = request.getRequest().getRemoteAddr();
       }
       if (actorId != null) {
-        return new Actor(Long.toString(actorId), "user", ip);
+        return new Actor(Long.toString(actorId), actorType == null ? "user" : actorType, ip);
       }
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {

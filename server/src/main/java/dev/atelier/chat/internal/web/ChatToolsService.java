@@ -140,7 +140,7 @@ public final class ChatToolsService implements ChatTools {
     String text = Messages.body(body);
     Messages.Message message =
         messages.post(caller.orgId(), channel, threadId, caller.userId(), AGENT, text);
-    // The MCP call is not the HTTP request's thread: the actor is named on the event.
+    // An MCP call runs off the HTTP request's thread: the event names its actor, an agent.
     events.accept(
         AuditEvent.created(
                 caller.orgId(),
@@ -155,7 +155,7 @@ public final class ChatToolsService implements ChatTools {
                     text,
                     "authorType",
                     AGENT))
-            .by(caller.userId()));
+            .byAgentOf(caller.userId()));
     events.accept(
         new MessagePosted(caller.orgId(), channel, message.id(), threadId, caller.userId()));
     return named(List.of(message)).getFirst();
@@ -177,7 +177,7 @@ public final class ChatToolsService implements ChatTools {
                 "updated",
                 Map.of("body", String.valueOf(before.body()), "version", before.version()),
                 Map.of("body", text, "version", after.version()))
-            .by(caller.userId()));
+            .byAgentOf(caller.userId()));
     events.accept(
         new MessageEdited(
             caller.orgId(), after.channelId(), messageId, after.threadId(), after.version()));
