@@ -6,7 +6,7 @@ import dev.atelier.platform.ErrorCode;
 public enum McpError implements ErrorCode {
   UNKNOWN_TOOL("unknown-tool", 404, "No such tool"),
   INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument"),
-  NEEDS_CALLER("tool-needs-caller", 409, "The tool acts for a caller, which this surface has not");
+  NEEDS_CALLER("tool-needs-caller", 400, "The tool acts for a caller; call it over MCP");
 
   private final Spec spec;
 
