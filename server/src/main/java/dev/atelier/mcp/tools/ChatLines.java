@@ -63,6 +63,11 @@ final class ChatLines {
 
   /** {@code [42] 2026-12-07T10:02Z Ada (user 3) edited v2:} then the body, indented. */
   static String message(ChatMessage message) {
+    return message(message, true);
+  }
+
+  /** As {@link #message(ChatMessage)}; {@code threadPointer} false inside the thread itself. */
+  static String message(ChatMessage message, boolean threadPointer) {
     StringBuilder text =
         new StringBuilder("[")
             .append(message.id())
@@ -94,7 +99,7 @@ final class ChatLines {
         text.append("\n  ").append(line);
       }
     }
-    if (message.replyCount() > 0) {
+    if (threadPointer && message.replyCount() > 0) {
       text.append("\n  -> ")
           .append(message.replyCount())
           .append(message.replyCount() == 1 ? " reply" : " replies")

@@ -47,7 +47,12 @@ public final class GetThreadTool implements TeamTool {
     var root = Objects.requireNonNull(page.root(), "a thread has a root");
     TextBudget text = call.budget(DEFAULT_TOKENS);
     text.line("thread " + root.id() + " in " + ChatLines.channel(page.channel()));
-    text.line(ChatLines.message(root));
+    text.line(
+        ChatLines.message(root, false)
+            + "\n  ("
+            + root.replyCount()
+            + (root.replyCount() == 1 ? " reply" : " replies")
+            + ")");
     if (page.nextBefore() != null) {
       text.line("(older replies: before=" + page.nextBefore() + ")");
     }
