@@ -401,7 +401,7 @@ abstract class ChatServeContract {
             new MessageDeleted(orgId, channel, reply, root));
   }
 
-  static JsonNode join(Http owner, long orgId, String email, String role) {
+  private static JsonNode join(Http owner, long orgId, String email, String role) {
     JsonNode invitation =
         owner.json(
             owner.json(
