@@ -241,6 +241,16 @@ class McpOverHttpTest {
   }
 
   @Test
+  void restRefusesAChatToolWhichActsForACallerOnlyOverMcp() {
+    HttpResponse<String> response =
+        callRest("post_message", "{\"channel\":\"general\",\"body\":\"hi\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(problemType(response)).endsWith("/problems/tool-needs-caller");
+    assertThat(http.json(response).get("detail").asString()).contains("/mcp");
+  }
+
+  @Test
   void restAnswersAnUnknownToolOrRepositoryWithA404Problem() {
     HttpResponse<String> tool = callRest("no_such_tool", "{}");
     HttpResponse<String> repository =

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param oldValues the values before (empty for a creation)
  * @param newValues the values after (empty for a deletion)
  * @param actorId the acting user when the request has none yet (a sign-in); else from the request
+ * @param actorType how {@code actorId} acted ({@code user}, or {@code agent} for an assistant
+ *     acting for them); null takes it from the request
  */
 public record AuditEvent(
     long orgId,
@@ -25,7 +27,8 @@ public record AuditEvent(
     String action,
     Map<String, ?> oldValues,
     Map<String, ?> newValues,
-    @Nullable Long actorId) {
+    @Nullable Long actorId,
+    @Nullable String actorType) {
 
   /** The org of install-wide security events that belong to no org (a failed sign-in). */
   public static final long NO_ORG = 0;
@@ -37,7 +40,7 @@ public record AuditEvent(
       String action,
       Map<String, ?> oldValues,
       Map<String, ?> newValues) {
-    this(orgId, entityType, entityId, action, oldValues, newValues, null);
+    this(orgId, entityType, entityId, action, oldValues, newValues, null, null);
   }
 
   public AuditEvent {
@@ -55,6 +58,12 @@ public record AuditEvent(
 
   /** The same event, attributed to {@code userId} (who is not yet the request's caller). */
   public AuditEvent by(long userId) {
-    return new AuditEvent(orgId, entityType, entityId, action, oldValues, newValues, userId);
+    return new AuditEvent(orgId, entityType, entityId, action, oldValues, newValues, userId, null);
+  }
+
+  /** The same event, done by an assistant (an MCP tool call) acting for {@code userId}. */
+  public AuditEvent byAgentOf(long userId) {
+    return new AuditEvent(
+        orgId, entityType, entityId, action, oldValues, newValues, userId, "agent");
   }
 }

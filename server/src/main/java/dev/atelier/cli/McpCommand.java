@@ -6,6 +6,7 @@ import dev.atelier.mcp.FolderScope;
 import dev.atelier.mcp.McpHttpBridge;
 import dev.atelier.mcp.McpHttpServer;
 import dev.atelier.mcp.McpStdioServer;
+import dev.atelier.mcp.TeamScope;
 import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
@@ -95,7 +96,8 @@ final class McpCommand implements Callable<Integer> {
     try {
       new McpStdioServer(
               AtelierVersion.current().version(),
-              ToolCatalog.standard().specifications(new FolderScope(core, path)))
+              ToolCatalog.standard()
+                  .specifications(TeamScope.with(new FolderScope(core, path), new LocalTeam(core))))
           .serve(in, out);
     } finally {
       core.close();

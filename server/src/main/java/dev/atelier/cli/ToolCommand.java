@@ -3,6 +3,7 @@ package dev.atelier.cli;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.mcp.AgentTool;
 import dev.atelier.mcp.FolderScope;
+import dev.atelier.mcp.TeamScope;
 import dev.atelier.mcp.ToolAnswer;
 import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.platform.AtelierException;
@@ -97,7 +98,11 @@ final class ToolCommand implements Callable<Integer> {
     parsed.putAll(keyValues);
     try (CodeIntelligence core =
         CodeIntelligence.open(storage.settings(path), CodeIntelligence.defaultThreads())) {
-      ToolAnswer answer = catalog.call(name, parsed, new FolderScope(() -> core, path));
+      ToolAnswer answer =
+          catalog.call(
+              name,
+              parsed,
+              TeamScope.with(new FolderScope(() -> core, path), new LocalTeam(() -> core)));
       out.println(json ? mapper.writeValueAsString(answer.structured()) : answer.text());
       out.flush();
       return 0;

@@ -28,4 +28,9 @@ public interface AgentTool {
    * McpError#INVALID_ARGUMENT} (see {@link ToolArguments}); callers turn it into a tool error.
    */
   ToolAnswer call(ToolCall call);
+
+  /** Answers a call in a scope: a code tool opens the repository and branch it names. */
+  default ToolAnswer answer(ToolArguments arguments, ToolScope scope) {
+    return call(scope.open(arguments));
+  }
 }

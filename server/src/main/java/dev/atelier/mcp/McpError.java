@@ -5,7 +5,8 @@ import dev.atelier.platform.ErrorCode;
 /** Error codes of the tools (shared by MCP, REST and the CLI). */
 public enum McpError implements ErrorCode {
   UNKNOWN_TOOL("unknown-tool", 404, "No such tool"),
-  INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument");
+  INVALID_ARGUMENT("invalid-tool-argument", 400, "Invalid tool argument"),
+  NEEDS_CALLER("tool-needs-caller", 400, "The tool acts for a caller; call it over MCP");
 
   private final Spec spec;
 

@@ -25,7 +25,8 @@ public final class McpStdioServer {
   static final String NAME = "atelier";
   static final String INSTRUCTIONS =
       "Atelier answers questions about this repository's code: structure, symbols, references,"
-          + " dependencies and the team's recorded learnings.";
+          + " dependencies and the team's recorded learnings. Its chat tools read and answer the"
+          + " team's discussions (channels, threads, search) and link the code they talk about.";
 
   private final String version;
   private final List<SyncToolSpecification> tools;

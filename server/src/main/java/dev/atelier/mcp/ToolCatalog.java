@@ -6,23 +6,30 @@ import dev.atelier.mcp.tools.ConventionsTool;
 import dev.atelier.mcp.tools.CrossReferencesTool;
 import dev.atelier.mcp.tools.DependenciesTool;
 import dev.atelier.mcp.tools.DependencyGraphTool;
+import dev.atelier.mcp.tools.EditMessageTool;
 import dev.atelier.mcp.tools.ExploreCodebaseTool;
 import dev.atelier.mcp.tools.FileAnalysisTool;
 import dev.atelier.mcp.tools.FindRelatedTool;
+import dev.atelier.mcp.tools.GetThreadTool;
 import dev.atelier.mcp.tools.GraphQueryTool;
 import dev.atelier.mcp.tools.HotspotsTool;
 import dev.atelier.mcp.tools.ImpactAnalysisTool;
 import dev.atelier.mcp.tools.LearningFeedbackTool;
+import dev.atelier.mcp.tools.ListAuditTool;
+import dev.atelier.mcp.tools.ListChannelsTool;
 import dev.atelier.mcp.tools.ListLearningsTool;
 import dev.atelier.mcp.tools.LspDefinitionTool;
 import dev.atelier.mcp.tools.LspDiagnosticsTool;
 import dev.atelier.mcp.tools.LspHoverTool;
 import dev.atelier.mcp.tools.LspReferencesTool;
+import dev.atelier.mcp.tools.PostMessageTool;
 import dev.atelier.mcp.tools.ProjectSummaryTool;
+import dev.atelier.mcp.tools.ReadChannelTool;
 import dev.atelier.mcp.tools.RecallTool;
 import dev.atelier.mcp.tools.RecordLearningTool;
 import dev.atelier.mcp.tools.RelevantContextTool;
 import dev.atelier.mcp.tools.RepoMapTool;
+import dev.atelier.mcp.tools.SearchMessagesTool;
 import dev.atelier.mcp.tools.SearchSymbolsTool;
 import dev.atelier.mcp.tools.SecurityScanTool;
 import dev.atelier.mcp.tools.SemanticSearchTool;
@@ -97,7 +104,14 @@ public final class ToolCatalog {
             new DependenciesTool(),
             new ExploreCodebaseTool(),
             new SemanticSearchTool(),
-            new RelevantContextTool()));
+            new RelevantContextTool(),
+            new ListChannelsTool(),
+            new ReadChannelTool(),
+            new GetThreadTool(),
+            new PostMessageTool(),
+            new EditMessageTool(),
+            new SearchMessagesTool(),
+            new ListAuditTool()));
   }
 
   public List<AgentTool> tools() {
@@ -116,11 +130,14 @@ public final class ToolCatalog {
 
   /** The tool's JSON Schema, with the shared arguments added. */
   public Map<String, Object> inputSchema(AgentTool tool) {
-    return tool.schema().toMap(SHARED_PROPERTIES);
+    return tool.schema().toMap(tool instanceof TeamTool ? Map.of() : SHARED_PROPERTIES);
   }
 
   /** The tool's JSON Schema as a scope serves it: also the arguments the scope reads. */
   public Map<String, Object> inputSchema(AgentTool tool, ToolScope scope) {
+    if (tool instanceof TeamTool) {
+      return inputSchema(tool);
+    }
     Map<String, Object> shared = new LinkedHashMap<>(scope.arguments());
     shared.putAll(SHARED_PROPERTIES);
     return tool.schema().toMap(shared);
@@ -130,7 +147,7 @@ public final class ToolCatalog {
   public ToolAnswer call(String name, Map<String, Object> arguments, ToolScope scope) {
     AgentTool tool = tool(name);
     ToolArguments parsed = ToolArguments.of(arguments);
-    return tool.call(scope.open(parsed));
+    return tool.answer(parsed, scope);
   }
 
   /** The tools as MCP specifications; failures become tool errors an agent can act on. */

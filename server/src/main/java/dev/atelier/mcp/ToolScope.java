@@ -27,6 +27,17 @@ public interface ToolScope {
     return Map.of();
   }
 
+  /**
+   * Who a {@link TeamTool} call acts for; scopes without a caller (REST on a repository, {@code
+   * atelier tool}) answer that the tool needs one.
+   */
+  default TeamCall team(ToolArguments arguments) {
+    throw new AtelierException(
+        McpError.NEEDS_CALLER,
+        "the chat and audit tools answer over MCP (atelier mcp, or /mcp of atelier serve), where"
+            + " a caller is known");
+  }
+
   /** A fixed repository of an open core, e.g. the one a REST path names. */
   static ToolScope of(CodeIntelligence core, Repository repository) {
     return arguments ->

@@ -2,6 +2,8 @@ package dev.atelier.audit.internal;
 
 import dev.atelier.audit.AuditEntry;
 import dev.atelier.audit.AuditEvent;
+import dev.atelier.audit.AuditLog;
+import dev.atelier.audit.AuditQuery;
 import dev.atelier.platform.Caller;
 import dev.atelier.platform.DatabaseVendor;
 import dev.atelier.platform.Sql;
@@ -30,18 +32,19 @@ import tools.jackson.databind.json.JsonMapper;
  * the database refuses both.
  */
 @Component
-public class AuditTrail {
+public class AuditTrail implements AuditLog {
 
   private final Sql sql;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  AuditTrail(DataSource dataSource, dev.atelier.platform.Database database) {
+  public AuditTrail(DataSource dataSource, dev.atelier.platform.Database database) {
     this.sql = new Sql(dataSource, database.vendor());
   }
 
   @EventListener
-  void record(AuditEvent event) {
-    Actor actor = Actor.current(event.actorId());
+  @Override
+  public void record(AuditEvent event) {
+    Actor actor = Actor.current(event.actorId(), event.actorType());
     String cast = sql.vendor() == DatabaseVendor.POSTGRESQL ? "::jsonb" : "";
     sql.jdbc()
         .sql(
@@ -75,17 +78,8 @@ public class AuditTrail {
     return list;
   }
 
-  /** What to list: every filter optional; {@code before} is the cursor (an entry id). */
-  public record Filter(
-      @Nullable String entityType,
-      @Nullable String userId,
-      @Nullable String action,
-      @Nullable Instant from,
-      @Nullable Instant to,
-      @Nullable Long before,
-      int limit) {}
-
-  public List<AuditEntry> list(long orgId, Filter filter) {
+  @Override
+  public List<AuditEntry> list(long orgId, AuditQuery filter) {
     StringBuilder where = new StringBuilder("org_id = ?");
     List<Object> params = new ArrayList<>(List.of(orgId));
     if (filter.entityType() != null) {
@@ -180,13 +174,13 @@ public class AuditTrail {
   /** Who acted, from the request the event is published in; the system outside any request. */
   private record Actor(@Nullable String userId, String type, @Nullable String ip) {
 
-    static Actor current(@Nullable Long actorId) {
+    static Actor current(@Nullable Long actorId, @Nullable String actorType) {
       String ip = null;
       if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
         ip = request.getRequest().getRemoteAddr();
       }
       if (actorId != null) {
-        return new Actor(Long.toString(actorId), "user", ip);
+        return new Actor(Long.toString(actorId), actorType == null ? "user" : actorType, ip);
       }
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {

@@ -1,6 +1,7 @@
 package dev.atelier.audit.internal.web;
 
 import dev.atelier.audit.AuditEntry;
+import dev.atelier.audit.AuditQuery;
 import dev.atelier.audit.internal.AuditTrail;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
@@ -54,7 +55,7 @@ class AuditController {
     List<AuditEntry> entries =
         trail.list(
             Caller.current().orgId(),
-            new AuditTrail.Filter(
+            new AuditQuery(
                 entityType,
                 userId,
                 action,

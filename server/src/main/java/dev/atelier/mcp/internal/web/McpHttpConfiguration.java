@@ -1,9 +1,13 @@
 package dev.atelier.mcp.internal.web;
 
 import dev.atelier.audit.AuditEvent;
+import dev.atelier.audit.AuditLog;
+import dev.atelier.chat.ChatTools;
 import dev.atelier.codeintel.CodeIntelligence;
 import dev.atelier.mcp.McpHttpServer;
 import dev.atelier.mcp.NamedRepositoryScope;
+import dev.atelier.mcp.TeamScope;
+import dev.atelier.mcp.TeamTool;
 import dev.atelier.mcp.ToolCatalog;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.AtelierSettings;
@@ -48,7 +52,9 @@ class McpHttpConfiguration {
       ToolCatalog catalog,
       CodeIntelligence core,
       AtelierSettings settings,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ChatTools chat,
+      AuditLog audit) {
     Supplier<Repository> workspace = workspace(core, settings);
     NamedRepositoryScope schema = new NamedRepositoryScope(core, Caller.LOCAL_ORG, workspace);
     ToolCatalog.CallScopes scopes =
@@ -61,7 +67,8 @@ class McpHttpConfiguration {
             throw new AtelierException(
                 PlatformError.FORBIDDEN, "a viewer may not call " + tool + ": it changes data");
           }
-          if (!catalog.tool(tool).readOnly()) {
+          // A team tool audits its own change, as its REST endpoint does: one row, not two.
+          if (!catalog.tool(tool).readOnly() && !(catalog.tool(tool) instanceof TeamTool)) {
             events.publishEvent(
                 new AuditEvent(
                         caller.orgId(),
@@ -72,15 +79,18 @@ class McpHttpConfiguration {
                         Map.of("arguments", arguments))
                     .by(caller.userId()));
           }
-          return new NamedRepositoryScope(
-              core,
-              caller.orgId(),
-              caller.orgId() == Caller.LOCAL_ORG
-                  ? workspace
-                  : () -> {
-                    throw new AtelierException(
-                        ReposError.REPOSITORY_NOT_FOUND, "name a repository (id or name)");
-                  });
+          TeamScope team = new TeamScope(caller, chat, audit);
+          return TeamScope.with(
+              new NamedRepositoryScope(
+                  core,
+                  caller.orgId(),
+                  caller.orgId() == Caller.LOCAL_ORG
+                      ? workspace
+                      : () -> {
+                        throw new AtelierException(
+                            ReposError.REPOSITORY_NOT_FOUND, "name a repository (id or name)");
+                      }),
+              () -> team);
         };
     return new McpHttpServer(
         AtelierVersion.current().version(),
