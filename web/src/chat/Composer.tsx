@@ -222,7 +222,8 @@ export function Composer({
           aria-activedescendant={
             showing ? `${listId}-${Math.min(active, options.length - 1)}` : undefined
           }
-          placeholder="Message — @ mentions someone, [[ links code; Enter sends, Shift+Enter for a new line"
+          placeholder={`${label} (@ someone, [[ code)`}
+          title="Enter sends, Shift+Enter starts a new line; @ mentions someone, [[ links code"
           onChange={(e) => {
             setText(e.target.value);
             setCaret(e.target.selectionStart);

@@ -152,7 +152,7 @@ function ChannelLink({
 }) {
   const unread = channel.unreadCount ?? 0;
   const mentions = channel.mentionCount ?? 0;
-  const prefix = channel.kind === 'direct' ? '' : channel.kind === 'private' ? '🔒 ' : '# ';
+  const prefix = channel.kind === 'direct' ? '' : '# ';
   const described = [
     unread > 0 ? `${unread} unread` : '',
     mentions > 0 ? `${mentions} mention${mentions === 1 ? '' : 's'}` : '',
@@ -172,6 +172,7 @@ function ChannelLink({
           {prefix}
           {label}
         </span>
+        {channel.kind === 'private' && <span className="small muted">private</span>}
         {mentions > 0 && <span className="badge chat-mentions">@{mentions}</span>}
         {unread > 0 && <span className="badge chat-unread">{unread}</span>}
       </Link>

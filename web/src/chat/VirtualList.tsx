@@ -159,6 +159,7 @@ export function VirtualList({
       role="log"
       aria-label={label}
       aria-busy={loadingOlder}
+      data-rows={ids.length}
       tabIndex={0}
       onScroll={onScroll}
       onClick={onClick}

@@ -97,7 +97,10 @@ export class LiveStream {
             if (this.withOptional && this.options.optionalTopics.length > 0) {
               // An older server without the org and user topics: carry on with the channels.
               this.withOptional = false;
-              continue;
+              if (this.options.topics.length > 0) continue;
+              // …and with no channel yet there is nothing to stream until one is made.
+              this.signal('open');
+              return;
             }
             this.options.onRefused();
             throw new Error(`HTTP ${response.status}`);
