@@ -254,7 +254,12 @@ export async function chatSteps({ browser, java, jar, workspace, port, out, erro
     // A reaction from Bob reaches Ada.
     await edited.getByRole('button', { name: 'Add reaction' }).click();
     await edited.getByRole('button', { name: 'React with 🎉' }).click();
-    await adaMessage.getByRole('button', { name: /🎉 1/ }).waitFor();
+    await a
+      .getByRole('log', { name: 'Messages in design' })
+      .getByRole('article')
+      .filter({ hasText: 'the palette is final' })
+      .getByRole('button', { name: /🎉 1/ })
+      .waitFor();
 
     // Bob's network drops: the indicator says so, and it recovers by itself, replaying what
     // was posted meanwhile (Last-Event-ID).

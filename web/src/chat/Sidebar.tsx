@@ -166,15 +166,23 @@ function ChannelLink({
         href={chatUrl(channel.id)}
         className={`chat-channel${active ? ' active' : ''}${unread > 0 ? ' unread' : ''}${channel.member ? '' : ' muted'}`}
         aria-current={active ? 'page' : undefined}
-        aria-label={described ? `${label}, ${described}` : label}
       >
         <span className="chat-channel-name">
           {prefix}
           {label}
         </span>
         {channel.kind === 'private' && <span className="small muted">private</span>}
-        {mentions > 0 && <span className="badge chat-mentions">@{mentions}</span>}
-        {unread > 0 && <span className="badge chat-unread">{unread}</span>}
+        {mentions > 0 && (
+          <span className="badge chat-mentions" aria-hidden="true">
+            @{mentions}
+          </span>
+        )}
+        {unread > 0 && (
+          <span className="badge chat-unread" aria-hidden="true">
+            {unread}
+          </span>
+        )}
+        {described && <span className="visually-hidden">, {described}</span>}
       </Link>
     </li>
   );
