@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { identityApi, meKeys, orgKeys, atLeast } from '../lib/identity.ts';
 import { chatKeys } from '../lib/queryKeys.ts';
@@ -11,6 +11,7 @@ import { chatApi, channelLabel, type Channel, type Message } from './chatApi.ts'
 import { Composer } from './Composer.tsx';
 import { Dialog } from './Dialog.tsx';
 import type { ConnectionStatus } from './liveEvents.ts';
+import { routeLinks } from './MessageBody.tsx';
 import { MessageItem, type MessageContext } from './MessageItem.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { patchMessage, refreshMessage, useChatLive, type Typist } from './useChatLive.ts';
@@ -42,18 +43,6 @@ function typingText(typists: readonly Typist[], names: ReadonlyMap<number, strin
   if (who.length === 1) return `${who[0]} is typing…`;
   if (who.length === 2) return `${who[0]} and ${who[1]} are typing…`;
   return 'Several people are typing…';
-}
-
-/** Routes in-app links of message bodies (code links) through the app's router. */
-function routeLinks(event: MouseEvent<HTMLElement>) {
-  const anchor = (event.target as Element).closest?.('a');
-  if (!anchor || event.defaultPrevented || event.button !== 0) return;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const href = anchor.getAttribute('href') ?? '';
-  const url = new URL(href, window.location.href);
-  if (url.origin !== window.location.origin || anchor.target === '_blank') return;
-  event.preventDefault();
-  navigate(url.pathname + url.search + url.hash);
 }
 
 function MembersDialog({

@@ -1,11 +1,25 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import type { RepositoryInfo } from '../lib/api.ts';
 import { Link } from '../components/Link.tsx';
 import { formatLineHash } from '../lib/permalink.ts';
-import { codeUrl, searchUrl } from '../lib/router.ts';
+import { codeUrl, navigate, searchUrl } from '../lib/router.ts';
 import type { Message } from './chatApi.ts';
 import { highlightCodeBlocks } from './highlightCode.ts';
 import { parseBody, type BodyPart } from './tokens.ts';
+
+/**
+ * Routes a click on an in-app link of a message body (the server's `a.code-link`, any link to
+ * this origin) through the app's router instead of a page load; others open as links do.
+ */
+export function routeLinks(event: MouseEvent<HTMLElement>): void {
+  const anchor = (event.target as Element).closest?.('a');
+  if (!anchor || event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const url = new URL(anchor.getAttribute('href') ?? '', window.location.href);
+  if (url.origin !== window.location.origin || anchor.target === '_blank') return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+}
 
 function codeHref(part: Extract<BodyPart, { kind: 'code' }>, repos: readonly RepositoryInfo[]) {
   const repo = repos.find((r) => r.name === part.repo || String(r.id) === part.repo);

@@ -95,16 +95,18 @@ export function SearchBox({
         value={q}
         onChange={(e) => setDraft({ q: e.target.value, mode })}
       />
-      <button
-        type="button"
-        className="search-help-toggle"
-        aria-expanded={help}
-        aria-controls={helpId}
-        onClick={() => setHelp((h) => !h)}
-      >
-        Syntax
-      </button>
-      {help && (
+      {repo !== undefined && (
+        <button
+          type="button"
+          className="search-help-toggle"
+          aria-expanded={help}
+          aria-controls={helpId}
+          onClick={() => setHelp((h) => !h)}
+        >
+          Syntax
+        </button>
+      )}
+      {help && repo !== undefined && (
         <div id={helpId} className="search-help panel" role="note" aria-label="Search syntax">
           <p className="small">
             Text and regex searches take filters anywhere in the query; the rest is the text to
