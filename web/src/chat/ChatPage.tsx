@@ -132,7 +132,7 @@ function ThreadPanel({
 }) {
   const client = useQueryClient();
   const rootMessage = useQuery({
-    queryKey: [...chatKeys.thread(root), 'root'],
+    queryKey: chatKeys.message(root),
     queryFn: ({ signal }) => chatApi.message(root, signal),
   });
   const cachedRoot = chronological(client.getQueryData(chatKeys.messages(channel.id))).find(
@@ -146,7 +146,7 @@ function ThreadPanel({
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const list = chronological(replies.data);
-  const shownRoot: Message | undefined = cachedRoot ?? rootMessage.data;
+  const shownRoot: Message | undefined = rootMessage.data ?? cachedRoot;
   const close = () => navigate(chatUrl(channel.id), { replace: false });
   return (
     <aside className="chat-thread" aria-label="Thread" onClick={routeLinks}>

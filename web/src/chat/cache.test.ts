@@ -42,6 +42,12 @@ describe('the message cache', () => {
     expect(upsertMessage(pages([5, 4]), message(6), false)).toEqual(pages([5, 4]));
   });
 
+  it('leaves what is not a list of pages alone', () => {
+    const single = message(3) as unknown as MessagePages;
+    expect(upsertMessage(single, message(3, 'x'), false)).toBe(single);
+    expect(markDeleted(single, 3)).toBe(single);
+  });
+
   it('keeps a deleted message in place without its body', () => {
     const [, gone] = chronological(markDeleted(pages([5, 4]), 5));
     expect(gone?.body).toBeNull();

@@ -12,7 +12,8 @@ export function upsertMessage(
   message: Message,
   append: boolean,
 ): MessagePages | undefined {
-  if (!data) return data;
+  // (Only lists of pages are patched; anything else under a patched key is left alone.)
+  if (!data || !Array.isArray(data.pages)) return data;
   let found = false;
   const pages = data.pages.map((page) => {
     const index = page.messages.findIndex((m) => m.id === message.id);
@@ -35,7 +36,7 @@ export function upsertMessage(
 
 /** A message that is gone (deleted, 404 on fetch): it keeps its place without a body. */
 export function markDeleted(data: MessagePages | undefined, id: number): MessagePages | undefined {
-  if (!data) return data;
+  if (!data || !Array.isArray(data.pages)) return data;
   return {
     ...data,
     pages: data.pages.map((page) => ({

@@ -27,6 +27,9 @@ export function patchMessage(client: QueryClient, message: Message, append = fal
   client.setQueriesData<MessagePages>({ queryKey: chatKeys.threads() }, (data) =>
     upsertMessage(data, message, false),
   );
+  // A thread's root, shown above its replies.
+  if (client.getQueryData(chatKeys.message(message.id)))
+    client.setQueryData(chatKeys.message(message.id), message);
 }
 
 /** Fetches one message again and patches it in; one that is gone is marked deleted. */
@@ -112,10 +115,10 @@ export function useChatLive({
               setPresence((map) => new Map(map).set(action.userId, action.online));
               break;
           }
-          // A message from someone ends their typing.
-          if (event.type === 'newMessage')
-            setTypists((list) => list.filter((t) => t.userId !== Number(event.payload.authorId)));
         }
+        // A message from someone ends their typing.
+        if (event.type === 'newMessage')
+          setTypists((list) => list.filter((t) => t.userId !== Number(event.payload.authorId)));
       },
     });
     return () => {

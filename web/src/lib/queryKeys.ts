@@ -48,6 +48,8 @@ export const chatKeys = {
   messages: (channel: number) => ['chat', 'messages', channel] as const,
   threads: () => ['chat', 'thread'] as const,
   thread: (root: number) => ['chat', 'thread', root] as const,
+  /** One message by id (a thread's root); not under `threads`, whose entries are pages. */
+  message: (id: number) => ['chat', 'message', id] as const,
   versions: (message: number) => ['chat', 'versions', message] as const,
   search: (params: Record<string, string>) => ['chat', 'search', params] as const,
   people: (org: number) => ['chat', 'people', org] as const,
