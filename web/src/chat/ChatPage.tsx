@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../lib/api.ts';
-import { identityApi, meKeys, orgKeys, atLeast } from '../lib/identity.ts';
+import { atLeast } from '../lib/identity.ts';
 import { chatKeys } from '../lib/queryKeys.ts';
 import { chatUrl, navigate } from '../lib/router.ts';
 import { usePageTitle } from '../lib/title.ts';
@@ -13,6 +13,7 @@ import { Dialog } from './Dialog.tsx';
 import type { ConnectionStatus } from './liveEvents.ts';
 import { routeLinks } from './MessageBody.tsx';
 import { MessageItem, type MessageContext } from './MessageItem.tsx';
+import { useOrgPeople } from './people.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { patchMessage, refreshMessage, useChatLive, type Typist } from './useChatLive.ts';
 import { VirtualList } from './VirtualList.tsx';
@@ -342,20 +343,13 @@ export default function ChatPage({
   thread: number | undefined;
   message: number | undefined;
 }) {
-  const me = useQuery({ queryKey: meKeys.all(), queryFn: ({ signal }) => identityApi.me(signal) });
+  const { me, people, names } = useOrgPeople();
   const org = me.data?.orgId;
   const channels = useQuery({
     queryKey: chatKeys.channels(),
     queryFn: ({ signal }) => chatApi.channels(signal),
   });
-  const members = useQuery({
-    queryKey: orgKeys.members(org ?? 0),
-    queryFn: ({ signal }) => identityApi.members(org ?? 0, signal),
-    enabled: org !== undefined,
-  });
   const repos = useQuery({ queryKey: ['repos'], queryFn: ({ signal }) => api.repos(signal) });
-  const people = useMemo(() => members.data ?? [], [members.data]);
-  const names = useMemo(() => new Map(people.map((p) => [p.userId, p.displayName])), [people]);
   const list = useMemo(() => channels.data ?? [], [channels.data]);
   const current = list.find((c) => c.id === channelId);
   // The open channel first: it is always among the topics streamed.

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from '../components/Link.tsx';
 import { ApiError } from '../lib/api.ts';
-import { identityApi, meKeys, orgKeys } from '../lib/identity.ts';
 import { chatKeys } from '../lib/queryKeys.ts';
 import { chatUrl } from '../lib/router.ts';
 import { usePageTitle } from '../lib/title.ts';
@@ -13,6 +12,7 @@ import {
   snippetParts,
   type MessageSearchParams,
 } from './chatApi.ts';
+import { useOrgPeople } from './people.ts';
 import './chat.css';
 
 type Filters = Omit<MessageSearchParams, 'q'>;
@@ -23,18 +23,11 @@ type Filters = Omit<MessageSearchParams, 'q'>;
  */
 export default function MessageResults({ q }: { q: string }) {
   const [filters, setFilters] = useState<Filters>({});
-  const me = useQuery({ queryKey: meKeys.all(), queryFn: ({ signal }) => identityApi.me(signal) });
-  const org = me.data?.orgId;
+  const { me, people, names } = useOrgPeople();
   const channels = useQuery({
     queryKey: chatKeys.channels(),
     queryFn: ({ signal }) => chatApi.channels(signal),
   });
-  const members = useQuery({
-    queryKey: orgKeys.members(org ?? 0),
-    queryFn: ({ signal }) => identityApi.members(org ?? 0, signal),
-    enabled: org !== undefined,
-  });
-  const names = new Map(members.data?.map((m) => [m.userId, m.displayName]) ?? []);
   const params: Record<string, string> = { q, ...filters } as Record<string, string>;
   const hits = useQuery({
     queryKey: chatKeys.search(params),
@@ -76,7 +69,7 @@ export default function MessageResults({ q }: { q: string }) {
           Author{' '}
           <select name="authorId" defaultValue="">
             <option value="">anyone</option>
-            {members.data?.map((m) => (
+            {people.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.displayName}
               </option>

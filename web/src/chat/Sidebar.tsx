@@ -7,6 +7,39 @@ import { chatApi, channelLabel, type Channel, type ChannelKind } from './chatApi
 import type { Person } from './Composer.tsx';
 import { Dialog } from './Dialog.tsx';
 
+/** Checkboxes of the org's other people (named `member`), and the problem of the last try. */
+function PeopleChoice({
+  legend,
+  people,
+  me,
+  error,
+}: {
+  legend: string;
+  people: readonly Person[];
+  me: number;
+  error: string | null;
+}) {
+  return (
+    <>
+      <fieldset>
+        <legend>{legend}</legend>
+        {people
+          .filter((p) => p.userId !== me)
+          .map((p) => (
+            <label key={p.userId}>
+              <input type="checkbox" name="member" value={p.userId} /> {p.displayName}
+            </label>
+          ))}
+      </fieldset>
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function CreateChannelDialog({
   people,
   me,
@@ -69,21 +102,7 @@ function CreateChannelDialog({
             Private: its members only
           </label>
         </fieldset>
-        <fieldset>
-          <legend>Add members</legend>
-          {people
-            .filter((p) => p.userId !== me)
-            .map((p) => (
-              <label key={p.userId}>
-                <input type="checkbox" name="member" value={p.userId} /> {p.displayName}
-              </label>
-            ))}
-        </fieldset>
-        {error && (
-          <p role="alert" className="error small">
-            {error}
-          </p>
-        )}
+        <PeopleChoice legend="Add members" people={people} me={me} error={error} />
         <div className="dialog-actions">
           <button type="submit">Create channel</button>
         </div>
@@ -118,21 +137,7 @@ function DirectDialog({
   return (
     <Dialog title="New direct message" onClose={onClose}>
       <form className="chat-form" onSubmit={(e) => void submit(e)}>
-        <fieldset>
-          <legend>With</legend>
-          {people
-            .filter((p) => p.userId !== me)
-            .map((p) => (
-              <label key={p.userId}>
-                <input type="checkbox" name="member" value={p.userId} /> {p.displayName}
-              </label>
-            ))}
-        </fieldset>
-        {error && (
-          <p role="alert" className="error small">
-            {error}
-          </p>
-        )}
+        <PeopleChoice legend="With" people={people} me={me} error={error} />
         <div className="dialog-actions">
           <button type="submit">Open conversation</button>
         </div>

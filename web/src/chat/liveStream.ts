@@ -1,4 +1,5 @@
 import { authFetch } from '../lib/auth.ts';
+import { parseEventBlock, readEventBlocks } from '../lib/eventStream.ts';
 import {
   INITIAL_CONNECTION,
   nextConnection,
@@ -139,38 +140,19 @@ export class LiveStream {
   }
 
   private async read(body: ReadableStream<Uint8Array>, abort: AbortController): Promise<void> {
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
     this.armStale(abort);
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      this.armStale(abort);
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-        this.dispatch(block);
-      }
-    }
+    await readEventBlocks(
+      body,
+      (block) => this.dispatch(block),
+      () => this.armStale(abort),
+    );
   }
 
   private dispatch(block: string): void {
-    let id: string | null = null;
-    const data: string[] = [];
-    for (const line of block.split(/\r?\n/)) {
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'id') id = value;
-      else if (field === 'data') data.push(value);
-    }
-    if (id) this.lastEventId = id;
-    if (data.length === 0) return;
-    const envelope = parseEnvelope(data.join('\n'));
-    if (envelope) this.options.onEvent(envelope, id);
+    const event = parseEventBlock(block);
+    if (!event) return;
+    if (event.id) this.lastEventId = event.id;
+    const envelope = event.data === null ? undefined : parseEnvelope(event.data);
+    if (envelope) this.options.onEvent(envelope, event.id);
   }
 }
