@@ -88,17 +88,17 @@ export default function MessageResults({ q }: { q: string }) {
         <button type="submit">Filter</button>
       </form>
       {hits.isPending && q.trim() && (
-        <p role="status" className="muted small">
+        <p aria-live="polite" className="muted small">
           Searching messages…
         </p>
       )}
       {hits.isError && (
-        <p role="status" className="small error">
+        <p aria-live="polite" className="small error">
           {hits.error.message}
         </p>
       )}
       {hits.isSuccess && (
-        <p className="small muted" role="status">
+        <p className="small muted" aria-live="polite">
           {found.length === 1 ? '1 message' : `${found.length} messages`}
         </p>
       )}
