@@ -129,7 +129,7 @@ function ThreadPanel({
   channel: Channel;
   ctx: MessageContext;
   typists: readonly Typist[];
-  onTyping: () => void;
+  onTyping: (threadId?: number) => void;
 }) {
   const client = useQueryClient();
   const rootMessage = useQuery({
@@ -178,7 +178,7 @@ function ThreadPanel({
         label="Reply in thread"
         people={ctx.people}
         repos={ctx.repos}
-        onTyping={onTyping}
+        onTyping={() => onTyping(root)}
         onSend={async (body) => {
           const reply = await chatApi.post({ channelId: channel.id, threadId: root, body });
           patchMessage(client, reply);
@@ -205,7 +205,7 @@ function ChannelView({
   typists: readonly Typist[];
   online: ReadonlySet<number>;
   status: ConnectionStatus;
-  onTyping: () => void;
+  onTyping: (threadId?: number) => void;
 }) {
   const client = useQueryClient();
   const [members, setMembers] = useState(false);
@@ -314,7 +314,7 @@ function ChannelView({
           label={`Message ${channel.kind === 'direct' ? label : `#${label}`}`}
           people={ctx.people}
           repos={ctx.repos}
-          onTyping={onTyping}
+          onTyping={() => onTyping()}
           onSend={async (body) => {
             const posted = await chatApi.post({ channelId: channel.id, body });
             patchMessage(client, posted, true);
@@ -345,9 +345,12 @@ export default function ChatPage({
 }) {
   const { me, people, names } = useOrgPeople();
   const org = me.data?.orgId;
+  const [poll, setPoll] = useState(false);
   const channels = useQuery({
     queryKey: chatKeys.channels(),
     queryFn: ({ signal }) => chatApi.channels(signal),
+    // Without channel events (an older server), new channels and counts show up by polling.
+    refetchInterval: poll ? 20_000 : false,
   });
   const repos = useQuery({ queryKey: ['repos'], queryFn: ({ signal }) => api.repos(signal) });
   const list = useMemo(() => channels.data ?? [], [channels.data]);
@@ -360,6 +363,8 @@ export default function ChatPage({
       : readable;
   }, [list, channelId]);
   const live = useChatLive({ channelIds: streamed, orgId: org, userId: me.data?.id });
+  const pollChannels = live.pollChannels;
+  useEffect(() => setPoll(pollChannels), [pollChannels]);
   usePageTitle(current ? `${channelLabel(current, me.data?.id, names)} · Chat` : 'Chat');
 
   useEffect(() => {
@@ -383,12 +388,16 @@ export default function ChatPage({
     [me.data, names, people, repos.data],
   );
   const typingSupported = useRef(true);
-  const onTyping = useCallback(() => {
-    if (channelId === undefined || !typingSupported.current) return;
-    chatApi.typing(channelId, thread).catch(() => {
-      typingSupported.current = false;
-    });
-  }, [channelId, thread]);
+  const onTyping = useCallback(
+    (threadId?: number) => {
+      if (channelId === undefined || !typingSupported.current) return;
+      chatApi.typing(channelId, threadId).catch(() => {
+        // A server without typing notices yet: stop sending them.
+        typingSupported.current = false;
+      });
+    },
+    [channelId],
+  );
 
   if (channels.isError)
     return (

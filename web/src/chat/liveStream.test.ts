@@ -41,7 +41,9 @@ describe('LiveStream', () => {
     );
     const events: unknown[] = [];
     const statuses: string[] = [];
+    let dropped = 0;
     const live = new LiveStream({
+      onOptionalDropped: () => dropped++,
       topics: ['channel:3'],
       optionalTopics: ['org:1', 'user:2'],
       lastEventId: null,
@@ -55,6 +57,7 @@ describe('LiveStream', () => {
     expect(decodeURIComponent(calls[0]!.url)).toBe('/api/events?topic=channel:3,org:1,user:2');
     expect(decodeURIComponent(calls[1]!.url)).toBe('/api/events?topic=channel:3');
     expect(calls[1]!.headers['Last-Event-ID']).toBeUndefined();
+    expect(dropped).toBe(1);
     expect(events).toEqual([['newMessage', { messageId: 9 }, 'T', '5']]);
     expect(statuses).toEqual(['connected', 'reconnecting']);
     // The reconnect asks for what came after the last event it saw.

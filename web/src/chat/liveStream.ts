@@ -24,6 +24,8 @@ export interface LiveStreamOptions {
   onConnection: (connection: Connection) => void;
   /** The stream was refused for its topics (a channel gone or left): the caller re-reads them. */
   onRefused: () => void;
+  /** The server has no org and user topics (no channel events): the caller polls instead. */
+  onOptionalDropped?: () => void;
 }
 
 /**
@@ -98,6 +100,7 @@ export class LiveStream {
             if (this.withOptional && this.options.optionalTopics.length > 0) {
               // An older server without the org and user topics: carry on with the channels.
               this.withOptional = false;
+              this.options.onOptionalDropped?.();
               if (this.options.topics.length > 0) continue;
               // …and with no channel yet there is nothing to stream until one is made.
               this.signal('open');

@@ -61,11 +61,18 @@ export function useChatLive({
   channelIds: readonly number[];
   orgId: number | undefined;
   userId: number | undefined;
-}): { connection: Connection; typists: Typist[]; online: ReadonlySet<number> } {
+}): {
+  connection: Connection;
+  typists: Typist[];
+  online: ReadonlySet<number>;
+  /** No channel events reach this client (an older server): the channel list must be polled. */
+  pollChannels: boolean;
+} {
   const client = useQueryClient();
   const [connection, setConnection] = useState<Connection>(INITIAL_CONNECTION);
   const [typists, setTypists] = useState<Typist[]>([]);
   const [presence, setPresence] = useState<Map<number, boolean>>(new Map());
+  const [pollChannels, setPollChannels] = useState(false);
   const lastEventId = useRef<string | null>(null);
   const topics = channelIds.slice(0, MAX_CHANNELS).map((id) => `channel:${id}`);
   const topicsKey = topics.join(',');
@@ -92,6 +99,7 @@ export function useChatLive({
         setConnection(next);
       },
       onRefused: () => void client.invalidateQueries({ queryKey: chatKeys.channels() }),
+      onOptionalDropped: () => setPollChannels(true),
       onEvent: (event, id) => {
         if (id) lastEventId.current = id;
         for (const action of actionsFor(event)) {
@@ -141,5 +149,5 @@ export function useChatLive({
     if (isOnline) online.add(id);
     else online.delete(id);
   }
-  return { connection, typists, online };
+  return { connection, typists, online, pollChannels };
 }
