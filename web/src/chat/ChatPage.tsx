@@ -257,11 +257,8 @@ function ChannelView({
   return (
     <section className="chat-main" aria-label={`Channel ${label}`}>
       <header className="chat-head">
-        <h1>
-          {channel.kind === 'direct'
-            ? label
-            : `${channel.kind === 'private' ? '🔒' : '#'} ${label}`}
-        </h1>
+        <h1>{channel.kind === 'direct' ? label : `# ${label}`}</h1>
+        {channel.kind === 'private' && <span className="badge">private</span>}
         {channel.topic && <p className="small muted chat-topic">{channel.topic}</p>}
         <span className="chat-head-actions">
           <ConnectionIndicator status={status} />
