@@ -36,6 +36,7 @@ abstract class AuditCoverageContract {
   private static final Map<String, String> NOT_AUDITED =
       Map.of(
           "POST /api/auth/refresh", "rotates a token of a session; its reuse is audited",
+          "POST /api/auth/ticket", "a one-minute ticket to read the session's event streams",
           "POST /api/repos/{id}/notify/file-changed", "a re-index trigger, not an edit",
           "POST /api/notify/file-changed", "a re-index trigger, not an edit",
           "POST /api/auth/oauth/{provider}/link",

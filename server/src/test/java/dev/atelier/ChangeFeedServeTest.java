@@ -217,8 +217,8 @@ class ChangeFeedServeTest {
     try (SseClient sse =
         new SseClient(http, "/api/events?topic=" + IndexEvents.topic(repository.id()), null)) {
       assertThat(sse.status()).isEqualTo(200);
-      events.progress(repository.id(), "main", 0, 10);
-      events.completed(repository.id(), "main", Map.of("files", 10));
+      events.progress(1, repository.id(), "main", 0, 10);
+      events.completed(1, repository.id(), "main", Map.of("files", 10));
 
       SseClient.Received progress = sse.nextEvent(Duration.ofSeconds(5));
       SseClient.Received completed = sse.nextEvent(Duration.ofSeconds(5));
@@ -229,7 +229,9 @@ class ChangeFeedServeTest {
       assertThat(data.get("payload").get("total").asInt()).isEqualTo(10);
       assertThat(completed).isNotNull();
       assertThat(completed.event()).isEqualTo("index.completed");
-      assertThat(Long.parseLong(completed.id())).isGreaterThan(Long.parseLong(progress.id()));
+      // Progress is a signal, stale at once: live only, no id to resume from; completion is logged.
+      assertThat(progress.id()).isNull();
+      assertThat(Long.parseLong(completed.id())).isPositive();
       assertThat(http.json(fake(completed.data())).get("payload").get("files").asInt())
           .isEqualTo(10);
     }
@@ -239,14 +241,14 @@ class ChangeFeedServeTest {
   void replaysWhatWasMissedAfterLastEventIdAcrossTopics() throws Exception {
     String first;
     try (SseClient sse = new SseClient(http, "/api/events?topic=repo:777,repo:778", null)) {
-      events.failed(new dev.atelier.repos.RepositoryId(777), "main", "one");
+      events.failed(1, new dev.atelier.repos.RepositoryId(777), "main", "one");
       SseClient.Received received = sse.nextEvent(Duration.ofSeconds(5));
       assertThat(received).isNotNull();
       first = received.id();
     }
-    events.failed(new dev.atelier.repos.RepositoryId(778), "main", "two");
-    events.failed(new dev.atelier.repos.RepositoryId(779), "main", "not subscribed");
-    events.failed(new dev.atelier.repos.RepositoryId(777), "main", "three");
+    events.failed(1, new dev.atelier.repos.RepositoryId(778), "main", "two");
+    events.failed(1, new dev.atelier.repos.RepositoryId(779), "main", "not subscribed");
+    events.failed(1, new dev.atelier.repos.RepositoryId(777), "main", "three");
 
     try (SseClient sse = new SseClient(http, "/api/events?topic=repo:777&topic=repo:778", first)) {
       List<String> messages = new ArrayList<>();
@@ -261,10 +263,14 @@ class ChangeFeedServeTest {
   }
 
   @Test
-  void sendsHeartbeatCommentsWhileQuiet() throws Exception {
+  void sendsJsonHeartbeatsWhileQuiet() throws Exception {
     try (SseClient sse = new SseClient(http, "/api/events?topic=repo:555", null)) {
       assertThat(sse.nextComment(Duration.ofSeconds(5))).isEqualTo("subscribed");
-      assertThat(sse.nextComment(Duration.ofSeconds(5))).isEqualTo("heartbeat");
+      SseClient.Received beat = sse.nextHeartbeat(Duration.ofSeconds(5));
+      assertThat(beat).isNotNull();
+      assertThat(beat.event()).isEqualTo("heartbeat");
+      assertThat(beat.id()).isNull();
+      assertThat(http.json(fake(beat.data())).get("type").asString()).isEqualTo("heartbeat");
     }
   }
 

@@ -45,7 +45,7 @@ class EventsServiceModeTest {
       String seen;
       try (SseClient sse = new SseClient(secondNode, "/api/events?topic=" + topic, null)) {
         assertThat(sse.nextComment(Duration.ofSeconds(5))).isEqualTo("subscribed");
-        publisher.publish(topic, "index.completed", Map.of("files", 3));
+        publisher.publish(1, topic, "index.completed", Map.of("files", 3));
 
         SseClient.Received received = sse.nextEvent(Duration.ofSeconds(5));
         assertThat(received).isNotNull();
@@ -53,9 +53,9 @@ class EventsServiceModeTest {
         assertThat(received.data()).contains("\"files\":3").contains(topic);
         seen = received.id();
       }
-      publisher.publish(topic, "index.failed", Map.of("message", "missed"));
+      publisher.publish(1, topic, "index.failed", Map.of("message", "missed"));
 
-      // The second node buffered the event it relayed, so a reconnect there replays it.
+      // The replay log is shared: a reconnect to the second node replays what the first logged.
       try (SseClient sse = new SseClient(secondNode, "/api/events?topic=" + topic, seen)) {
         SseClient.Received replayed = sse.nextEvent(Duration.ofSeconds(5));
         assertThat(replayed).isNotNull();

@@ -24,6 +24,19 @@ public final class EventTopics {
     return "clone:" + cloneId;
   }
 
+  /** The topic of an org's shared events: public channels created, presence. */
+  public static String org(long orgId) {
+    return "org:" + orgId;
+  }
+
+  /**
+   * The topic of one user's own events in their current org (mentions, read markers, private
+   * channels they were added to).
+   */
+  public static String user(long userId) {
+    return "user:" + userId;
+  }
+
   public static boolean isValid(String topic) {
     return TOPIC.matcher(topic).matches();
   }

@@ -42,7 +42,7 @@ public final class IndexEvents {
   }
 
   /** {@code done} of {@code total} files are indexed; throttled per branch. */
-  public void progress(RepositoryId repository, String branch, int done, int total) {
+  public void progress(long orgId, RepositoryId repository, String branch, int done, int total) {
     Key key = new Key(repository, requireNonNull(branch, "branch is null"));
     long now = System.nanoTime();
     boolean edge = done == 0 || done >= total;
@@ -54,11 +54,13 @@ public final class IndexEvents {
     Map<String, Object> payload = base(repository, branch);
     payload.put("done", done);
     payload.put("total", total);
-    bus.publish(topic(repository), PROGRESS, payload);
+    // Progress is stale at once: live only, never replayed.
+    bus.signal(orgId, topic(repository), PROGRESS, payload);
   }
 
   /** The run finished and the branch's manifest switched; {@code summary} adds counts etc. */
-  public void completed(RepositoryId repository, String branch, Map<String, ?> summary) {
+  public void completed(
+      long orgId, RepositoryId repository, String branch, Map<String, ?> summary) {
     lastProgress.remove(new Key(repository, branch));
     Map<String, Object> payload = base(repository, branch);
     summary.forEach((name, value) -> {
@@ -66,15 +68,15 @@ public final class IndexEvents {
         payload.put(name, value);
       }
     });
-    bus.publish(topic(repository), COMPLETED, payload);
+    bus.publish(orgId, topic(repository), COMPLETED, payload);
   }
 
   /** The run failed; the previous manifest stays current. */
-  public void failed(RepositoryId repository, String branch, String message) {
+  public void failed(long orgId, RepositoryId repository, String branch, String message) {
     lastProgress.remove(new Key(repository, branch));
     Map<String, Object> payload = base(repository, branch);
     payload.put("message", requireNonNull(message, "message is null"));
-    bus.publish(topic(repository), FAILED, payload);
+    bus.publish(orgId, topic(repository), FAILED, payload);
   }
 
   private static Map<String, Object> base(RepositoryId repository, String branch) {

@@ -89,12 +89,23 @@ public final class SseClient implements AutoCloseable {
     return new Received(id, event, data == null ? null : data.toString(), null);
   }
 
-  /** The next event (skipping comments), or null after the timeout. */
+  /** The next event (skipping comments and heartbeats), or null after the timeout. */
   public @Nullable Received nextEvent(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Received next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      if (next == null || next.comment() == null) {
+      if (next == null || (next.comment() == null && !"heartbeat".equals(next.event()))) {
+        return next;
+      }
+    }
+  }
+
+  /** The next heartbeat event, or null after the timeout. */
+  public @Nullable Received nextHeartbeat(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Received next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (next == null || "heartbeat".equals(next.event())) {
         return next;
       }
     }

@@ -8,139 +8,131 @@ import dev.atelier.events.EventTopics;
 import dev.atelier.events.EventsError;
 import dev.atelier.platform.AtelierException;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@link EventBus} of one node: per-topic replay buffers and local subscribers. A {@link Relay}
- * hands out event ids and carries events to the other nodes (in service mode through Redis); events
- * arriving from other nodes come in through {@link #deliver(Event)}.
+ * The {@link EventBus} of one node: durable events go through the {@link EventLog} (which hands out
+ * their ids), then to this node's subscribers and, through a {@link Relay}, to the other nodes' (in
+ * service mode through Redis); events arriving from other nodes come in through {@link
+ * #deliver(Event)}. A reconnecting subscriber replays from the log, not from memory, so a restart
+ * or another node loses nothing within the log's window.
  */
 public final class EventHub implements EventBus, AutoCloseable {
 
-  /** Topics whose replay buffers are kept; the least recently published beyond it are dropped. */
-  static final int MAX_TOPICS = 10_000;
-
   private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
-  /** Ids and cross-node transport. */
+  /** Carries events to the other nodes. */
   public interface Relay extends AutoCloseable {
-    long nextId();
-
     void send(Event event);
 
     @Override
     default void close() {}
   }
 
-  /**
-   * A single-node relay: ids from a counter seeded with the clock, so they grow across restarts.
-   */
+  /** A single node: nothing to carry. */
   public static Relay inProcess() {
-    AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
-    return new Relay() {
-      @Override
-      public long nextId() {
-        return ids.incrementAndGet();
-      }
-
-      @Override
-      public void send(Event event) {}
-    };
+    return event -> {};
   }
 
-  private record Subscriber(Set<String> topics, Consumer<Event> listener) {}
-
   private final JsonMapper json;
-  private final int replayPerTopic;
+  private final EventLog eventLog;
   private final int maxSubscribers;
   private final Relay relay;
   private final Clock clock;
   private final Object lock = new Object();
-  private final Map<String, ArrayDeque<Event>> buffers = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<String, Set<Subscriber>> subscribers = new HashMap<>();
   private int subscriberCount;
-  private final AtomicLong fallbackIds = new AtomicLong(System.currentTimeMillis() * 1000);
 
-  public EventHub(JsonMapper json, int replayPerTopic, int maxSubscribers, Relay relay) {
-    this(json, replayPerTopic, maxSubscribers, relay, Clock.systemUTC());
+  public EventHub(JsonMapper json, EventLog eventLog, int maxSubscribers, Relay relay) {
+    this(json, eventLog, maxSubscribers, relay, Clock.systemUTC());
   }
 
-  EventHub(JsonMapper json, int replayPerTopic, int maxSubscribers, Relay relay, Clock clock) {
+  EventHub(JsonMapper json, EventLog eventLog, int maxSubscribers, Relay relay, Clock clock) {
     this.json = requireNonNull(json, "json is null");
+    this.eventLog = requireNonNull(eventLog, "eventLog is null");
     this.relay = requireNonNull(relay, "relay is null");
     this.clock = requireNonNull(clock, "clock is null");
-    if (replayPerTopic < 0 || maxSubscribers <= 0) {
-      throw new IllegalArgumentException("replayPerTopic must be >= 0 and maxSubscribers > 0");
+    if (maxSubscribers <= 0) {
+      throw new IllegalArgumentException("maxSubscribers must be > 0");
     }
-    this.replayPerTopic = replayPerTopic;
     this.maxSubscribers = maxSubscribers;
   }
 
   @Override
-  public Event publish(String topic, String type, Object payload) {
-    EventTopics.require(requireNonNull(topic, "topic is null"));
-    requireNonNull(type, "type is null");
-    requireNonNull(payload, "payload is null");
-    Event event =
-        new Event(relay.nextId(), topic, type, clock.instant(), json.writeValueAsString(payload));
-    deliver(event);
-    try {
-      relay.send(event);
-    } catch (RuntimeException e) {
-      log.warn("event {} on {} reached this node only: {}", type, topic, e.getMessage());
+  public Event publish(long orgId, String topic, String type, Object payload) {
+    Event event = eventLog.append(unlogged(orgId, topic, type, payload));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      // Nobody hears of a change that is then rolled back.
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              spread(event);
+            }
+          });
+    } else {
+      spread(event);
     }
     return event;
   }
 
-  /** The relay's id, or a local one when the relay cannot hand one out (Redis down). */
-  private long nextId() {
+  @Override
+  public Event signal(long orgId, String topic, String type, Object payload) {
+    Event event = unlogged(orgId, topic, type, payload);
+    spread(event);
+    return event;
+  }
+
+  private Event unlogged(long orgId, String topic, String type, Object payload) {
+    EventTopics.require(requireNonNull(topic, "topic is null"));
+    requireNonNull(type, "type is null");
+    requireNonNull(payload, "payload is null");
+    return new Event(0, orgId, topic, type, clock.instant(), json.writeValueAsString(payload));
+  }
+
+  private void spread(Event event) {
+    deliver(event);
     try {
-      return relay.nextId();
+      relay.send(event);
     } catch (RuntimeException e) {
-      log.warn("no event id from the relay ({}); using a local one", e.toString());
-      return fallbackIds.incrementAndGet();
+      log.warn(
+          "event {} on {} reached this node only: {}", event.type(), event.topic(), e.toString());
     }
   }
 
-  /** Buffers an event and hands it to this node's subscribers of its topic. */
+  /** Hands an event to this node's subscribers of its topic and org. */
   public void deliver(Event event) {
+    List<Subscriber> targets;
     synchronized (lock) {
-      if (replayPerTopic > 0) {
-        ArrayDeque<Event> buffer = buffers.computeIfAbsent(event.topic(), t -> new ArrayDeque<>());
-        buffer.addLast(event);
-        while (buffer.size() > replayPerTopic) {
-          buffer.removeFirst();
-        }
-        if (buffers.size() > MAX_TOPICS) {
-          var eldest = buffers.keySet().iterator();
-          eldest.next();
-          eldest.remove();
-        }
+      Set<Subscriber> set = subscribers.get(event.topic());
+      if (set == null) {
+        return;
       }
-      for (Subscriber subscriber : subscribers.getOrDefault(event.topic(), Set.of())) {
-        notify(subscriber, event);
+      targets = new ArrayList<>(set);
+    }
+    for (Subscriber subscriber : targets) {
+      if (subscriber.orgId == event.orgId()) {
+        subscriber.accept(event);
       }
     }
   }
 
   @Override
   public Subscription subscribe(
-      Collection<String> topics, @Nullable Long afterId, Consumer<Event> listener) {
+      long orgId, Collection<String> topics, @Nullable Long afterId, Consumer<Event> listener) {
     requireNonNull(listener, "listener is null");
     Set<String> wanted = new LinkedHashSet<>();
     for (String topic : requireNonNull(topics, "topics is null")) {
@@ -155,53 +147,48 @@ public final class EventHub implements EventBus, AutoCloseable {
           EventsError.TOO_MANY_TOPICS,
           "one subscription takes at most " + EventTopics.MAX_PER_SUBSCRIPTION + " topics");
     }
-    Subscriber subscriber = new Subscriber(Set.copyOf(wanted), listener);
+    Subscriber subscriber = new Subscriber(orgId, Set.copyOf(wanted), listener, afterId != null);
     synchronized (lock) {
       if (subscriberCount >= maxSubscribers) {
         throw new AtelierException(
             EventsError.TOO_MANY_SUBSCRIBERS,
             "this node already serves " + maxSubscribers + " event subscribers; retry later");
       }
-      if (afterId != null) {
-        List<Event> missed = new ArrayList<>();
-        for (String topic : wanted) {
-          for (Event event : buffers.getOrDefault(topic, new ArrayDeque<>())) {
-            if (event.id() > afterId) {
-              missed.add(event);
-            }
-          }
-        }
-        missed.sort(Comparator.comparingLong(Event::id));
-        missed.forEach(event -> notify(subscriber, event));
-      }
       for (String topic : wanted) {
         subscribers.computeIfAbsent(topic, t -> new LinkedHashSet<>()).add(subscriber);
       }
       subscriberCount++;
     }
-    return new Subscription() {
-      private boolean closed;
+    Subscription subscription = () -> unsubscribe(subscriber);
+    if (afterId != null) {
+      // Registered first, so nothing published while the log is read slips between the two.
+      try {
+        subscriber.replayed(afterId, eventLog.after(orgId, wanted, afterId));
+      } catch (RuntimeException e) {
+        subscription.close();
+        throw e;
+      }
+    }
+    return subscription;
+  }
 
-      @Override
-      public void close() {
-        synchronized (lock) {
-          if (closed) {
-            return;
+  private void unsubscribe(Subscriber subscriber) {
+    synchronized (lock) {
+      if (subscriber.closed) {
+        return;
+      }
+      subscriber.closed = true;
+      for (String topic : subscriber.topics) {
+        Set<Subscriber> set = subscribers.get(topic);
+        if (set != null) {
+          set.remove(subscriber);
+          if (set.isEmpty()) {
+            subscribers.remove(topic);
           }
-          closed = true;
-          for (String topic : subscriber.topics()) {
-            Set<Subscriber> set = subscribers.get(topic);
-            if (set != null) {
-              set.remove(subscriber);
-              if (set.isEmpty()) {
-                subscribers.remove(topic);
-              }
-            }
-          }
-          subscriberCount--;
         }
       }
-    };
+      subscriberCount--;
+    }
   }
 
   /** Subscribers on this node, for status and tests. */
@@ -211,11 +198,66 @@ public final class EventHub implements EventBus, AutoCloseable {
     }
   }
 
-  private static void notify(Subscriber subscriber, Event event) {
-    try {
-      subscriber.listener().accept(event);
-    } catch (RuntimeException e) {
-      log.warn("an event listener failed on {}: {}", event.type(), e.toString());
+  /**
+   * One subscription. While it replays, live events wait in {@code held}; afterwards those the
+   * replay already gave are dropped and the rest follow in arrival order.
+   */
+  private final class Subscriber {
+    final long orgId;
+    final Set<String> topics;
+    final Consumer<Event> listener;
+    boolean closed; // guarded by the hub's lock
+    private boolean replaying;
+    private final List<Event> held = new ArrayList<>();
+
+    Subscriber(long orgId, Set<String> topics, Consumer<Event> listener, boolean replaying) {
+      this.orgId = orgId;
+      this.topics = topics;
+      this.listener = listener;
+      this.replaying = replaying;
+    }
+
+    synchronized void accept(Event event) {
+      if (replaying) {
+        held.add(event);
+      } else {
+        notifyListener(event);
+      }
+    }
+
+    synchronized void replayed(long afterId, EventLog.Replay replay) {
+      if (replay.gap()) {
+        notifyListener(
+            new Event(
+                0,
+                orgId,
+                topics.iterator().next(),
+                RESYNC,
+                clock.instant(),
+                "{\"reason\":\"the replay log no longer holds every event after "
+                    + afterId
+                    + "\"}"));
+      }
+      long last = afterId;
+      for (Event event : replay.events()) {
+        notifyListener(event);
+        last = event.id();
+      }
+      for (Event event : held) {
+        if (!event.durable() || event.id() > last) {
+          notifyListener(event);
+        }
+      }
+      held.clear();
+      replaying = false;
+    }
+
+    private void notifyListener(Event event) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        log.warn("an event listener failed on {}: {}", event.type(), e.toString());
+      }
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.atelier.events.internal;
 
+import dev.atelier.platform.Database;
 import dev.atelier.platform.Redis;
+import dev.atelier.platform.Sql;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -8,21 +12,26 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The node's event bus: in-process in local mode, across nodes through Redis in service mode (the
- * {@link Redis} bean exists only there).
+ * The node's event bus over the shared replay log: in-process in local mode, across nodes through
+ * Redis in service mode (the {@link Redis} bean exists only there).
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
+  @Bean
+  EventLog eventLog(Database database) {
+    return new EventLog(new Sql(database.dataSource(), database.vendor()));
+  }
+
   @Bean(destroyMethod = "close")
   EventHub eventHub(
       JsonMapper json,
+      EventLog eventLog,
       ObjectProvider<Redis> redis,
-      @Value("${atelier.events.replay-per-topic:256}") int replayPerTopic,
-      @Value("${atelier.events.max-subscribers:512}") int maxSubscribers) {
+      @Value("${atelier.events.max-subscribers:20000}") int maxSubscribers) {
     Redis shared = redis.getIfAvailable();
     if (shared == null) {
-      return new EventHub(json, replayPerTopic, maxSubscribers, EventHub.inProcess());
+      return new EventHub(json, eventLog, maxSubscribers, EventHub.inProcess());
     }
     EventHub[] hub = new EventHub[1];
     RedisEventRelay relay =
@@ -35,7 +44,15 @@ class EventsConfiguration {
                 target.deliver(event);
               }
             });
-    hub[0] = new EventHub(json, replayPerTopic, maxSubscribers, relay);
+    hub[0] = new EventHub(json, eventLog, maxSubscribers, relay);
     return hub[0];
+  }
+
+  @Bean(destroyMethod = "close")
+  Presence presence(
+      EventHub hub,
+      ObjectProvider<Redis> redis,
+      @Value("${atelier.events.presence-grace:5s}") Duration grace) {
+    return new Presence(hub, redis.getIfAvailable(), grace, Clock.systemUTC());
   }
 }

@@ -17,14 +17,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Carries events between service-mode nodes: ids come from one Redis counter, so they increase
- * across the deployment, and each event is published on one Redis channel that every node
- * subscribes to. A node ignores its own messages: it delivered them locally when publishing.
+ * Carries events between service-mode nodes: each event (its id already taken from the shared
+ * replay log) is published on one Redis channel that every node subscribes to. A node ignores its
+ * own messages: it delivered them locally when publishing.
  */
 public final class RedisEventRelay implements EventHub.Relay {
 
   static final String CHANNEL = "atelier:events";
-  static final String SEQUENCE = "atelier:events:seq";
 
   private static final Logger log = LoggerFactory.getLogger(RedisEventRelay.class);
 
@@ -52,15 +51,11 @@ public final class RedisEventRelay implements EventHub.Relay {
   }
 
   @Override
-  public long nextId() {
-    return redis.connection().sync().incr(SEQUENCE);
-  }
-
-  @Override
   public void send(Event event) {
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("node", node);
     message.put("id", event.id());
+    message.put("orgId", event.orgId());
     message.put("topic", event.topic());
     message.put("type", event.type());
     message.put("at", event.at().toString());
@@ -88,6 +83,7 @@ public final class RedisEventRelay implements EventHub.Relay {
       remote.accept(
           new Event(
               node.get("id").asLong(),
+              node.get("orgId").asLong(),
               node.get("topic").asString(),
               node.get("type").asString(),
               Instant.parse(node.get("at").asString()),

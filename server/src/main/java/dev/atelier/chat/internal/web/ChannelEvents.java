@@ -43,7 +43,7 @@ class ChannelEvents {
           payload.put("authorType", message.authorType());
           payload.put("body", String.valueOf(message.body()));
           payload.put("createdAt", message.createdAt().toString());
-          bus.publish(topic(message.channelId()), "newMessage", payload);
+          bus.publish(posted.orgId(), topic(message.channelId()), "newMessage", payload);
         });
   }
 
@@ -55,13 +55,14 @@ class ChannelEvents {
           Map<String, Object> payload = base(edited.orgId(), message.id(), message.threadId());
           payload.put("version", edited.version());
           payload.put("body", String.valueOf(message.body()));
-          bus.publish(topic(edited.channelId()), "messageEdited", payload);
+          bus.publish(edited.orgId(), topic(edited.channelId()), "messageEdited", payload);
         });
   }
 
   @EventListener
   void deleted(MessageDeleted deleted) {
     bus.publish(
+        deleted.orgId(),
         topic(deleted.channelId()),
         "messageDeleted",
         base(deleted.orgId(), deleted.messageId(), deleted.threadId()));
@@ -72,7 +73,7 @@ class ChannelEvents {
     Map<String, Object> payload = base(reaction.orgId(), reaction.messageId(), null);
     payload.put("userId", reaction.userId());
     payload.put("emoji", reaction.emoji());
-    bus.publish(topic(reaction.channelId()), "reactionAdded", payload);
+    bus.publish(reaction.orgId(), topic(reaction.channelId()), "reactionAdded", payload);
   }
 
   private static Map<String, Object> base(long orgId, long messageId, @Nullable Long threadId) {

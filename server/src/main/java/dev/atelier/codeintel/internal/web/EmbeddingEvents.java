@@ -51,7 +51,7 @@ final class EmbeddingEvents implements EmbeddingListener {
           payload.put("coreDone", covered.coreDone());
           // The worker's rate is the org's: repositories share one run.
           payload.put("chunksPerSecond", rate);
-          bus.publish(IndexEvents.topic(new RepositoryId(repository)), PROGRESS, payload);
+          bus.signal(orgId, IndexEvents.topic(new RepositoryId(repository)), PROGRESS, payload);
         });
   }
 }

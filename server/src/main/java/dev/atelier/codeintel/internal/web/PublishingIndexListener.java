@@ -25,12 +25,12 @@ final class PublishingIndexListener implements IndexListener {
 
   @Override
   public void started(Repository repository, String branch, int files) {
-    events.progress(repository.id(), branch, 0, files);
+    events.progress(repository.orgId(), repository.id(), branch, 0, files);
   }
 
   @Override
   public void progress(Repository repository, String branch, int done, int total) {
-    events.progress(repository.id(), branch, done, total);
+    events.progress(repository.orgId(), repository.id(), branch, done, total);
   }
 
   @Override
@@ -45,7 +45,7 @@ final class PublishingIndexListener implements IndexListener {
     fields.put("chunks", summary.chunks());
     fields.put("skipped", summary.skipped().size());
     fields.put("millis", summary.millis());
-    events.completed(repository.id(), summary.branch(), fields);
+    events.completed(repository.orgId(), repository.id(), summary.branch(), fields);
     if (embeddings != null) {
       embeddings.wake(repository.orgId());
     }
@@ -53,6 +53,6 @@ final class PublishingIndexListener implements IndexListener {
 
   @Override
   public void failed(Repository repository, String branch, String message) {
-    events.failed(repository.id(), branch, message);
+    events.failed(repository.orgId(), repository.id(), branch, message);
   }
 }

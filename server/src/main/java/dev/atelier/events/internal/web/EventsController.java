@@ -2,24 +2,19 @@ package dev.atelier.events.internal.web;
 
 import dev.atelier.events.Event;
 import dev.atelier.events.EventBus;
-import dev.atelier.events.EventTopics;
-import dev.atelier.events.EventsError;
-import dev.atelier.events.TopicAccess;
-import dev.atelier.platform.AtelierException;
+import dev.atelier.events.internal.Presence;
 import dev.atelier.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -29,17 +24,17 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/events?topic=repo:42&topic=...}: server-sent events of one or more topics.
+ * {@code GET /api/events?topic=channel:42&topic=...} (alias {@code /events}, seed 004's path):
+ * server-sent events of one or more topics.
  *
- * <p>Each event has an id, its type as the SSE event name, and a JSON envelope as data ({@code id,
- * topic, type, at, payload}). A client that reconnects with {@code Last-Event-ID} (or {@code
- * lastEventId=}) first gets the buffered events it missed. A comment line goes out every heartbeat
- * period so proxies keep the stream open and dead clients are noticed. A subscriber that falls far
- * behind is disconnected; it reconnects and replays.
+ * <p>Each event has its type as the SSE event name and seed 004's envelope as data ({@code id,
+ * type, orgId, topic, payload, ts}); logged events carry an SSE id. A client that reconnects with
+ * {@code Last-Event-ID} (or {@code lastEventId=}) first gets what it missed from the replay log. A
+ * {@code {"type":"heartbeat"}} event goes out every heartbeat period (15 s), when the caller's
+ * right to read each topic is checked again. A subscriber that falls far behind is disconnected; it
+ * reconnects and replays.
  */
 @RestController
 class EventsController implements SmartLifecycle {
@@ -50,29 +45,36 @@ class EventsController implements SmartLifecycle {
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
   private final EventBus bus;
-  private final Map<String, List<TopicAccess>> access;
-  private final JsonMapper json;
+  private final TopicGuard guard;
+  private final Envelopes envelopes;
+  private final Presence presence;
   private final Duration heartbeat;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
   EventsController(
       EventBus bus,
-      List<TopicAccess> access,
-      JsonMapper json,
+      TopicGuard guard,
+      Envelopes envelopes,
+      Presence presence,
       @Value("${atelier.events.heartbeat:15s}") Duration heartbeat) {
     this.bus = bus;
-    this.access = access.stream().collect(Collectors.groupingBy(TopicAccess::kind));
-    this.json = json;
+    this.guard = guard;
+    this.envelopes = envelopes;
+    this.presence = presence;
     this.heartbeat = heartbeat;
   }
 
   @Operation(
       summary = "Stream events of topics as server-sent events",
       description =
-          "Topics look like repo:42 (index.progress, index.completed, index.failed of that"
-              + " repository). Reconnect with Last-Event-ID to replay what was missed.")
-  @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+          "Topics: repo:ID (index.completed, index.failed, index.progress), channel:ID (newMessage,"
+              + " messageEdited, messageDeleted, reactionAdded, typing, ...), org:ID (channelCreated,"
+              + " presence), user:ID (your mentions, read markers). Reconnect with Last-Event-ID to"
+              + " replay what was missed; a resync event means the log no longer reaches back.")
+  @GetMapping(
+      path = {"/api/events", "/events"},
+      produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(
       @Parameter(description = "One or more topics (repeat or comma-separate)")
           @RequestParam(name = "topic", required = false)
@@ -80,25 +82,16 @@ class EventsController implements SmartLifecycle {
       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventHeader,
       @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventParam)
       throws IOException {
-    List<String> wanted = new ArrayList<>();
-    if (topics != null) {
-      for (String topic : topics) {
-        for (String part : topic.split(",", -1)) {
-          if (!part.isBlank()) {
-            wanted.add(part.strip());
-          }
-        }
-      }
-    }
+    List<String> wanted = TopicGuard.split(topics);
     Caller caller = Caller.current();
-    for (String topic : wanted) {
-      requireReadable(caller, topic);
-    }
-    Long afterId = lastEventId(lastEventHeader != null ? lastEventHeader : lastEventParam);
+    guard.requireReadable(caller, wanted);
+    Long afterId =
+        TopicGuard.lastEventId(lastEventHeader != null ? lastEventHeader : lastEventParam);
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Stream stream = new Stream(emitter);
+    Stream stream = new Stream(caller, wanted, emitter);
     // Subscribing validates the topics and applies the cap, before anything is sent.
-    stream.subscription = bus.subscribe(wanted, afterId, stream::offer);
+    stream.subscription = bus.subscribe(caller.orgId(), wanted, afterId, stream::offer);
+    stream.online = presence.opened(caller.orgId(), caller.userId());
     streams.add(stream);
     emitter.onCompletion(stream::stop);
     emitter.onTimeout(stream::stop);
@@ -108,38 +101,28 @@ class EventsController implements SmartLifecycle {
     return emitter;
   }
 
-  // A topic of another org is not found, the same answer as one that does not exist.
-  private void requireReadable(Caller caller, String topic) {
-    EventTopics.require(topic);
-    int colon = topic.indexOf(':');
-    String key = topic.substring(colon + 1);
-    if (access.getOrDefault(topic.substring(0, colon), List.of()).stream()
-        .noneMatch(owner -> owner.mayRead(caller.orgId(), caller.userId(), key))) {
-      throw new AtelierException(EventsError.TOPIC_NOT_FOUND, "no topic " + topic);
-    }
-  }
-
-  private static @Nullable Long lastEventId(@Nullable String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      throw new AtelierException(
-          EventsError.INVALID_LAST_EVENT_ID,
-          "Last-Event-ID must be an event id this server sent (a number)");
-    }
+  @Operation(summary = "Who in your org has an event stream open now")
+  @GetMapping("/api/presence")
+  Map<String, Object> presence() {
+    return Map.of("online", presence.online(Caller.current().orgId()));
   }
 
   /** One SSE connection: a bounded queue filled by the bus and drained by a virtual thread. */
   private final class Stream {
+    private final Caller caller;
+    private final List<String> topics;
     private final SseEmitter emitter;
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>(QUEUE);
     private volatile EventBus.@Nullable Subscription subscription;
+    private volatile @Nullable AutoCloseable online;
     private volatile boolean stopped;
+    // The SSE id sent last: an event that arrives late from another node goes out without one, so
+    // the client's Last-Event-ID never moves back and a reconnect repeats nothing.
+    private long lastId;
 
-    Stream(SseEmitter emitter) {
+    Stream(Caller caller, List<String> topics, SseEmitter emitter) {
+      this.caller = caller;
+      this.topics = topics;
       this.emitter = emitter;
     }
 
@@ -153,19 +136,27 @@ class EventsController implements SmartLifecycle {
 
     void pump() {
       try {
+        long nextBeat = System.nanoTime() + heartbeat.toNanos();
         while (!stopped) {
           Event event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
           if (stopped) {
             break;
           }
-          if (event == null) {
-            emitter.send(SseEmitter.event().comment("heartbeat"));
-          } else {
+          if (event != null) {
+            send(event);
+          }
+          if (System.nanoTime() - nextBeat >= 0) {
+            nextBeat = System.nanoTime() + heartbeat.toNanos();
+            if (!guard.mayReadAll(caller, topics)) {
+              // Removed from a channel or the org: the stream ends; a reconnect is refused.
+              stop();
+              emitter.complete();
+              break;
+            }
             emitter.send(
                 SseEmitter.event()
-                    .id(Long.toString(event.id()))
-                    .name(event.type())
-                    .data(envelope(event), MediaType.TEXT_PLAIN));
+                    .name(Envelopes.HEARTBEAT)
+                    .data(envelopes.heartbeat(), MediaType.TEXT_PLAIN));
           }
         }
       } catch (IOException | IllegalStateException e) {
@@ -177,24 +168,32 @@ class EventsController implements SmartLifecycle {
       }
     }
 
+    private void send(Event event) throws IOException {
+      SseEmitter.SseEventBuilder builder =
+          SseEmitter.event().name(event.type()).data(envelopes.of(event), MediaType.TEXT_PLAIN);
+      if (event.durable() && event.id() > lastId) {
+        lastId = event.id();
+        builder.id(Long.toString(event.id()));
+      }
+      emitter.send(builder);
+    }
+
     void stop() {
       stopped = true;
       EventBus.Subscription current = subscription;
       if (current != null) {
         current.close();
       }
+      AutoCloseable presenceHandle = online;
+      if (presenceHandle != null) {
+        try {
+          presenceHandle.close();
+        } catch (Exception e) {
+          // only bookkeeping
+        }
+      }
       streams.remove(this);
     }
-  }
-
-  private String envelope(Event event) {
-    ObjectNode envelope = json.createObjectNode();
-    envelope.put("id", event.id());
-    envelope.put("topic", event.topic());
-    envelope.put("type", event.type());
-    envelope.put("at", event.at().toString());
-    envelope.set("payload", json.readTree(event.payloadJson()));
-    return json.writeValueAsString(envelope);
   }
 
   /** Open streams on this node. */

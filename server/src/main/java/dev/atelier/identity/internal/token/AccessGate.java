@@ -36,7 +36,15 @@ public final class AccessGate {
 
   /** The caller an access token stands for; a 401 problem when it no longer stands. */
   public Admitted admit(String token) {
-    AccessTokens.Claims claims = tokens.verify(token);
+    return admit(tokens.verify(token));
+  }
+
+  /** The caller an event-stream ticket stands for, checked like an access token. */
+  public Admitted admitTicket(String ticket) {
+    return admit(tokens.verifyTicket(ticket));
+  }
+
+  private Admitted admit(AccessTokens.Claims claims) {
     String key = claims.sessionId() + ':' + claims.orgId() + ':' + claims.userId();
     long now = System.nanoTime();
     Standing standing = recent.get(key);

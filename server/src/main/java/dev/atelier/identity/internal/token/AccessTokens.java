@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Access tokens: JWTs signed with HS256 under a {@link SigningKeys} key named in the header's
@@ -26,6 +28,13 @@ import java.util.UUID;
 public final class AccessTokens {
 
   static final String ISSUER = "atelier";
+
+  /**
+   * The audience of an event-stream ticket: an access token for {@code GET /api/events} and {@code
+   * /api/ws} only, which a browser must put in the URL (EventSource and WebSocket send no headers).
+   */
+  static final String EVENTS_AUDIENCE = "atelier-events";
+
   private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
 
   /** What a valid access token says. */
@@ -54,10 +63,20 @@ public final class AccessTokens {
   }
 
   public Issued issue(long userId, long orgId, String sessionId) {
+    return issue(userId, orgId, sessionId, lifetime, null);
+  }
+
+  /** A ticket for the event streams of the same session, short-lived and good for nothing else. */
+  public Issued issueTicket(long userId, long orgId, String sessionId, Duration ticketLifetime) {
+    return issue(userId, orgId, sessionId, ticketLifetime, EVENTS_AUDIENCE);
+  }
+
+  private Issued issue(
+      long userId, long orgId, String sessionId, Duration validFor, @Nullable String audience) {
     SigningKeys.SigningKey key = keys.signing();
     Instant now = clock.instant();
-    Instant expires = now.plus(lifetime);
-    JWTClaimsSet claims =
+    Instant expires = now.plus(validFor);
+    JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
             .subject(Long.toString(userId))
@@ -65,8 +84,11 @@ public final class AccessTokens {
             .claim("sid", sessionId)
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
-            .expirationTime(Date.from(expires))
-            .build();
+            .expirationTime(Date.from(expires));
+    if (audience != null) {
+      builder.audience(audience);
+    }
+    JWTClaimsSet claims = builder.build();
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).type(TYPE).build(), claims);
@@ -78,7 +100,17 @@ public final class AccessTokens {
     return new Issued(jwt.serialize(), expires);
   }
 
+  /** An access token's claims; a ticket is refused here. */
   public Claims verify(String token) {
+    return verify(token, null);
+  }
+
+  /** A ticket's claims; an access token is refused here. */
+  public Claims verifyTicket(String token) {
+    return verify(token, EVENTS_AUDIENCE);
+  }
+
+  private Claims verify(String token, @Nullable String audience) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       JWSHeader header = jwt.getHeader();
@@ -101,6 +133,13 @@ public final class AccessTokens {
           || sid == null
           || claims.getSubject() == null) {
         throw invalid("the access token lacks Atelier's claims");
+      }
+      List<String> audiences = claims.getAudience();
+      if (audience == null ? !audiences.isEmpty() : !audiences.equals(List.of(audience))) {
+        throw invalid(
+            audience == null
+                ? "an event-stream ticket is good for /api/events and /api/ws only"
+                : "not an event-stream ticket (POST /api/auth/ticket makes one)");
       }
       if (!clock.instant().isBefore(expires.toInstant())) {
         throw invalid("the access token has expired; refresh it at /api/auth/refresh");

@@ -104,10 +104,14 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     }
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     String presented = authorization == null ? null : bearer(authorization);
+    String ticket = authorization == null ? eventTicket(request) : null;
     CallerAuthentication authentication;
     Set<ApiKeyScope> keyScopes = null;
     try {
-      if (presented != null && AccessTokens.looksLikeJwt(presented)) {
+      if (ticket != null) {
+        AccessGate.Admitted admitted = gate.admitTicket(ticket);
+        authentication = new CallerAuthentication(admitted.caller(), admitted.sessionId());
+      } else if (presented != null && AccessTokens.looksLikeJwt(presented)) {
         AccessGate.Admitted admitted = gate.admit(presented);
         authentication = new CallerAuthentication(admitted.caller(), admitted.sessionId());
       } else if (presented != null && ApiKeys.looksLikeKey(presented)) {
@@ -150,6 +154,17 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     context.setAuthentication(authentication);
     contexts.setContext(context);
     chain.doFilter(request, response);
+  }
+
+  // Only the event streams take a ticket, and only in the URL of a GET (EventSource, WebSocket).
+  private static @Nullable String eventTicket(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    if (!"GET".equals(request.getMethod())
+        || !(path.equals("/api/events") || path.equals("/events") || path.equals("/api/ws"))) {
+      return null;
+    }
+    String ticket = request.getParameter("ticket");
+    return ticket == null || ticket.isBlank() ? null : ticket;
   }
 
   // A key acts with its owner's role now, narrowed by its scopes at each request.

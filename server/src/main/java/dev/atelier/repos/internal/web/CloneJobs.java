@@ -86,7 +86,7 @@ class CloneJobs implements DisposableBean {
       CloneJob done =
           new CloneJob(job.id(), job.orgId(), job.url(), "completed", repositoryId, null, null);
       put(done);
-      events.publish(topic, "clone.completed", done);
+      events.publish(job.orgId(), topic, "clone.completed", done);
       audit.publishEvent(
           AuditEvent.created(
               job.orgId(),
@@ -104,14 +104,14 @@ class CloneJobs implements DisposableBean {
               e.errorCode().code(),
               e.getMessage());
       put(failed);
-      events.publish(topic, "clone.failed", failed);
+      events.publish(job.orgId(), topic, "clone.failed", failed);
     } catch (RuntimeException e) {
       log.error("clone {} failed unexpectedly", job.id(), e);
       CloneJob failed =
           new CloneJob(
               job.id(), job.orgId(), job.url(), "failed", null, "internal", "the clone failed");
       put(failed);
-      events.publish(topic, "clone.failed", failed);
+      events.publish(job.orgId(), topic, "clone.failed", failed);
     }
   }
 

@@ -27,14 +27,22 @@ class EmbeddingEventsTest {
     EventBus bus =
         new EventBus() {
           @Override
-          public Event publish(String topic, String type, Object payload) {
+          public Event publish(long orgId, String topic, String type, Object payload) {
+            throw new UnsupportedOperationException("progress is a signal, never logged");
+          }
+
+          @Override
+          public Event signal(long orgId, String topic, String type, Object payload) {
             published.add(new Published(topic, type, payload));
-            return new Event(published.size(), topic, type, Instant.now(), "{}");
+            return new Event(0, orgId, topic, type, Instant.now(), "{}");
           }
 
           @Override
           public Subscription subscribe(
-              Collection<String> topics, @Nullable Long afterId, Consumer<Event> listener) {
+              long orgId,
+              Collection<String> topics,
+              @Nullable Long afterId,
+              Consumer<Event> listener) {
             throw new UnsupportedOperationException();
           }
         };
