@@ -4,7 +4,8 @@
 // 10,000-line file, open the lazy tree, the dependency graph and add a learning on a folder; then a
 // dense repository: its file graph at 150 nodes, overloads picked by argument types, its text index;
 // then the account pages: local mode's settings, and a second server with `serve --auth` where
-// the test signs up, creates a key, invites a member, switches org (e2e/identity.mjs).
+// the test signs up, creates a key, invites a member, switches org (e2e/identity.mjs); and the
+// team chat in two browsers, live, with threads, edits, search and 10,000 messages (e2e/chat.mjs).
 //
 //   node web/e2e/app.e2e.mjs [server/target/atelier-server-*.jar]
 //
@@ -26,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeFixture } from './fixture.mjs';
+import { chatSteps } from './chat.mjs';
 import { identitySteps, localAccountSteps } from './identity.mjs';
 import {
   checkAccessibility,
@@ -525,6 +527,26 @@ try {
     rmSync(authWorkspace, { recursive: true, force: true });
   }
   timings.accountsMs = Date.now() - authStarted;
+
+  // Issue 15: two people chat live on another `serve --auth` (e2e/chat.mjs).
+  const chatWorkspace = mkdtempSync(join(tmpdir(), 'atelier-e2e-chat-'));
+  writeFileSync(join(chatWorkspace, 'README.md'), '# Chat\n');
+  const chatStarted = Date.now();
+  try {
+    await chatSteps({
+      browser,
+      java: java(),
+      jar: findJar(),
+      workspace: chatWorkspace,
+      port: await freePort(),
+      out,
+      errors,
+      timings,
+    });
+  } finally {
+    rmSync(chatWorkspace, { recursive: true, force: true });
+  }
+  timings.chatMs = Date.now() - chatStarted;
 
   assert(errors.length === 0, `no page errors: ${errors.join('; ')}`);
   timings.totalMs = Date.now() - started;

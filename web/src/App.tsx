@@ -19,6 +19,11 @@ const UnderstandPage = lazy(() => import('./pages/UnderstandPage.tsx'));
 // The account pages, also on first visit.
 const AuthPages = lazy(() => import('./pages/account/AuthPages.tsx'));
 const SettingsPage = lazy(() => import('./pages/account/SettingsPage.tsx'));
+// The team chat and its message search, on first visit.
+const ChatPage = lazy(() => import('./chat/ChatPage.tsx'));
+const MessageSearchPage = lazy(() =>
+  import('./chat/MessageResults.tsx').then((m) => ({ default: m.MessageSearchPage })),
+);
 
 function Loading() {
   return (
@@ -50,14 +55,21 @@ function Header() {
         Atelier
       </Link>
       {repo !== undefined && <Finder repo={repo} branch={branch} />}
-      {repo !== undefined && (
+      {(repo !== undefined || route.page === 'chat' || route.page === 'messages') && (
         <SearchBox
           repo={repo}
           branch={branch}
-          initialQuery={route.page === 'search' ? route.q : ''}
+          initialQuery={route.page === 'search' || route.page === 'messages' ? route.q : ''}
           initialMode={route.page === 'search' ? route.mode : 'text'}
         />
       )}
+      <Link
+        href="/chat"
+        className="header-link"
+        aria-current={route.page === 'chat' ? 'page' : undefined}
+      >
+        Chat
+      </Link>
       <ShortcutsDialog />
       <button
         type="button"
@@ -115,6 +127,18 @@ function Routes() {
           sort={route.sort}
           context={route.context}
         />
+      );
+    case 'chat':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ChatPage channel={route.channel} thread={route.thread} message={route.message} />
+        </Suspense>
+      );
+    case 'messages':
+      return (
+        <Suspense fallback={<Loading />}>
+          <MessageSearchPage q={route.q} />
+        </Suspense>
       );
     case 'understand':
       return (

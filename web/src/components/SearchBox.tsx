@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { navigate, searchUrl, type SearchMode } from '../lib/router.ts';
+import { messageSearchUrl, navigate, searchUrl, type SearchMode } from '../lib/router.ts';
 import { useSearchDraft } from '../lib/searchDraft.tsx';
 import { SEARCH_SYNTAX } from '../lib/searchQuery.ts';
 
@@ -14,14 +14,17 @@ export function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** The one search box: `/` focuses it from anywhere outside a text field. */
+/**
+ * The one search box: `/` focuses it from anywhere outside a text field. In a repository it
+ * searches its code (and the team's messages beside it); elsewhere messages only.
+ */
 export function SearchBox({
   repo,
   branch,
   initialQuery,
   initialMode,
 }: {
-  repo: number;
+  repo: number | undefined;
   branch: string | undefined;
   initialQuery: string;
   initialMode: SearchMode;
@@ -57,44 +60,53 @@ export function SearchBox({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (q.trim()) navigate(searchUrl(repo, q.trim(), mode, branch));
+    if (!q.trim()) return;
+    navigate(
+      repo === undefined ? messageSearchUrl(q.trim()) : searchUrl(repo, q.trim(), mode, branch),
+    );
   };
 
   return (
     <form role="search" className="search-box" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor="search-mode">
-        Search mode
-      </label>
-      <select
-        id="search-mode"
-        value={mode}
-        onChange={(e) => setDraft({ q, mode: e.target.value as SearchMode })}
-      >
-        <option value="text">Text</option>
-        <option value="regex">Regex</option>
-        <option value="symbol">Symbol</option>
-        <option value="semantic">Semantic</option>
-      </select>
+      {repo !== undefined && (
+        <>
+          <label className="visually-hidden" htmlFor="search-mode">
+            Search mode
+          </label>
+          <select
+            id="search-mode"
+            value={mode}
+            onChange={(e) => setDraft({ q, mode: e.target.value as SearchMode })}
+          >
+            <option value="text">Text</option>
+            <option value="regex">Regex</option>
+            <option value="symbol">Symbol</option>
+            <option value="semantic">Semantic</option>
+          </select>
+        </>
+      )}
       <input
         ref={input}
         type="search"
-        aria-label="Search code"
+        aria-label={repo === undefined ? 'Search messages' : 'Search code'}
         aria-keyshortcuts="/"
         aria-describedby={help ? helpId : undefined}
-        placeholder="Search code (press /)"
+        placeholder={repo === undefined ? 'Search messages (press /)' : 'Search code (press /)'}
         value={q}
         onChange={(e) => setDraft({ q: e.target.value, mode })}
       />
-      <button
-        type="button"
-        className="search-help-toggle"
-        aria-expanded={help}
-        aria-controls={helpId}
-        onClick={() => setHelp((h) => !h)}
-      >
-        Syntax
-      </button>
-      {help && (
+      {repo !== undefined && (
+        <button
+          type="button"
+          className="search-help-toggle"
+          aria-expanded={help}
+          aria-controls={helpId}
+          onClick={() => setHelp((h) => !h)}
+        >
+          Syntax
+        </button>
+      )}
+      {help && repo !== undefined && (
         <div id={helpId} className="search-help panel" role="note" aria-label="Search syntax">
           <p className="small">
             Text and regex searches take filters anywhere in the query; the rest is the text to

@@ -36,3 +36,22 @@ export const graphKeys = {
   top: (repo: number, branch: string | undefined, limit: number) =>
     [...graphKeys.all(repo), branch ?? '', limit] as const,
 };
+
+/**
+ * Team chat, one factory for every chat resource so live events invalidate exactly what changed:
+ * one channel's messages, one thread, the channel list's counts.
+ */
+export const chatKeys = {
+  all: () => ['chat'] as const,
+  channels: () => ['chat', 'channels'] as const,
+  members: (channel: number) => ['chat', 'members', channel] as const,
+  messages: (channel: number) => ['chat', 'messages', channel] as const,
+  threads: () => ['chat', 'thread'] as const,
+  thread: (root: number) => ['chat', 'thread', root] as const,
+  /** One message by id (a thread's root); not under `threads`, whose entries are pages. */
+  message: (id: number) => ['chat', 'message', id] as const,
+  versions: (message: number) => ['chat', 'versions', message] as const,
+  search: (params: Record<string, string>) => ['chat', 'search', params] as const,
+  people: (org: number) => ['chat', 'people', org] as const,
+  presence: () => ['chat', 'presence'] as const,
+};

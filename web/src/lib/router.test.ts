@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codeUrl, parseRoute, searchUrl, UNDERSTAND_TABS, understandUrl } from './router.ts';
+import {
+  chatUrl,
+  codeUrl,
+  messageSearchUrl,
+  parseRoute,
+  searchUrl,
+  UNDERSTAND_TABS,
+  understandUrl,
+} from './router.ts';
 
 describe('routes', () => {
   it('parses the pages of the app', () => {
@@ -88,5 +96,28 @@ describe('routes', () => {
       branch: 'dev',
       commit: 'abc123',
     });
+  });
+
+  it('parses the chat routes and builds their URLs', () => {
+    expect(parseRoute('/chat', '')).toEqual({
+      page: 'chat',
+      channel: undefined,
+      thread: undefined,
+      message: undefined,
+    });
+    expect(parseRoute('/chat/12', '?thread=40&message=41')).toEqual({
+      page: 'chat',
+      channel: 12,
+      thread: 40,
+      message: 41,
+    });
+    expect(parseRoute('/chat/12', '?thread=x')).toMatchObject({ thread: undefined });
+    expect(chatUrl(12, { thread: 40 })).toBe('/chat/12?thread=40');
+    expect(chatUrl()).toBe('/chat');
+    expect(parseRoute('/search', '?q=hello%20there')).toEqual({
+      page: 'messages',
+      q: 'hello there',
+    });
+    expect(messageSearchUrl('a b')).toBe('/search?q=a+b');
   });
 });

@@ -28,6 +28,16 @@ export type Route =
   | { page: 'reset-password'; code: string }
   | { page: 'accept-invite'; code: string }
   | { page: 'settings'; tab: SettingsTab }
+  | {
+      page: 'chat';
+      channel: number | undefined;
+      /** The root message of the thread open beside the channel. */
+      thread: number | undefined;
+      /** A message to scroll to and mark (from a search hit). */
+      message: number | undefined;
+    }
+  /** Search without a repository: messages only. */
+  | { page: 'messages'; q: string }
   | { page: 'not-found'; pathname: string };
 
 export type SearchMode = 'text' | 'regex' | 'symbol' | 'semantic';
@@ -110,6 +120,20 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/signin') return { page: 'signin', expired: params.get('link') === 'expired' };
   const account = accountRoute(pathname, params);
   if (account) return account;
+  const chat = /^\/chat(?:\/(\d+))?\/?$/.exec(pathname);
+  if (chat) {
+    const id = (name: string) => {
+      const n = Number(params.get(name));
+      return Number.isInteger(n) && n > 0 ? n : undefined;
+    };
+    return {
+      page: 'chat',
+      channel: chat[1] ? Number(chat[1]) : undefined,
+      thread: id('thread'),
+      message: id('message'),
+    };
+  }
+  if (pathname === '/search') return { page: 'messages', q: params.get('q') ?? '' };
   const match = /^\/repos\/(\d+)(?:\/(code|search|understand)(\/.*)?)?\/?$/.exec(pathname);
   if (!match) return { page: 'not-found', pathname };
   const repo = Number(match[1]);
@@ -191,6 +215,23 @@ export function understandUrl(repo: number, tab: UnderstandTab = 'map', branch?:
   const params = new URLSearchParams();
   if (tab !== 'map') params.set('tab', tab);
   return withBranch(`/repos/${repo}/understand`, branch, params);
+}
+
+/** The chat at a channel, optionally with a thread open and a message to scroll to. */
+export function chatUrl(
+  channel?: number,
+  options: { thread?: number | null; message?: number | null } = {},
+): string {
+  const params = new URLSearchParams();
+  if (options.thread) params.set('thread', String(options.thread));
+  if (options.message) params.set('message', String(options.message));
+  const query = params.toString();
+  return (channel ? `/chat/${channel}` : '/chat') + (query ? `?${query}` : '');
+}
+
+/** Message search, outside any repository. */
+export function messageSearchUrl(q: string): string {
+  return `/search?${new URLSearchParams({ q }).toString()}`;
 }
 
 const listeners = new Set<() => void>();

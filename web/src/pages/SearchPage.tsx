@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type TextSearchParams } from '../lib/api.ts';
 import { formatLineHash } from '../lib/permalink.ts';
@@ -16,6 +16,8 @@ import {
 } from '../lib/searchResults.ts';
 import { usePageTitle } from '../lib/title.ts';
 import { ErrorState } from '../components/ErrorState.tsx';
+
+const MessageResults = lazy(() => import('../chat/MessageResults.tsx'));
 
 interface Results {
   groups: FileGroup[];
@@ -307,6 +309,12 @@ export function SearchPage({
             />
           )}
         </>
+      )}
+      {/* The team's messages beside the code: the same query, loaded with the chat's code. */}
+      {q.trim() && mode !== 'regex' && (
+        <Suspense fallback={null}>
+          <MessageResults q={parsed?.pattern || q} />
+        </Suspense>
       )}
     </main>
   );

@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { Link } from '../../components/Link.tsx';
+import { chatUrl } from '../../lib/router.ts';
 import {
   auditKeys,
   identityApi,
@@ -14,16 +16,39 @@ import {
 /** The entity types the server's modules write (free text in the API; these are today's). */
 const ENTITY_TYPES = [
   'api-key',
+  'channel',
+  'channel-member',
   'invitation',
   'learning',
   'membership',
+  'message',
   'org',
   'project',
   'project-member',
+  'reaction',
   'repository',
   'session',
   'user',
 ];
+
+/** An entity type as people read it: `channel-member` is "channel member". */
+function entityLabel(type: string): string {
+  return type.replace(/-/g, ' ');
+}
+
+/**
+ * Where a chat entry's entity lives in the app: a message in its channel (the channel is in the
+ * entry's values), a channel itself. Deleted ones still link; the chat says they are gone.
+ */
+function chatLink(entry: AuditEntry): string | undefined {
+  const values = { ...(entry.oldValues ?? {}), ...(entry.newValues ?? {}) };
+  const channel = Number(entry.entityType === 'channel' ? entry.entityId : values.channel);
+  if (!Number.isInteger(channel) || channel <= 0) return undefined;
+  if (entry.entityType === 'message') return chatUrl(channel, { message: Number(entry.entityId) });
+  if (entry.entityType === 'channel' || entry.entityType === 'channel-member')
+    return chatUrl(channel);
+  return undefined;
+}
 
 /** The org's audit trail, newest first, filtered, a page at a time ("Load more" follows the cursor). */
 export function AuditTab({ me }: { me: Me }) {
@@ -61,7 +86,7 @@ export function AuditTab({ me }: { me: Me }) {
             <option value="">any</option>
             {ENTITY_TYPES.map((t) => (
               <option key={t} value={t}>
-                {t.replace('-', ' ')}
+                {entityLabel(t)}
               </option>
             ))}
           </select>
@@ -133,8 +158,16 @@ export function AuditTab({ me }: { me: Me }) {
                   <code>{e.action}</code>
                 </td>
                 <td>
-                  {e.entityType.replace('-', ' ')}
+                  {entityLabel(e.entityType)}
                   {e.entityId && <span className="muted"> {e.entityId}</span>}
+                  {chatLink(e) && (
+                    <>
+                      {' '}
+                      <Link href={chatLink(e) ?? ''} className="small">
+                        open in chat
+                      </Link>
+                    </>
+                  )}
                 </td>
                 <td>
                   <Change entry={e} />

@@ -105,6 +105,44 @@ describe('AuditTab', () => {
   });
 });
 
+describe('AuditTab chat entries', () => {
+  it('offers message and channel filters, labels them, and links a message to its channel', async () => {
+    const fetchMock = serve({
+      '/api/orgs/7/members': () => json([]),
+      '/api/audit': () =>
+        json({
+          entries: [
+            {
+              ...entry(5, 'created'),
+              entityType: 'message',
+              entityId: '42',
+              newValues: { channel: 9, thread: '', body: 'hello' },
+            },
+            {
+              ...entry(4, 'created'),
+              entityType: 'channel-member',
+              entityId: '9:2',
+              newValues: { channel: 9, user: 2 },
+            },
+          ],
+          nextBefore: null,
+        }),
+    });
+    withQueries(<AuditTab me={me('owner')} />);
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    expect(within(table).getByText('channel member')).toBeTruthy();
+    const links = within(table).getAllByRole('link', { name: 'open in chat' });
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['/chat/9?message=42', '/chat/9']);
+    fireEvent.change(screen.getByLabelText('Entity'), { target: { value: 'message' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([url]) => url)).toContain(
+        '/api/audit?entityType=message&limit=50',
+      ),
+    );
+  });
+});
+
 describe('KeysTab', () => {
   it('shows a new key once, then only its prefix; refetches the keys and nothing else', async () => {
     let keys: unknown[] = [];
