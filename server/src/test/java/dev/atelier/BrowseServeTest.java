@@ -264,6 +264,10 @@ class BrowseServeTest {
     assertThat(route.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(route.body()).contains("<div id=\"root\">");
     assertThat(http.get("/").statusCode()).isEqualTo(200);
+    // A reload on the chat or the message search shows the app, not a 404.
+    assertThat(http.get("/chat").statusCode()).isEqualTo(200);
+    assertThat(http.get("/chat/12").statusCode()).isEqualTo(200);
+    assertThat(http.get("/search?q=deploy").statusCode()).isEqualTo(200);
     HttpResponse<String> file = http.get("/repos/1/code/src/demo/Ledger.java");
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.body()).contains("<div id=\"root\">");

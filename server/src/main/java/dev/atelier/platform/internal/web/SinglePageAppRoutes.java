@@ -34,11 +34,13 @@ class SinglePageAppRoutes implements WebMvcConfigurer {
   /**
    * The routes the web app draws (web/src/lib/router.ts, parseRoute): keep the two in step. {@code
    * /signin}, {@code /register}, {@code /forgot-password}, {@code /reset-password}, {@code
-   * /accept-invite} and {@code /settings/...} are the account pages.
+   * /accept-invite} and {@code /settings/...} are the account pages; {@code /chat/ID} the chat and
+   * {@code /search} the message search.
    */
   private static final Pattern APP_ROUTES =
       Pattern.compile(
           "/|/index\\.html|/signin|/repos/?|/repos/\\d+/?|/repos/\\d+/(code|search)(/.*)?"
+              + "|/chat(/\\d+)?/?|/search"
               + "|/repos/\\d+/understand/?"
               + "|/register|/forgot-password|/reset-password|/accept-invite"
               + "|/settings(/(profile|members|projects|keys|sessions|audit))?/?");
