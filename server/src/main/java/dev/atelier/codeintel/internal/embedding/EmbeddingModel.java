@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Which small sentence-embedding model to run, and how it wants its input and output: the ONNX
- * file and tokenizer, how token states become one vector, and the prefixes it was trained with.
+ * Which small sentence-embedding model to run, and how it wants its input and output: the ONNX file
+ * and tokenizer, how token states become one vector, and the prefixes it was trained with.
  * bge-small-en-v1.5 ships inside the server; e5-small-v2 and all-MiniLM-L6-v2 (both from their
  * Maven jars, unpacked into a folder) can be chosen for comparing models on the retrieval bench.
  */
@@ -39,8 +39,8 @@ record EmbeddingModel(
           null);
 
   /**
-   * The model a spec names: empty or {@code bge} for the built-in one, {@code e5:FOLDER} or
-   * {@code minilm:FOLDER} for a folder holding that model's {@code .onnx} and tokenizer files.
+   * The model a spec names: empty or {@code bge} for the built-in one, {@code e5:FOLDER} or {@code
+   * minilm:FOLDER} for a folder holding that model's {@code .onnx} and tokenizer files.
    */
   static EmbeddingModel of(String spec) {
     String s = spec.strip();

@@ -80,8 +80,8 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   }
 
   /**
-   * bge-small unless {@code -Datelier.embedding.model=e5:FOLDER} or {@code minilm:FOLDER} asks
-   * for another model (for comparing models on the retrieval bench; use a separate data folder).
+   * bge-small unless {@code -Datelier.embedding.model=e5:FOLDER} or {@code minilm:FOLDER} asks for
+   * another model (for comparing models on the retrieval bench; use a separate data folder).
    */
   static EmbeddingModel configuredModel() {
     return EmbeddingModel.of(System.getProperty("atelier.embedding.model", ""));

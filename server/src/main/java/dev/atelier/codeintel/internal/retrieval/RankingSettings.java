@@ -20,7 +20,8 @@ record RankingSettings(
     boolean lexicalOnly,
     float[] fieldWeights,
     float[] fieldB,
-    double k1) {
+    double k1,
+    double hub) {
 
   /** How a file's chunk hits become one file ranking. */
   enum VectorAggregation {
@@ -42,7 +43,8 @@ record RankingSettings(
           false,
           defaults(true),
           defaults(false),
-          FileIndex.K1);
+          FileIndex.K1,
+          0.0);
 
   private static float[] defaults(boolean weights) {
     Field[] fields = Field.values();
@@ -85,6 +87,7 @@ record RankingSettings(
         Boolean.parseBoolean(values.getOrDefault("lexicalOnly", "false")),
         weights,
         bs,
-        Double.parseDouble(values.getOrDefault("k1", Double.toString(d.k1()))));
+        Double.parseDouble(values.getOrDefault("k1", Double.toString(d.k1()))),
+        Double.parseDouble(values.getOrDefault("hub", Double.toString(d.hub()))));
   }
 }

@@ -162,6 +162,11 @@ public final class Retriever {
         score
             * (index.tests[file] && !aboutTests ? TEST_PRIOR : 1.0)
             * (index.code[file] ? 1.0 : NON_CODE_PRIOR));
+    if (settings.hub() > 0) {
+      // A file defining far more than most answers many queries a little; a focused one, its own.
+      int median = index.medianSymbols();
+      fused.replaceAll((file, score) -> score * hubPrior(index, file, settings.hub(), median));
+    }
     List<Integer> files =
         fused.entrySet().stream()
             .sorted(
@@ -179,6 +184,14 @@ public final class Retriever {
         matchedBy,
         spans,
         new SemanticSearch.Coverage(done, index.totalChunks(), vectorsUsed));
+  }
+
+  /**
+   * Below 1 for files defining many more symbols than the median file: {@code 1 / (1 + hub × ln(1 +
+   * symbols / median))}.
+   */
+  static double hubPrior(FileIndex index, int file, double hub, int median) {
+    return 1 / (1 + hub * Math.log1p((double) index.symbolsOf(file) / median));
   }
 
   /** The lines of some blobs, for snippets. */
