@@ -1,5 +1,6 @@
 package dev.atelier.codeintel.internal.retrieval;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ record RankingSettings(
     int rrfK,
     double bm25Weight,
     double symbolWeight,
+    double symbolWeightWithVectors,
     double vectorWeight,
     int vectorChunks,
     VectorAggregation aggregation,
@@ -36,6 +38,9 @@ record RankingSettings(
           10,
           1.0,
           0.5,
+          // Measured on eval/retrieval-own.jsonl's dev half (docs/benchmarks.md, issue 16):
+          // with vectors, symbol names at 0.25 instead of 0.5.
+          0.25,
           1.0,
           100,
           VectorAggregation.FIRST,
@@ -53,6 +58,18 @@ record RankingSettings(
       out[f.ordinal()] = weights ? f.weight : f.b;
     }
     return out;
+  }
+
+  /**
+   * What the built index depends on (field weights and length normalisation), for the cache key of
+   * its file: empty for the defaults, so their files stay valid.
+   */
+  String indexKey() {
+    if (Arrays.equals(fieldWeights, DEFAULT.fieldWeights())
+        && Arrays.equals(fieldB, DEFAULT.fieldB())) {
+      return "";
+    }
+    return " fields " + Arrays.toString(fieldWeights) + Arrays.toString(fieldB);
   }
 
   /**
@@ -79,6 +96,10 @@ record RankingSettings(
         Integer.parseInt(values.getOrDefault("k", Integer.toString(d.rrfK()))),
         Double.parseDouble(values.getOrDefault("bm25", Double.toString(d.bm25Weight()))),
         Double.parseDouble(values.getOrDefault("symbols", Double.toString(d.symbolWeight()))),
+        Double.parseDouble(
+            values.getOrDefault(
+                "vsymbols",
+                values.getOrDefault("symbols", Double.toString(d.symbolWeightWithVectors())))),
         Double.parseDouble(values.getOrDefault("vectors", Double.toString(d.vectorWeight()))),
         Integer.parseInt(values.getOrDefault("chunks", Integer.toString(d.vectorChunks()))),
         VectorAggregation.valueOf(

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the hybrid search: BM25F, symbol names and (when the branch has embedded chunks) vectors,
- * fused by reciprocal rank, then general priors (tests and non-code files below code), then anchors
+ * fused by reciprocal rank (weights in {@link RankingSettings}; symbol names count 0.5 without
+ * vectors, 0.25 with them), then general priors (tests and non-code files below code), then anchors
  * and snippets for the best files. Each manifest's {@link FileIndex} is built once and kept for the
  * few most recent manifests.
  */
@@ -132,13 +133,12 @@ public final class Retriever {
     lists.add(new RankFusion.Ranking(bm25, settings.bm25Weight()));
     bm25.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("bm25"));
 
-    if (!settings.lexicalOnly()) {
-      List<Integer> bySymbol =
-          LexicalRanker.filesOf(
-              index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
-      lists.add(new RankFusion.Ranking(bySymbol, settings.symbolWeight()));
-      bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
-    }
+    List<Integer> bySymbol =
+        settings.lexicalOnly()
+            ? List.of()
+            : LexicalRanker.filesOf(
+                index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
+    bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
 
     long done = embeddedChunks(orgId, index);
     Map<Integer, List<ChunkSpan>> spans = new HashMap<>();
@@ -156,6 +156,10 @@ public final class Retriever {
       }
     }
 
+    // With vectors carrying the meaning of a described behaviour, name matches count less.
+    lists.add(
+        new RankFusion.Ranking(
+            bySymbol, vectorsUsed ? settings.symbolWeightWithVectors() : settings.symbolWeight()));
     Map<Integer, Double> fused = RankFusion.fuse(lists, settings.rrfK());
     boolean aboutTests = terms.stream().anyMatch(t -> t.startsWith("test"));
     fused.replaceAll((file, score) ->
@@ -276,7 +280,7 @@ public final class Retriever {
           FileIndex index =
               files.readOrBuild(
                   fileName(orgId, manifestId),
-                  "retrieval " + ManifestKeys.of(sql, orgId, manifestId),
+                  "retrieval " + ManifestKeys.of(sql, orgId, manifestId) + settings.indexKey(),
                   FileIndexFile::read,
                   () -> loader.load(orgId, manifestId),
                   FileIndexFile::write);
