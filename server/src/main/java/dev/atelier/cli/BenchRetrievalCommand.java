@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,8 +79,16 @@ final class BenchRetrievalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--split",
+      paramLabel = "NAME",
+      description =
+          "Only the queries whose split field is NAME (dev or test in eval/retrieval-own.jsonl).")
+  @Nullable String split;
+
   /** One line of the eval set. */
-  record EvalQuery(String id, String corpus, String query, List<String> expect) {}
+  record EvalQuery(
+      String id, String corpus, String query, List<String> expect, @Nullable String split) {}
 
   /** One query's outcome. */
   record QueryResult(
@@ -100,6 +109,10 @@ final class BenchRetrievalCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
     }
     List<EvalQuery> queries = read(eval);
+    String wanted = split;
+    if (wanted != null) {
+      queries = queries.stream().filter(q -> wanted.equals(q.split())).toList();
+    }
     PrintWriter err = spec.commandLine().getErr();
     List<String> skipped =
         queries.stream()
@@ -141,6 +154,7 @@ final class BenchRetrievalCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("vectors", !noVectors);
+      result.put("split", split == null ? "all" : split);
       result.put("corpora", corpusResults);
       result.put("overall", overall);
       result.put("queries", all);
@@ -265,7 +279,8 @@ final class BenchRetrievalCommand implements Callable<Integer> {
       }
       List<String> paths = new ArrayList<>();
       expect.forEach(p -> paths.add(p.asString()));
-      queries.add(new EvalQuery(id, corpus, query, List.copyOf(paths)));
+      String part = node.hasNonNull("split") ? node.get("split").asString() : null;
+      queries.add(new EvalQuery(id, corpus, query, List.copyOf(paths), part));
     }
     if (queries.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--eval " + file + " holds no queries");

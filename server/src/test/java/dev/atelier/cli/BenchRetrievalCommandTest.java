@@ -124,4 +124,41 @@ class BenchRetrievalCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("no query of");
   }
+
+  @Test
+  void splitKeepsOnlyTheQueriesOfThatHalf() throws Exception {
+    Files.createDirectories(corpus.resolve("pkg"));
+    Files.writeString(corpus.resolve("pkg/mail.py"), "def send_mail(subject):\n    return 1\n");
+    Path eval = work.resolve("split.jsonl");
+    Files.writeString(
+        eval,
+        """
+        {"id": "d-1", "corpus": "tiny", "query": "send an email", "expect": ["mail.py"], "split": "dev"}
+        {"id": "t-1", "corpus": "tiny", "query": "send mail", "expect": ["mail.py"], "split": "test"}
+        {"id": "t-2", "corpus": "tiny", "query": "email", "expect": ["mail.py"], "split": "test"}
+        """);
+
+    int exit =
+        run(
+            "bench",
+            "retrieval",
+            "--eval",
+            eval.toString(),
+            "--corpus",
+            "tiny=" + corpus,
+            "--data-root",
+            dataRoot.toString(),
+            "--no-vectors",
+            "--repeat",
+            "1",
+            "--split",
+            "test",
+            "--json");
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode result = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(result.at("/split").asString()).isEqualTo("test");
+    assertThat(result.at("/overall/queries").asInt()).isEqualTo(2);
+    assertThat(result.at("/queries/0/id").asString()).isEqualTo("t-1");
+  }
 }

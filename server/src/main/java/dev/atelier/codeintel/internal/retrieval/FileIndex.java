@@ -78,6 +78,28 @@ public final class FileIndex {
     this.blobSet = Set.copyOf(byBlob.keySet());
   }
 
+  /** How many definitions the file holds. */
+  int symbolsOf(int file) {
+    return symbolStart[file + 1] - symbolStart[file];
+  }
+
+  /** The median of the code files' definition counts (at least 1). */
+  int medianSymbols() {
+    int[] counts = new int[fileCount()];
+    int n = 0;
+    for (int f = 0; f < fileCount(); f++) {
+      if (code[f]) {
+        counts[n++] = symbolsOf(f);
+      }
+    }
+    if (n == 0) {
+      return 1;
+    }
+    int[] sorted = java.util.Arrays.copyOf(counts, n);
+    java.util.Arrays.sort(sorted);
+    return Math.max(1, sorted[n / 2]);
+  }
+
   /** The manifest's blobs, for restricting vector search to it. */
   public Set<Long> blobSet() {
     return blobSet;

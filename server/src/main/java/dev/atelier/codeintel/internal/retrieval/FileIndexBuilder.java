@@ -35,8 +35,17 @@ public final class FileIndexBuilder {
   // Reused by every add: one file field's term counts.
   private final Map<String, int[]> counts = new HashMap<>();
 
+  private final float[] weights;
+  private final float[] bs;
+
   public FileIndexBuilder(long manifestId) {
+    this(manifestId, RankingSettings.DEFAULT);
+  }
+
+  FileIndexBuilder(long manifestId, RankingSettings settings) {
     this.manifestId = manifestId;
+    this.weights = settings.fieldWeights();
+    this.bs = settings.fieldB();
   }
 
   /** Adds a file (its path terms included) of the class the indexer gave it; returns its index. */
@@ -134,12 +143,12 @@ public final class FileIndexBuilder {
       for (int e = 0; e < entries.size; e++) {
         int file = entries.files[e];
         Field field = FIELDS[entries.fields[e]];
-        float norm =
-            1 - field.b + field.b * lengths[field.ordinal()][file] / average[field.ordinal()];
+        float b = bs[field.ordinal()];
+        float norm = 1 - b + b * lengths[field.ordinal()][file] / average[field.ordinal()];
         if (sum[file] == 0) {
           touched[count++] = file;
         }
-        sum[file] += field.weight * entries.tfs[e] / norm;
+        sum[file] += weights[field.ordinal()] * entries.tfs[e] / norm;
       }
       int[] ids = Arrays.copyOf(touched, count);
       float[] weights = new float[count];

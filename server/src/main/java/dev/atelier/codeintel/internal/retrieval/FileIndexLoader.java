@@ -15,13 +15,15 @@ final class FileIndexLoader {
   private static final int MAX_CONTENT_CHARS = 256 * 1024;
 
   private final Sql sql;
+  private final RankingSettings settings;
 
-  FileIndexLoader(Sql sql) {
+  FileIndexLoader(Sql sql, RankingSettings settings) {
     this.sql = sql;
+    this.settings = settings;
   }
 
   FileIndex load(long orgId, long manifestId) {
-    FileIndexBuilder builder = new FileIndexBuilder(manifestId);
+    FileIndexBuilder builder = new FileIndexBuilder(manifestId, settings);
     sql.jdbc()
         .sql(
             "SELECT e.path, e.blob_id, p.language, e.file_class FROM manifest_entries e"

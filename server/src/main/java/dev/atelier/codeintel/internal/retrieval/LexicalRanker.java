@@ -25,6 +25,11 @@ final class LexicalRanker {
 
   /** Files by BM25F over the terms, best first. */
   static List<Scored> bm25(FileIndex index, List<String> terms, int limit) {
+    return bm25(index, terms, limit, FileIndex.K1);
+  }
+
+  /** As above with term-frequency saturation {@code k1}: lower rewards matching more terms. */
+  static List<Scored> bm25(FileIndex index, List<String> terms, int limit, double k1) {
     double[] scores = new double[index.fileCount()];
     for (String term : terms) {
       FileIndex.Postings postings = index.postings.get(term);
@@ -35,7 +40,7 @@ final class LexicalRanker {
       int[] files = postings.files();
       float[] weights = postings.weights();
       for (int i = 0; i < files.length; i++) {
-        scores[files[i]] += idf * weights[i] / (FileIndex.K1 + weights[i]);
+        scores[files[i]] += idf * weights[i] / (k1 + weights[i]);
       }
     }
     return top(scores, limit);

@@ -25,11 +25,16 @@ public final class RankFusion {
 
   /** Each item's fused score. */
   public static Map<Integer, Double> fuse(List<Ranking> rankings) {
+    return fuse(rankings, K);
+  }
+
+  /** Each item's fused score with rank constant {@code k}. */
+  public static Map<Integer, Double> fuse(List<Ranking> rankings, int k) {
     Map<Integer, Double> scores = new HashMap<>();
     for (Ranking ranking : rankings) {
       List<Integer> items = ranking.items();
       for (int rank = 0; rank < items.size(); rank++) {
-        scores.merge(items.get(rank), ranking.weight() / (K + rank + 1), Double::sum);
+        scores.merge(items.get(rank), ranking.weight() / (k + rank + 1), Double::sum);
       }
     }
     return scores;

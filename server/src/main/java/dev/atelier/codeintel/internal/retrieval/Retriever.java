@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the hybrid search: BM25F, symbol names and (when the branch has embedded chunks) vectors,
- * fused by reciprocal rank, then general priors (tests and non-code files below code), then anchors
+ * fused by reciprocal rank (weights in {@link RankingSettings}; symbol names count 0.5 without
+ * vectors, 0.25 with them), then general priors (tests and non-code files below code), then anchors
  * and snippets for the best files. Each manifest's {@link FileIndex} is built once and kept for the
  * few most recent manifests.
  */
@@ -38,14 +39,11 @@ public final class Retriever {
   // Files of other branches' and older manifests stay until this many are on disk.
   private static final int CACHED_FILES = 6;
   private static final int CANDIDATES = 100;
-  private static final int VECTOR_CHUNKS = 100;
   // General priors: a question about behaviour is answered by code more often than by its tests,
   // fixtures or prose (translations, templates, docs).
   private static final double TEST_PRIOR = 0.5;
   private static final double NON_CODE_PRIOR = 0.6;
   private static final int SNIPPET_CHARS = 160;
-  // The symbol ranker half-repeats BM25F's symbol-name field, so it counts half.
-  private static final double SYMBOL_WEIGHT = 0.5;
 
   private final Sql sql;
   private final FileIndexLoader loader;
@@ -56,13 +54,16 @@ public final class Retriever {
   private final Map<Long, FutureTask<FileIndex>> indexes = new ConcurrentHashMap<>();
   private final List<Long> recent = Collections.synchronizedList(new ArrayList<>());
   private final Map<Long, long[]> embedded = new ConcurrentHashMap<>();
+  private final RankingSettings settings;
 
   /** A retriever whose indexes are also kept in {@code files} for the next process. */
   public Retriever(
       Sql sql, Supplier<TextEmbedder> embedder, VectorIndex vectors, CacheFolder files) {
     this.sql = requireNonNull(sql, "sql is null");
     this.files = requireNonNull(files, "files is null");
-    this.loader = new FileIndexLoader(sql);
+    // Variants are measured by the retrieval bench (-Datelier.retrieval=k=10,vectors=1.5,...).
+    this.settings = RankingSettings.parse(System.getProperty("atelier.retrieval", ""));
+    this.loader = new FileIndexLoader(sql, settings);
     this.contents = new Contents(sql);
     this.embedder = requireNonNull(embedder, "embedder is null");
     this.vectors = requireNonNull(vectors, "vectors is null");
@@ -126,25 +127,26 @@ public final class Retriever {
     List<RankFusion.Ranking> lists = new ArrayList<>();
 
     List<Integer> bm25 =
-        LexicalRanker.bm25(index, terms, CANDIDATES).stream()
+        LexicalRanker.bm25(index, terms, CANDIDATES, settings.k1()).stream()
             .map(LexicalRanker.Scored::id)
             .toList();
-    lists.add(new RankFusion.Ranking(bm25, 1.0));
+    lists.add(new RankFusion.Ranking(bm25, settings.bm25Weight()));
     bm25.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("bm25"));
 
     List<Integer> bySymbol =
-        LexicalRanker.filesOf(
-            index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
-    lists.add(new RankFusion.Ranking(bySymbol, SYMBOL_WEIGHT));
+        settings.lexicalOnly()
+            ? List.of()
+            : LexicalRanker.filesOf(
+                index, LexicalRanker.symbols(index, terms, 4 * CANDIDATES), CANDIDATES);
     bySymbol.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("symbols"));
 
     long done = embeddedChunks(orgId, index);
     Map<Integer, List<ChunkSpan>> spans = new HashMap<>();
     boolean vectorsUsed = false;
-    if (useVectors && done > 0) {
+    if (useVectors && done > 0 && !settings.lexicalOnly()) {
       try {
         List<Integer> byVector = vectorFiles(orgId, index, text, spans);
-        lists.add(new RankFusion.Ranking(byVector, 1.0));
+        lists.add(new RankFusion.Ranking(byVector, settings.vectorWeight()));
         byVector.forEach(f -> matchedBy.computeIfAbsent(f, k -> new ArrayList<>()).add("vectors"));
         vectorsUsed = true;
       } catch (RuntimeException e) {
@@ -154,12 +156,21 @@ public final class Retriever {
       }
     }
 
-    Map<Integer, Double> fused = RankFusion.fuse(lists);
+    // With vectors carrying the meaning of a described behaviour, name matches count less.
+    lists.add(
+        new RankFusion.Ranking(
+            bySymbol, vectorsUsed ? settings.symbolWeightWithVectors() : settings.symbolWeight()));
+    Map<Integer, Double> fused = RankFusion.fuse(lists, settings.rrfK());
     boolean aboutTests = terms.stream().anyMatch(t -> t.startsWith("test"));
     fused.replaceAll((file, score) ->
         score
             * (index.tests[file] && !aboutTests ? TEST_PRIOR : 1.0)
             * (index.code[file] ? 1.0 : NON_CODE_PRIOR));
+    if (settings.hub() > 0) {
+      // A file defining far more than most answers many queries a little; a focused one, its own.
+      int median = index.medianSymbols();
+      fused.replaceAll((file, score) -> score * hubPrior(index, file, settings.hub(), median));
+    }
     List<Integer> files =
         fused.entrySet().stream()
             .sorted(
@@ -179,6 +190,14 @@ public final class Retriever {
         new SemanticSearch.Coverage(done, index.totalChunks(), vectorsUsed));
   }
 
+  /**
+   * Below 1 for files defining many more symbols than the median file: {@code 1 / (1 + hub × ln(1 +
+   * symbols / median))}.
+   */
+  static double hubPrior(FileIndex index, int file, double hub, int median) {
+    return 1 / (1 + hub * Math.log1p((double) index.symbolsOf(file) / median));
+  }
+
   /** The lines of some blobs, for snippets. */
   Map<Long, String[]> lines(long orgId, List<Long> blobIds) {
     return contents.lines(orgId, blobIds);
@@ -189,7 +208,7 @@ public final class Retriever {
       long orgId, FileIndex index, String text, Map<Integer, List<ChunkSpan>> spans) {
     float[] query = embedder.get().embedQuery(text);
     List<VectorHit> hits =
-        vectors.search(orgId, query, VECTOR_CHUNKS, VectorFilter.blobs(index.blobSet()));
+        vectors.search(orgId, query, settings.vectorChunks(), VectorFilter.blobs(index.blobSet()));
     Map<Long, int[]> lines = chunkLines(orgId, hits);
     LinkedHashSet<Integer> order = new LinkedHashSet<>();
     for (VectorHit hit : hits) {
@@ -203,6 +222,9 @@ public final class Retriever {
             .computeIfAbsent(file, k -> new ArrayList<>())
             .add(new ChunkSpan(file, chunk[1], chunk[2], hit.score()));
       }
+    }
+    if (settings.aggregation() == RankingSettings.VectorAggregation.MAX_PLUS_SUM) {
+      return VectorAggregate.byMaxPlusSum(spans, settings.sumShare());
     }
     return List.copyOf(order);
   }
@@ -258,7 +280,7 @@ public final class Retriever {
           FileIndex index =
               files.readOrBuild(
                   fileName(orgId, manifestId),
-                  "retrieval " + ManifestKeys.of(sql, orgId, manifestId),
+                  "retrieval " + ManifestKeys.of(sql, orgId, manifestId) + settings.indexKey(),
                   FileIndexFile::read,
                   () -> loader.load(orgId, manifestId),
                   FileIndexFile::write);
