@@ -116,6 +116,7 @@ abstract class ChatVisibilityContract {
                           + ",\"body\":\"noted\"}"));
       ok(olga.json("PATCH", "/api/messages/" + root, "{\"body\":\"" + SECRET + " again\"}"));
       ok(dana.http().json("POST", "/api/messages/" + root + "/reactions/%F0%9F%91%8D", "{}"));
+      ok(dana.http().delete("/api/messages/" + root + "/reactions/%F0%9F%91%8D"));
       ok(olga.json("POST", "/api/channels/" + secret + "/typing", "{}"));
       ok(olga.json("PUT", "/api/channels/" + secret + "/read", "{\"messageId\":" + reply + "}"));
 
@@ -142,6 +143,7 @@ abstract class ChatVisibilityContract {
               "mention",
               "messageEdited",
               "reactionAdded",
+              "reactionRemoved",
               "readMarker",
               "channelUpdated",
               "messageDeleted",

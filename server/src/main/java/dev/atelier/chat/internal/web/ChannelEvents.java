@@ -9,6 +9,7 @@ import dev.atelier.chat.MessageDeleted;
 import dev.atelier.chat.MessageEdited;
 import dev.atelier.chat.MessagePosted;
 import dev.atelier.chat.ReactionAdded;
+import dev.atelier.chat.ReactionRemoved;
 import dev.atelier.chat.internal.Channels;
 import dev.atelier.chat.internal.MessageRenderer;
 import dev.atelier.chat.internal.Messages;
@@ -103,6 +104,15 @@ class ChannelEvents {
     payload.put("userId", reaction.userId());
     payload.put("emoji", reaction.emoji());
     publish(reaction.orgId(), topic(reaction.channelId()), "reactionAdded", payload);
+  }
+
+  @EventListener
+  void unreacted(ReactionRemoved reaction) {
+    Map<String, Object> payload = base(reaction.messageId(), null);
+    payload.put("channelId", reaction.channelId());
+    payload.put("userId", reaction.userId());
+    payload.put("emoji", reaction.emoji());
+    publish(reaction.orgId(), topic(reaction.channelId()), "reactionRemoved", payload);
   }
 
   @EventListener

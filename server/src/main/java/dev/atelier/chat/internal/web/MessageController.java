@@ -6,6 +6,7 @@ import dev.atelier.chat.MessageDeleted;
 import dev.atelier.chat.MessageEdited;
 import dev.atelier.chat.MessagePosted;
 import dev.atelier.chat.ReactionAdded;
+import dev.atelier.chat.ReactionRemoved;
 import dev.atelier.chat.internal.Messages;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
@@ -212,7 +213,7 @@ class MessageController {
   @DeleteMapping("/{id}/reactions/{emoji}")
   @Operation(summary = "Take back one's reaction")
   ResponseEntity<Void> unreact(@PathVariable long id, @PathVariable String emoji, Caller caller) {
-    access.liveMessage(id, caller);
+    Messages.Message message = access.liveMessage(id, caller);
     String chosen = Emoji.valid(emoji);
     if (!messages.unreact(caller.orgId(), id, caller.userId(), chosen)) {
       throw new AtelierException(ChatError.REACTION_NOT_FOUND, "no reaction " + chosen);
@@ -225,6 +226,8 @@ class MessageController {
             "deleted",
             Map.of("message", id, "emoji", chosen),
             Map.of()));
+    events.publishEvent(
+        new ReactionRemoved(caller.orgId(), message.channelId(), id, caller.userId(), chosen));
     return ResponseEntity.noContent().build();
   }
 

@@ -244,7 +244,7 @@ class EventSocket extends TextWebSocketHandler implements SmartLifecycle {
         synchronized (connection) {
           held = Set.copyOf(connection.topics.keySet());
         }
-        if (!guard.mayReadAll(connection.caller, held)) {
+        if (!guard.stillReadable(connection.caller, held)) {
           connection.close(CloseStatus.POLICY_VIOLATION.withReason("no longer allowed to read"));
           continue;
         }

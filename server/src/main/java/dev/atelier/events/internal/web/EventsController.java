@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -43,6 +45,7 @@ class EventsController implements SmartLifecycle {
   static final int QUEUE = 1024;
 
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+  private static final Logger log = LoggerFactory.getLogger(EventsController.class);
 
   private final EventBus bus;
   private final TopicGuard guard;
@@ -147,7 +150,7 @@ class EventsController implements SmartLifecycle {
           }
           if (System.nanoTime() - nextBeat >= 0) {
             nextBeat = System.nanoTime() + heartbeat.toNanos();
-            if (!guard.mayReadAll(caller, topics)) {
+            if (!guard.stillReadable(caller, topics)) {
               // Removed from a channel or the org: the stream ends; a reconnect is refused.
               stop();
               emitter.complete();
@@ -162,6 +165,11 @@ class EventsController implements SmartLifecycle {
       } catch (IOException | IllegalStateException e) {
         // The client went away or the stream was completed.
         stop();
+      } catch (RuntimeException e) {
+        // The re-check could not ask (a database hiccup): end the stream, the client reconnects.
+        log.warn("event stream ended: {}", e.toString());
+        stop();
+        emitter.complete();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stop();

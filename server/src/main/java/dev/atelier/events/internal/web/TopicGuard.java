@@ -5,10 +5,12 @@ import dev.atelier.events.EventsError;
 import dev.atelier.events.TopicAccess;
 import dev.atelier.platform.AtelierException;
 import dev.atelier.platform.Caller;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TopicGuard {
 
+  static final Duration RECHECK_FRESH = Duration.ofSeconds(10);
+  private static final int MAX_REMEMBERED = 100_000;
+
+  private record Checked(boolean readable, long until) {}
+
   private final Map<String, List<TopicAccess>> access;
+  private final Map<String, Checked> recent = new ConcurrentHashMap<>();
 
   TopicGuard(List<TopicAccess> access) {
     this.access = access.stream().collect(Collectors.groupingBy(TopicAccess::kind));
@@ -59,8 +67,28 @@ class TopicGuard {
         .anyMatch(owner -> owner.mayRead(caller.orgId(), caller.userId(), key));
   }
 
-  boolean mayReadAll(Caller caller, Collection<String> topics) {
-    return topics.stream().allMatch(topic -> mayRead(caller, topic));
+  /**
+   * The heartbeat's re-check of open streams: the same answer as {@link #mayRead}, remembered per
+   * caller and topic for {@link #RECHECK_FRESH}, so 10,000 streams on one channel cost one query
+   * per interval instead of one each.
+   */
+  boolean stillReadable(Caller caller, Collection<String> topics) {
+    long now = System.nanoTime();
+    if (recent.size() > MAX_REMEMBERED) {
+      recent.clear();
+    }
+    for (String topic : topics) {
+      String key = caller.orgId() + ":" + caller.userId() + ":" + topic;
+      Checked checked = recent.get(key);
+      if (checked == null || now - checked.until() >= 0) {
+        checked = new Checked(mayRead(caller, topic), now + RECHECK_FRESH.toNanos());
+        recent.put(key, checked);
+      }
+      if (!checked.readable()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code Last-Event-ID} as a number, or {@link EventsError#INVALID_LAST_EVENT_ID}. */
