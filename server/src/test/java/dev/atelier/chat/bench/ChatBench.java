@@ -438,7 +438,7 @@ public final class ChatBench {
           insert.setString(6, body(random));
           insert.setLong(7, now - (total - (offset + i)) * 30_000L);
           insert.addBatch();
-          if ((i + 1) % 5_000 == 0) {
+          if ((i + 1) % 20_000 == 0) {
             insert.executeBatch();
             connection.commit();
           }
