@@ -318,6 +318,13 @@ public final class ChatBench {
         connections,
         heapKb / 1024.0,
         rssKb / 1024.0);
+    if (connections >= 10_000) {
+      // What the connections hold: the largest classes by bytes (jcmd's own table, top rows).
+      jcmd(pid, "GC.class_histogram")
+          .lines()
+          .limit(16)
+          .forEach(line -> System.out.println("  histogram " + line));
+    }
   }
 
   private static String jcmd(long pid, String command) throws Exception {
@@ -629,9 +636,10 @@ public final class ChatBench {
                 "/api/messages",
                 "{\"channelId\": "
                     + channel
-                    + ", \"body\": \""
-                    + body(new Random(c * 100_003L + n))
-                    + "\"}"));
+                    + ", \"body\": "
+                    // a JSON string: code snippets hold quotes and new lines
+                    + JSON.writeValueAsString(body(new Random(c * 100_003L + n)))
+                    + "}"));
     operations.put(
         "edit",
         (c, n) ->
