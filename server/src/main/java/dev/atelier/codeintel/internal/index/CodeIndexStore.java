@@ -246,7 +246,9 @@ public final class CodeIndexStore {
                 r.range().endLine() == r.range().startLine()
                     ? r.range().endColumn()
                     : r.range().startColumn() + r.name().length(),
-                enclosing[i]));
+                enclosing[i],
+                r.receiverType(),
+                r.arguments()));
       }
       refRows.add(new Object[] {orgId, blobId, PackedReferences.pack(stored)});
     }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A blob's references as one text value ({@code blob_refs.refs}): a line per reference in ordinal
  * order, fields separated by tabs: name, kind, qualifier (empty when none, a space when blank),
- * line, start column, end column, enclosing symbol ordinal (empty when none). The V9 migration
- * writes the same format in SQL.
+ * line, start column, end column, enclosing symbol ordinal (empty when none), and, only when known,
+ * the receiver's declared type (empty when unknown) and a call's argument count (empty when
+ * unknown). The V9 migration writes the same format in SQL (without the last two).
  */
 public final class PackedReferences {
 
@@ -23,7 +24,22 @@ public final class PackedReferences {
       int line,
       int startColumn,
       int endColumn,
-      int enclosing) {}
+      int enclosing,
+      @Nullable String receiverType,
+      int arguments) {
+
+    /** A reference whose receiver's type is not known. */
+    public StoredReference(
+        String name,
+        RefKind kind,
+        @Nullable String qualifier,
+        int line,
+        int startColumn,
+        int endColumn,
+        int enclosing) {
+      this(name, kind, qualifier, line, startColumn, endColumn, enclosing, null, -1);
+    }
+  }
 
   /** The text for a blob's references, empty when it has none. */
   public static String pack(List<StoredReference> references) {
@@ -43,6 +59,15 @@ public final class PackedReferences {
       if (r.enclosing() >= 0) {
         out.append(r.enclosing());
       }
+      String type = r.receiverType();
+      String typeText = type == null || type.isBlank() ? "" : clean(type);
+      if (!typeText.isEmpty() || r.arguments() >= 0) {
+        out.append('\t').append(typeText);
+        out.append('\t');
+        if (r.arguments() >= 0) {
+          out.append(r.arguments());
+        }
+      }
     }
     return out.toString();
   }
@@ -58,15 +83,23 @@ public final class PackedReferences {
       String name = c.text();
       RefKind kind = kind(c.text());
       String qualifier = c.text();
+      int line = c.number();
+      int start = c.number();
+      int end = c.number();
+      int enclosing = c.number();
+      String type = c.afterTab() ? c.text() : null;
+      int arguments = c.afterTab() ? c.number() : -1;
       out.add(
           new StoredReference(
               name,
               kind,
               qualifier.isEmpty() ? null : qualifier,
-              c.number(),
-              c.number(),
-              c.number(),
-              c.number()));
+              line,
+              start,
+              end,
+              enclosing,
+              type == null || type.isEmpty() ? null : type,
+              arguments));
     }
     return out;
   }
@@ -109,6 +142,11 @@ public final class PackedReferences {
 
     boolean more() {
       return at < text.length();
+    }
+
+    /** Whether the last field read ended at a tab (another field of the same line follows). */
+    boolean afterTab() {
+      return at > 0 && at <= text.length() && text.charAt(at - 1) == '\t';
     }
 
     String text() {

@@ -72,6 +72,7 @@ public final class Extractor {
     List<Def> defs = new ArrayList<>();
     List<ImportDecl> imports = new ArrayList<>();
     List<Ref> refs = new ArrayList<>();
+    List<ReceiverTypes.Binding> bindings = new ArrayList<>();
     for (int m = 0; m < matches && p + 2 <= len; m++) {
       int pattern = buf[p];
       int count = buf[p + 1];
@@ -90,6 +91,9 @@ public final class Extractor {
       int stmt = -1;
       int from = -1;
       int qualifier = -1;
+      int bindName = -1;
+      int bindType = -1;
+      int args = -1;
       boolean hasImport = false;
       boolean hasRef = false;
       boolean rejected = false;
@@ -116,6 +120,9 @@ public final class Extractor {
           case QuerySet.REF_CALL, QuerySet.REF_TYPE, QuerySet.REF_INHERIT -> hasRef = true;
           case QuerySet.REF_QUALIFIER -> qualifier = at;
           case QuerySet.EQUALS -> rejected = !text(src, buf, at + 1).equals(equalities[capture]);
+          case QuerySet.BIND_NAME -> bindName = at;
+          case QuerySet.BIND_TYPE -> bindType = at;
+          case QuerySet.REF_ARGS -> args = at;
           default -> {}
         }
       }
@@ -139,11 +146,19 @@ public final class Extractor {
       } else if (scope >= 0 && name >= 0) {
         defs.add(new Def(SymbolKind.MODULE, pattern, scope + 1, name + 1, -1, -1, -1, true));
       }
+      if (bindName >= 0 && bindType >= 0) {
+        String type = collapse(text(src, buf, bindType + 1), false);
+        if (!type.isEmpty()) {
+          bindings.add(
+              new ReceiverTypes.Binding(text(src, buf, bindName + 1), type, buf[bindName + 1]));
+        }
+      }
       if (hasImport || stmt >= 0) {
         addImports(src, buf, first, count, alias, stmt, from, hasImport, imports);
       }
       if (hasRef) {
         String q = qualifier >= 0 ? collapse(text(src, buf, qualifier + 1), true) : null;
+        int arguments = args >= 0 ? countArguments(text(src, buf, args + 1)) : -1;
         for (int c = 0; c < count; c++) {
           int at = first + c * (1 + NODE);
           int capture = buf[at];
@@ -151,7 +166,7 @@ public final class Extractor {
           if (role == QuerySet.REF_CALL
               || role == QuerySet.REF_TYPE
               || role == QuerySet.REF_INHERIT) {
-            refs.add(new Ref(at + 1, role, q));
+            refs.add(new Ref(at + 1, role, q, role == QuerySet.REF_CALL ? arguments : -1));
           }
         }
       }
@@ -162,7 +177,7 @@ public final class Extractor {
         packageName,
         symbols,
         dedupeImports(imports),
-        references(src, buf, refs, symbols),
+        references(src, buf, refs, symbols, new ReceiverTypes(language, bindings, symbols)),
         syntaxErrors);
   }
 
@@ -641,9 +656,10 @@ public final class Extractor {
 
   // ---- references ----
 
-  private record Ref(int node, int role, @Nullable String qualifier) {}
+  private record Ref(int node, int role, @Nullable String qualifier, int arguments) {}
 
-  private List<NameRef> references(byte[] src, int[] buf, List<Ref> refs, List<SymbolDef> symbols) {
+  private List<NameRef> references(
+      byte[] src, int[] buf, List<Ref> refs, List<SymbolDef> symbols, ReceiverTypes types) {
     if (refs.isEmpty()) {
       return List.of();
     }
@@ -697,7 +713,14 @@ public final class Extractor {
             case QuerySet.REF_INHERIT -> RefKind.INHERIT;
             default -> RefKind.TYPE;
           };
-      out.add(new NameRef(name, kind, qualifier, range(buf, r.node)));
+      out.add(
+          new NameRef(
+              name,
+              kind,
+              qualifier,
+              range(buf, r.node),
+              qualifier == null ? null : types.of(qualifier, start),
+              r.arguments));
     }
     return out;
   }
@@ -720,6 +743,50 @@ public final class Extractor {
   }
 
   // ---- helpers ----
+
+  /**
+   * The number of arguments in a call's argument list as written ({@code (a, f(b, c))} is 2):
+   * top-level commas, outside strings, characters, brackets and lambda bodies.
+   */
+  private static int countArguments(String list) {
+    String t = list.strip();
+    if (!t.startsWith("(") || !t.endsWith(")")) {
+      return -1;
+    }
+    int depth = 0;
+    int commas = 0;
+    boolean any = false;
+    for (int i = 1; i < t.length() - 1; i++) {
+      char c = t.charAt(i);
+      if (c == '"' || c == '\'') {
+        i = closing(t, i, c);
+        any = true;
+        continue;
+      }
+      switch (c) {
+        case '(', '[', '{' -> depth++;
+        case ')', ']', '}' -> depth--;
+        case ',' -> commas += depth == 0 ? 1 : 0;
+        default -> {}
+      }
+      if (!Character.isWhitespace(c)) {
+        any = true;
+      }
+    }
+    return any ? commas + 1 : 0;
+  }
+
+  private static int closing(String t, int from, char quote) {
+    for (int i = from + 1; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      }
+    }
+    return t.length();
+  }
 
   private static String text(byte[] src, int[] buf, int node) {
     int start = buf[node];

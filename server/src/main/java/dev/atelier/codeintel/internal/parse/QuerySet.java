@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @import} an import target, {@code @import.alias} its local name, {@code @import.stmt} the whole
  * statement, {@code @import.from} a module prefix joined to each {@code @import} (the target is its text, keywords stripped, when no {@code @import}); {@code
  * @ref.call}, {@code @ref.type}, {@code @ref.inherit} a referenced name and {@code @ref.qualifier}
- * its receiver or qualifier; {@code @_eq.<word>} drops the match unless the node's text is
+ * its receiver or qualifier; {@code @bind.name} a declared local, parameter, field or receiver
+ * and {@code @bind.type} its declared type; {@code @ref.args} a call's argument list (typed receivers of references); {@code @_eq.<word>} drops the match unless the node's text is
  * {@code word} (a predicate both backends evaluate the same way). Other captures (e.g. {@code @_x}) are ignored.
  */
 public final class QuerySet {
@@ -45,6 +46,9 @@ public final class QuerySet {
   static final int REF_QUALIFIER = 14;
   static final int IMPORT_FROM = 15;
   static final int EQUALS = 16;
+  static final int BIND_NAME = 17;
+  static final int BIND_TYPE = 18;
+  static final int REF_ARGS = 19;
 
   private static final String[] FILES = {"symbols.scm", "imports.scm", "references.scm"};
 
@@ -146,6 +150,9 @@ public final class QuerySet {
       case "ref.type" -> REF_TYPE;
       case "ref.inherit" -> REF_INHERIT;
       case "ref.qualifier" -> REF_QUALIFIER;
+      case "bind.name" -> BIND_NAME;
+      case "bind.type" -> BIND_TYPE;
+      case "ref.args" -> REF_ARGS;
       default -> IGNORED;
     };
   }

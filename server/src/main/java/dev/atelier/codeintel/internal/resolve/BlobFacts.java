@@ -47,7 +47,8 @@ public record BlobFacts(
               s.kind(),
               intern(interned, s.container()),
               s.qualifiedName(),
-              nesting.parent(i)));
+              nesting.parent(i),
+              Arity.of(parsed.language(), s.kind(), s.signature())));
     }
     List<Imp> imports = new ArrayList<>(parsed.imports().size());
     for (ImportDecl i : parsed.imports()) {
@@ -62,7 +63,9 @@ public record BlobFacts(
               intern(interned, PackedReferences.storedName(r.name())),
               r.kind(),
               intern(interned, PackedReferences.storedQualifier(r.qualifier())),
-              enclosing[i]));
+              enclosing[i],
+              intern(interned, r.receiverType()),
+              r.arguments()));
     }
     return new BlobFacts(
         parsed.language(), intern(interned, parsed.packageName()), symbols, imports, refs);

@@ -49,6 +49,7 @@ import org.jspecify.annotations.Nullable;
 public final class ResolutionCore {
 
   public static final double SCOPE = 1.0;
+  public static final double TYPED = 0.95;
   public static final double FILE = 0.9;
   public static final double IMPORT_NAME = 0.9;
   public static final double QUALIFIED_TYPE = 0.8;
@@ -154,6 +155,8 @@ public final class ResolutionCore {
 
   private final @Nullable List<Binding>[] bindings;
 
+  private final TypedReceivers typedReceivers;
+
   /** Which files are tests (by the index's file classes), by file number. */
   private final boolean[] testFiles;
 
@@ -251,6 +254,7 @@ public final class ResolutionCore {
     }
     this.packageNames = filePackages;
     this.globalNames = fileFamilies;
+    this.typedReceivers = new TypedReceivers(this, this.files);
   }
 
   public int fileCount() {
@@ -873,17 +877,32 @@ public final class ResolutionCore {
 
   /** The definitions the file's reference resolves to; empty when unresolved. */
   public List<Target> resolve(int file, int refOrdinal) {
+    return resolve(file, files.get(file).refs().get(refOrdinal));
+  }
+
+  /** The definitions a reference written in the file resolves to; empty when unresolved. */
+  List<Target> resolve(int file, Ref ref) {
     FileFacts f = files.get(file);
-    Ref ref = f.refs().get(refOrdinal);
     String qualifier = ref.qualifier();
+    String receiverType = ref.receiverType();
     List<Target> targets;
-    if (qualifier != null && (qualifier.isBlank() || SELF.contains(qualifier))) {
+    List<Long> typed =
+        receiverType == null || qualifier == null
+            ? null
+            : typedReceivers.resolve(file, f, ref, receiverType);
+    if (typed == null && qualifier != null && f.language() == Language.JAVA) {
+      typed = outerOrSuper(file, f, ref, qualifier);
+    }
+    if (typed != null) {
+      targets = near(typed, TYPED);
+    } else if (qualifier != null && (qualifier.isBlank() || SELF.contains(qualifier))) {
       targets = resolveInScope(file, f, ref, true);
     } else if (qualifier != null) {
       targets = resolveQualified(file, f, ref, qualifier);
     } else {
       targets = resolveInScope(file, f, ref, false);
     }
+    targets = Arity.narrow(targets, ref.arguments(), this);
     if (testFiles[file] || targets.isEmpty()) {
       return targets;
     }
@@ -908,7 +927,9 @@ public final class ResolutionCore {
         List<Long> found = new ArrayList<>();
         for (int s : local) {
           Sym sym = f.symbols().get(s);
-          if (sym.parent() == level && accepts(ref.kind(), sym.kind())) {
+          if (sym.parent() == level
+              && accepts(ref.kind(), sym.kind())
+              && !bareGoMethod(ref, f, sym)) {
             found.add(pack(file, s));
           }
         }
@@ -920,15 +941,26 @@ public final class ResolutionCore {
         }
         level = f.symbols().get(level).parent();
       }
+      List<Long> inherited = inherited(file, f, ref);
+      if (!inherited.isEmpty()) {
+        return near(inherited, TYPED);
+      }
       List<Long> elsewhere = new ArrayList<>();
       for (int s : local) {
         Sym sym = f.symbols().get(s);
-        if (accepts(ref.kind(), sym.kind()) && (!membersOnly || sym.parent() >= 0)) {
+        if (accepts(ref.kind(), sym.kind())
+            && (!membersOnly || sym.parent() >= 0)
+            && !bareGoMethod(ref, f, sym)) {
           elsewhere.add(pack(file, s));
         }
       }
       if (!elsewhere.isEmpty()) {
         return near(elsewhere, FILE);
+      }
+    } else {
+      List<Long> inherited = inherited(file, f, ref);
+      if (!inherited.isEmpty()) {
+        return near(inherited, TYPED);
       }
     }
     if (!membersOnly) {
@@ -957,6 +989,52 @@ public final class ResolutionCore {
       }
     }
     return packageThenGlobal(file, f, ref, membersOnly, true, false);
+  }
+
+  /**
+   * Java {@code super.m()} (the enclosing type's supertypes) and {@code Outer.this.m()} (the
+   * enclosing type of that name); null for any other qualifier.
+   */
+  private @Nullable List<Long> outerOrSuper(int file, FileFacts f, Ref ref, String qualifier) {
+    boolean isSuper = qualifier.equals("super");
+    if (ref.kind() != RefKind.CALL || (!isSuper && !qualifier.endsWith(".this"))) {
+      return null;
+    }
+    String outer = isSuper ? null : lastSegment(qualifier.substring(0, qualifier.length() - 5));
+    for (int level = ref.enclosing(); level >= 0; level = f.symbols().get(level).parent()) {
+      Sym sym = f.symbols().get(level);
+      if (isType(sym.kind()) && (outer == null || sym.name().equals(outer))) {
+        return typedReceivers.onType(pack(file, level), ref, isSuper);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A Java method called without a receiver that no enclosing type declares: the enclosing types'
+   * supertypes, innermost type first.
+   */
+  private List<Long> inherited(int file, FileFacts f, Ref ref) {
+    // calls only: a supertype use resolving through the supertypes would loop
+    if (f.language() != Language.JAVA || ref.kind() != RefKind.CALL) {
+      return List.of();
+    }
+    for (int level = ref.enclosing(); level >= 0; level = f.symbols().get(level).parent()) {
+      if (isType(f.symbols().get(level).kind())) {
+        List<Long> found = typedReceivers.onType(pack(file, level), ref, true);
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean isType(SymbolKind kind) {
+    return switch (kind) {
+      case CLASS, INTERFACE, ENUM, RECORD, STRUCT, TRAIT -> true;
+      default -> false;
+    };
   }
 
   private List<Target> resolveQualified(int file, FileFacts f, Ref ref, String qualifier) {
@@ -997,9 +1075,6 @@ public final class ResolutionCore {
       boolean membersOnly,
       boolean fileSeen,
       boolean receiverUnknown) {
-    if (!membersOnly && f.language() == Language.GO && GO_PREDECLARED.contains(ref.name())) {
-      return List.of();
-    }
     int skip = fileSeen ? file : -1;
     long caller = receiverUnknown && ref.enclosing() >= 0 ? pack(file, ref.enclosing()) : -1;
     long[] inPackage = packageNames.get(file).get(ref.name());
@@ -1017,7 +1092,10 @@ public final class ResolutionCore {
       }
     }
     long[] everywhere = globalNames.get(file).get(ref.name());
-    if (everywhere == null) {
+    // a predeclared Go name not defined in the package is the builtin (Go 1.19 has no builtin min)
+    boolean predeclared =
+        !membersOnly && f.language() == Language.GO && GO_PREDECLARED.contains(ref.name());
+    if (everywhere == null || predeclared) {
       return List.of();
     }
     List<Long> found = new ArrayList<>();
@@ -1060,8 +1138,18 @@ public final class ResolutionCore {
   }
 
   private boolean acceptsPacked(long packed, Ref ref, boolean membersOnly) {
-    Sym sym = files.get(packedFile(packed)).symbols().get(packedOrdinal(packed));
-    return accepts(ref.kind(), sym.kind()) && (!membersOnly || sym.container() != null);
+    FileFacts f = files.get(packedFile(packed));
+    Sym sym = f.symbols().get(packedOrdinal(packed));
+    return accepts(ref.kind(), sym.kind())
+        && (!membersOnly || sym.container() != null)
+        && !bareGoMethod(ref, f, sym);
+  }
+
+  /** A Go name used without a receiver never names a method. */
+  private static boolean bareGoMethod(Ref ref, FileFacts f, Sym sym) {
+    return ref.qualifier() == null
+        && sym.kind() == SymbolKind.METHOD
+        && f.language() == Language.GO;
   }
 
   /**
@@ -1119,7 +1207,7 @@ public final class ResolutionCore {
    * The package a file's names are visible in without import: the declared package in its family
    * (Go: also its folder), else its folder.
    */
-  private static String packageKey(FileFacts f) {
+  static String packageKey(FileFacts f) {
     String family = family(f.language());
     if (f.packageName().isEmpty() || f.language() == Language.GO) {
       return family + "dir:" + dir(f.path()) + "\0" + f.packageName();
@@ -1127,7 +1215,7 @@ public final class ResolutionCore {
     return family + "pkg:" + dotted(f.packageName());
   }
 
-  private static String dotted(String name) {
+  static String dotted(String name) {
     String d = name.replace("::", ".").replace('\\', '.');
     return d.startsWith(".") && !d.startsWith("..") ? d.substring(1) : d;
   }

@@ -685,8 +685,8 @@ public final class Resolver {
     String blobsOfManifest =
         " AND blob_id IN (SELECT blob_id FROM manifest_entries WHERE org_id = ? AND manifest_id = ?)";
     streaming.query(
-        "SELECT blob_id, ordinal, parent_ordinal, name, kind, container, qualified_name"
-            + " FROM symbols WHERE org_id = ?"
+        "SELECT blob_id, ordinal, parent_ordinal, name, kind, container, qualified_name,"
+            + " signature FROM symbols WHERE org_id = ?"
             + blobsOfManifest,
         row -> {
           LoadingBlob facts = blobs.get(row.getLong(1));
@@ -705,7 +705,9 @@ public final class Resolver {
                         SymbolKind.ofId(row.getString(5)),
                         container == null ? null : BlobFacts.intern(interned, container),
                         row.getString(7),
-                        parent));
+                        parent,
+                        Arity.of(
+                            facts.language, SymbolKind.ofId(row.getString(5)), row.getString(8))));
           }
         },
         orgId,
@@ -744,7 +746,9 @@ public final class Resolver {
                       BlobFacts.intern(interned, r.name()),
                       r.kind(),
                       qualifier == null ? null : BlobFacts.intern(interned, qualifier),
-                      r.enclosing());
+                      r.enclosing(),
+                      BlobFacts.intern(interned, r.receiverType()),
+                      r.arguments());
             }
             facts.refs = refs;
           }

@@ -1,5 +1,5 @@
 ; Java references
-(method_invocation object: (_)? @ref.qualifier name: (identifier) @ref.call)
+(method_invocation object: (_)? @ref.qualifier name: (identifier) @ref.call arguments: (argument_list) @ref.args)
 (object_creation_expression type: [(type_identifier) (scoped_type_identifier) (generic_type)] @ref.call)
 (explicit_constructor_invocation constructor: [(this) (super)] @ref.call)
 (superclass [(type_identifier) (scoped_type_identifier)] @ref.inherit)
@@ -12,3 +12,10 @@
 (marker_annotation name: (_) @ref.type)
 (annotation name: (_) @ref.type)
 (method_reference (_) @ref.qualifier . (identifier) @ref.call)
+; declared types of receivers: locals, fields, parameters, loop and catch variables, `var x = new T()`
+(local_variable_declaration type: (_) @bind.type declarator: (variable_declarator name: (identifier) @bind.name))
+(local_variable_declaration type: (type_identifier) @_eq.var declarator: (variable_declarator name: (identifier) @bind.name value: (object_creation_expression type: (_) @bind.type)))
+(field_declaration type: (_) @bind.type declarator: (variable_declarator name: (identifier) @bind.name))
+(formal_parameter type: (_) @bind.type name: (identifier) @bind.name)
+(enhanced_for_statement type: (_) @bind.type name: (identifier) @bind.name)
+(catch_formal_parameter (catch_type) @bind.type name: (identifier) @bind.name)
