@@ -217,13 +217,14 @@ abstract class AnalysisToolsContract {
   }
 
   @Test
-  void referencesFromTheDefinitionListTheCallAsAGuessWhileReceiverTypesAreUnknown() {
+  void referencesFromTheDefinitionListTheCallResolvedByTheReceiversDeclaredType() {
     String text = call("lsp_references", "src/main/java/demo/Accounts.java", 8, 20).text();
 
-    // a.getUserName(7): the resolver does not read a's declared type yet, so the link is by name
+    // a.getUserName(7): a is declared an Accounts, so the call is resolved, not guessed by name
     assertThat(text)
-        .contains("demo.Accounts.getUserName [definition] - 0 references (and 1 guesses by name")
-        .contains("src/main/java/demo/Main.java: 7 (guess)");
+        .contains("demo.Accounts.getUserName [definition] - 1 references")
+        .contains("src/main/java/demo/Main.java: 7 (0.95)")
+        .doesNotContain("guess");
   }
 
   @Test
