@@ -353,6 +353,30 @@ abstract class AccountsServeContract {
         tokens.at("/identity/userId").asLong());
   }
 
+  /** A member of {@code orgId} with {@code role}, through an invitation; answers their tokens. */
+  static JsonNode join(Http owner, long orgId, String email, String role) {
+    JsonNode invitation =
+        owner.json(
+            owner.json(
+                "POST",
+                "/api/orgs/" + orgId + "/invitations",
+                "{\"email\": \"" + email + "\", \"role\": \"" + role + "\"}"));
+    String link = invitation.get("link").asString();
+    HttpResponse<String> registered =
+        owner
+            .anonymous()
+            .json(
+                "POST",
+                "/api/auth/register",
+                "{\"email\": \""
+                    + email
+                    + "\", \"password\": \"chatting-all-day-long\", \"invitation\": \""
+                    + link.substring(link.indexOf("code=") + 5)
+                    + "\"}");
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return owner.json(registered);
+  }
+
   // Revocations hold within a second (the per-node cache); poll for at most five.
   static void awaitStatus(Http client, String path, int status) {
     long deadline = System.nanoTime() + 5_000_000_000L;

@@ -56,12 +56,15 @@ abstract class ChatOverMcpContract {
         AccountsServeContract.register(anonymous, "olga@example.com", "Parsers");
     olga = anonymous.withBearer(owner.accessToken());
     olgaId = owner.userId();
-    JsonNode bobTokens = join(olga, owner.orgId(), "bob@example.com", "member");
+    JsonNode bobTokens =
+        AccountsServeContract.join(olga, owner.orgId(), "bob@example.com", "member");
     bob = anonymous.withBearer(bobTokens.get("accessToken").asString());
     bobId = bobTokens.at("/identity/userId").asLong();
     vic =
         anonymous.withBearer(
-            join(olga, owner.orgId(), "vic@example.com", "viewer").get("accessToken").asString());
+            AccountsServeContract.join(olga, owner.orgId(), "vic@example.com", "viewer")
+                .get("accessToken")
+                .asString());
     outsider =
         anonymous.withBearer(
             AccountsServeContract.register(anonymous, "otto@example.com", "Elsewhere")
@@ -228,30 +231,6 @@ abstract class ChatOverMcpContract {
             assistant.error(
                 "search_messages", "{\"query\": \"quokkacache\", \"from\": \"yesterday\"}"))
         .contains("ISO-8601");
-  }
-
-  // As ChatServeContract's: a member with a role in the owner's org, through an invitation.
-  private static JsonNode join(Http owner, long orgId, String email, String role) {
-    JsonNode invitation =
-        owner.json(
-            owner.json(
-                "POST",
-                "/api/orgs/" + orgId + "/invitations",
-                "{\"email\": \"" + email + "\", \"role\": \"" + role + "\"}"));
-    String link = invitation.get("link").asString();
-    HttpResponse<String> registered =
-        owner
-            .anonymous()
-            .json(
-                "POST",
-                "/api/auth/register",
-                "{\"email\": \""
-                    + email
-                    + "\", \"password\": \"chatting-all-day-long\", \"invitation\": \""
-                    + link.substring(link.indexOf("code=") + 5)
-                    + "\"}");
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    return owner.json(registered);
   }
 
   private long channel(Http client, String name, String kind) {

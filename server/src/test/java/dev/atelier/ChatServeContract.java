@@ -87,12 +87,15 @@ abstract class ChatServeContract {
     olga = anonymous.withBearer(owner.accessToken());
     olgaId = owner.userId();
     orgId = owner.orgId();
-    JsonNode bobTokens = join(olga, owner.orgId(), "bob@example.com", "member");
+    JsonNode bobTokens =
+        AccountsServeContract.join(olga, owner.orgId(), "bob@example.com", "member");
     bob = anonymous.withBearer(bobTokens.get("accessToken").asString());
     bobId = bobTokens.at("/identity/userId").asLong();
     vic =
         anonymous.withBearer(
-            join(olga, owner.orgId(), "vic@example.com", "viewer").get("accessToken").asString());
+            AccountsServeContract.join(olga, owner.orgId(), "vic@example.com", "viewer")
+                .get("accessToken")
+                .asString());
     outsider =
         anonymous.withBearer(
             AccountsServeContract.register(anonymous, "otto@example.com", "Elsewhere")
@@ -810,29 +813,6 @@ abstract class ChatServeContract {
 
   private static int typing(Http client, long channel, String body) {
     return status(client.json("POST", "/api/channels/" + channel + "/typing", body));
-  }
-
-  private static JsonNode join(Http owner, long orgId, String email, String role) {
-    JsonNode invitation =
-        owner.json(
-            owner.json(
-                "POST",
-                "/api/orgs/" + orgId + "/invitations",
-                "{\"email\": \"" + email + "\", \"role\": \"" + role + "\"}"));
-    String link = invitation.get("link").asString();
-    HttpResponse<String> registered =
-        owner
-            .anonymous()
-            .json(
-                "POST",
-                "/api/auth/register",
-                "{\"email\": \""
-                    + email
-                    + "\", \"password\": \"chatting-all-day-long\", \"invitation\": \""
-                    + link.substring(link.indexOf("code=") + 5)
-                    + "\"}");
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    return owner.json(registered);
   }
 
   private long channel(Http client, String name, String kind) {

@@ -174,27 +174,7 @@ abstract class ChatVisibilityContract {
   private record Member(Http http, long id) {}
 
   private static Member join(Http owner, long org, String email) {
-    JsonNode invitation =
-        owner.json(
-            owner.json(
-                "POST",
-                "/api/orgs/" + org + "/invitations",
-                "{\"email\": \"" + email + "\", \"role\": \"member\"}"));
-    String link = invitation.get("link").asString();
-    HttpResponse<String> registered =
-        owner
-            .anonymous()
-            .json(
-                "POST",
-                "/api/auth/register",
-                "{\"email\": \""
-                    + email
-                    + "\", \"password\": \"private-by-default\","
-                    + " \"invitation\": \""
-                    + link.substring(link.indexOf("code=") + 5)
-                    + "\"}");
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    JsonNode tokens = owner.json(registered);
+    JsonNode tokens = AccountsServeContract.join(owner, org, email, "member");
     return new Member(
         owner.anonymous().withBearer(tokens.get("accessToken").asString()),
         tokens.at("/identity/userId").asLong());
