@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -90,6 +91,12 @@ public final class ServiceTestEnvironment implements BeforeAllCallback, AfterAll
     RedisClient client = RedisClient.create(REDIS_URL);
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
       connection.sync().ping();
+      // Each test class starts with fresh sign-in counters: every class registers and signs in
+      // from 127.0.0.1, and the per-address limit would otherwise carry over between classes.
+      List<String> counters = connection.sync().keys("atelier:rate:*");
+      if (!counters.isEmpty()) {
+        connection.sync().del(counters.toArray(String[]::new));
+      }
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot reach Redis at " + REDIS_URL + " (" + e.getMessage() + ")" + HOW_TO_START, e);
